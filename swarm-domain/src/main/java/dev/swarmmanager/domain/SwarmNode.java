@@ -1,0 +1,49 @@
+package dev.swarmmanager.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One node of the Swarm, as {@code docker node ls} and {@code docker node inspect} show it.
+ *
+ * @param managerStatus {@code null} for a worker
+ * @param managerAddress the address other managers reach it on, {@code null} for a worker
+ * @param cpus the node's CPUs as the engine reports them (fractions possible)
+ */
+public record SwarmNode(
+        String id,
+        String hostname,
+        NodeRole role,
+        NodeAvailability availability,
+        NodeState state,
+        ManagerStatus managerStatus,
+        String managerAddress,
+        String address,
+        String engineVersion,
+        String os,
+        String architecture,
+        double cpus,
+        long memoryBytes,
+        Map<String, String> labels,
+        Map<String, String> engineLabels,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public SwarmNode {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        engineLabels = engineLabels == null ? Map.of() : Map.copyOf(engineLabels);
+    }
+
+    public boolean isManager() {
+        return role == NodeRole.MANAGER;
+    }
+
+    public boolean isReady() {
+        return state == NodeState.READY;
+    }
+
+    public boolean isLeader() {
+        return managerStatus == ManagerStatus.LEADER;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.swarmmanager.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service of the Swarm, as {@code docker service ls} shows it, with its replica counts.
+ *
+ * @param desiredReplicas for a replicated service its replica count; for a global one the number of
+ *                        tasks Swarm wants running (one per eligible node)
+ * @param runningReplicas tasks of this service that are running now
+ * @param stack the stack it belongs to ({@code com.docker.stack.namespace}), {@code null} if none
+ * @param updateStatus {@code null} when the service was never updated
+ * @param version Swarm's version index of the spec, which any update must quote
+ */
+public record SwarmService(
+        String id,
+        String name,
+        String image,
+        ServiceMode mode,
+        long desiredReplicas,
+        long runningReplicas,
+        List<PublishedPort> ports,
+        Map<String, String> labels,
+        String stack,
+        UpdateStatus updateStatus,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    public SwarmService {
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** Every desired replica is running. */
+    public boolean isConverged() {
+        return runningReplicas >= desiredReplicas;
+    }
+}

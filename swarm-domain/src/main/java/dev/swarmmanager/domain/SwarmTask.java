@@ -1,0 +1,30 @@
+package dev.swarmmanager.domain;
+
+import java.time.Instant;
+
+/**
+ * One task of a service, as {@code docker service ps} shows it.
+ *
+ * @param slot the replica number of a replicated service, {@code null} for a global one
+ * @param nodeHostname {@code null} until the task is assigned, or when its node was removed
+ * @param error the failure Docker recorded, {@code null} when there is none
+ * @param exitCode {@code null} while the container has not exited
+ */
+public record SwarmTask(
+        String id,
+        String name,
+        String serviceId,
+        String serviceName,
+        Integer slot,
+        String nodeId,
+        String nodeHostname,
+        TaskState desiredState,
+        TaskState state,
+        String message,
+        String error,
+        String image,
+        String containerId,
+        Integer exitCode,
+        Instant createdAt,
+        Instant updatedAt) {
+}

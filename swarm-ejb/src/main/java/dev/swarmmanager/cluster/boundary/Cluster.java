@@ -1,0 +1,82 @@
+package dev.swarmmanager.cluster.boundary;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ClusterInfo;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.SwarmSpec;
+import dev.swarmmanager.cluster.control.SwarmInfoTranslator;
+import dev.swarmmanager.docker.DockerCalls;
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.JoinToken;
+import dev.swarmmanager.domain.NodeRole;
+import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.SwarmInfo;
+import dev.swarmmanager.domain.WireName;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The Swarm that the configured engine belongs to, or would create. */
+@Stateless
+public class Cluster {
+
+    /** An IP address, an interface name, or a host name, each with an optional port. */
+    private static final Pattern ADVERTISE_ADDR = Pattern.compile("[A-Za-z0-9._:\\-\\[\\]%]{1,255}");
+
+    @Inject
+    DockerClient docker;
+
+    @Inject
+    DockerCalls calls;
+
+    /** Works whether or not the engine is in a Swarm: an engine in none reports {@code inactive}. */
+    public SwarmInfo info() {
+        Info info = calls.call(() -> docker.infoCmd().exec());
+        boolean manager = info.getSwarm() != null && Boolean.TRUE.equals(info.getSwarm().getControlAvailable());
+        ClusterInfo cluster = manager ? calls.call(() -> docker.inspectSwarmCmd().exec()) : null;
+        return SwarmInfoTranslator.toInfo(info, cluster);
+    }
+
+    /**
+     * Makes the engine the first manager of a new Swarm ({@code docker swarm init}).
+     *
+     * @param advertiseAddr the address other nodes reach this one on: an IP, an interface, optionally with a port
+     */
+    public SwarmInfo init(String advertiseAddr) {
+        if (advertiseAddr == null || advertiseAddr.isBlank()) {
+            throw new InvalidRequestException("advertise_addr", "is required (an IP address or interface, e.g. 192.168.1.10)");
+        }
+        String addr = advertiseAddr.trim();
+        if (!ADVERTISE_ADDR.matcher(addr).matches()) {
+            throw new InvalidRequestException("advertise_addr", "is not an address or interface name: '" + advertiseAddr + "'");
+        }
+        calls.run(null, null, () -> docker.initializeSwarmCmd(new SwarmSpec())
+                .withAdvertiseAddr(addr)
+                .withListenAddr("0.0.0.0:2377")
+                .exec());
+        return info();
+    }
+
+    /**
+     * Takes the engine out of its Swarm ({@code docker swarm leave}). A manager leaves only with {@code force},
+     * since that can cost the cluster its quorum; the Engine's own refusal says so.
+     */
+    public void leave(boolean force) {
+        calls.run(null, null, () -> docker.leaveSwarmCmd().withForceEnabled(force).exec());
+    }
+
+    /** The secret with which a new node joins in {@code role}: {@code worker} or {@code manager}. */
+    public JoinToken joinToken(String role) {
+        NodeRole wanted = WireName.parse(NodeRole.class, "role", role);
+        Info info = calls.call(() -> docker.infoCmd().exec());
+        if (info.getSwarm() == null || !Boolean.TRUE.equals(info.getSwarm().getControlAvailable())) {
+            throw new OperationConflictException("this engine is not a Swarm manager: only managers hand out join tokens");
+        }
+        var tokens = calls.call(() -> docker.inspectSwarmCmd().exec()).getJoinTokens();
+        String token = wanted == NodeRole.MANAGER ? tokens.getManager() : tokens.getWorker();
+        List<String> addresses = SwarmInfoTranslator.managerAddresses(info);
+        String command = "docker swarm join --token " + token + (addresses.isEmpty() ? "" : " " + addresses.get(0));
+        return new JoinToken(wanted, token, addresses, command);
+    }
+}

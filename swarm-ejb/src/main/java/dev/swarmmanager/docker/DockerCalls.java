@@ -1,0 +1,100 @@
+package dev.swarmmanager.docker;
+
+import com.github.dockerjava.api.exception.DockerException;
+import dev.swarmmanager.domain.ConcurrentUpdateException;
+import dev.swarmmanager.domain.DockerUnavailableException;
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.ResourceNotFoundException;
+import dev.swarmmanager.domain.SwarmException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Engine calls and turns Docker's failures into the domain's few exceptions, so that every caller
+ * sees the same reaction to the same failure: 404 is "not found", Swarm's FailedPrecondition is a conflict,
+ * a refused connection is "Docker unavailable" naming the configured host.
+ */
+@ApplicationScoped
+public class DockerCalls {
+
+    private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern GRPC = Pattern.compile("rpc error: code = (\\w+) desc = (.*)", Pattern.DOTALL);
+
+    @Inject
+    DockerSettings settings;
+
+    public <T> T call(Supplier<T> call) {
+        return call(null, null, call);
+    }
+
+    /**
+     * @param kind what {@code reference} names ("service", "node"), so that a 404 says which thing is missing
+     */
+    public <T> T call(String kind, String reference, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SwarmException e) {
+            throw e;
+        } catch (DockerException e) {
+            throw fromEngine(e.getHttpStatus(), engineMessage(e.getMessage()), kind, reference, e);
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public void run(String kind, String reference, Runnable call) {
+        call(kind, reference, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** The Engine answered {@code status} with {@code message}. */
+    public SwarmException fromEngine(int status, String message, String kind, String reference, Throwable cause) {
+        String text = message == null || message.isBlank() ? "HTTP " + status : message.trim();
+        if (text.contains("update out of sequence")) {
+            return new ConcurrentUpdateException("the object was changed by someone else meanwhile: " + text, cause);
+        }
+        Matcher grpc = GRPC.matcher(text);
+        String code = grpc.find() ? grpc.group(1) : "";
+        String reason = code.isEmpty() ? text : grpc.group(2).trim();
+        if (status == 404 || code.equals("NotFound")) {
+            return kind != null ? new ResourceNotFoundException(kind, reference)
+                    : new ResourceNotFoundException("object", reason);
+        }
+        if (status == 400 || code.equals("InvalidArgument")) {
+            return new InvalidRequestException(null, reason);
+        }
+        if (status == 409 || status == 406 || status == 503
+                || code.equals("FailedPrecondition") || code.equals("AlreadyExists")) {
+            // The Engine answers 503 for "this node is not a swarm manager" and "already part of a swarm":
+            // Docker is up, the cluster is just in a state that forbids the operation.
+            return new OperationConflictException(reason, cause);
+        }
+        return new DockerUnavailableException(settings.host(), "the Engine failed with HTTP " + status + ": " + reason, cause);
+    }
+
+    /** A failure before the Engine answered: refused, timed out, socket gone. */
+    public DockerUnavailableException unavailable(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        return new DockerUnavailableException(settings.host(), reason, failure);
+    }
+
+    /** docker-java puts the Engine's JSON body in the message: keep only its {@code message} field. */
+    static String engineMessage(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = JSON_MESSAGE.matcher(raw);
+        return m.find() ? m.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\") : raw;
+    }
+}

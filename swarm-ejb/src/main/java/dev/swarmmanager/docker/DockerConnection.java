@@ -1,0 +1,75 @@
+package dev.swarmmanager.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one connection pool to the Engine that the whole application shares: built once from configuration,
+ * closed on shutdown. httpclient5 is the transport docker-java maintains for the long term; it speaks both
+ * unix sockets and TLS. A broken connection is not fatal: the pool opens a new one on the next call, which
+ * is how the application recovers by itself when Docker comes back.
+ */
+@ApplicationScoped
+public class DockerConnection {
+
+    private static final Logger LOG = Logger.getLogger(DockerConnection.class.getName());
+
+    @Inject
+    DockerSettings settings;
+
+    private MeteredHttpClient http;
+    private DockerClient client;
+
+    @PostConstruct
+    void open() {
+        DockerClientConfig config = clientConfig();
+        http = new MeteredHttpClient(new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(settings.connectTimeout())
+                .responseTimeout(settings.responseTimeout())
+                .maxConnections(settings.maxConnections())
+                .build());
+        client = DockerClientImpl.getInstance(config, http);
+    }
+
+    @Produces
+    public DockerClient client() {
+        return client;
+    }
+
+    @Produces
+    public MeteredHttpClient http() {
+        return http;
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the Docker connection pool", e);
+        }
+    }
+
+    private DockerClientConfig clientConfig() {
+        // Built from our settings alone: docker-java's defaults would also read DOCKER_* variables and
+        // ~/.docker, which would make the server's behaviour depend on whoever started it.
+        DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
+                .withDockerHost(settings.host())
+                .withDockerTlsVerify(settings.tlsVerify());
+        settings.certPath().ifPresent(builder::withDockerCertPath);
+        return builder.build();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.swarmmanager.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.transport.DockerHttpClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Engine's HTTP API as plain JSON, for read-modify-write updates. docker-java's model drops every field
+ * it does not know (capabilities, ulimits, sysctls, job modes...), so writing back a spec read through it
+ * would silently erase settings made with the docker CLI. Here the spec travels as the Engine sent it and
+ * only the field being changed is touched.
+ */
+@ApplicationScoped
+public class EngineApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    @Inject
+    MeteredHttpClient http;
+
+    @Inject
+    DockerCalls calls;
+
+    public JsonNode get(String path, String kind, String reference) {
+        return exchange(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build(),
+                kind, reference);
+    }
+
+    /** Reads into a docker-java model, for the objects docker-java can list but not inspect (nodes). */
+    public <T> T get(String path, Class<T> type, String kind, String reference) {
+        try {
+            return JSON.treeToValue(get(path, kind, reference), type);
+        } catch (IOException e) {
+            throw calls.unavailable(e);
+        }
+    }
+
+    public JsonNode post(String path, JsonNode body, String kind, String reference) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return exchange(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.POST).path(path)
+                .putHeader("Content-Type", "application/json").bodyBytes(bytes).build(), kind, reference);
+    }
+
+    /** A path segment from user input, so that "a/../b" can never address another endpoint. */
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private JsonNode exchange(DockerHttpClient.Request request, String kind, String reference) {
+        int status;
+        byte[] body;
+        try (DockerHttpClient.Response response = http.execute(request); InputStream in = response.getBody()) {
+            status = response.getStatusCode();
+            body = in == null ? new byte[0] : in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            throw calls.unavailable(e);
+        }
+        JsonNode json = parse(body);
+        if (status >= 400) {
+            String message = json.path("message").asText(new String(body, StandardCharsets.UTF_8));
+            throw calls.fromEngine(status, message, kind, reference, null);
+        }
+        return json;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.swarmmanager.docker;
+
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+/**
+ * The Engine transport, counting every call by method and path shape ({@code GET /tasks},
+ * {@code POST /services/{id}/update}). The counts prove that a list or a refresh costs a constant number of
+ * Engine calls however large the cluster is, and they are what an operator graphs.
+ */
+public class MeteredHttpClient implements DockerHttpClient {
+
+    private static final Pattern ID_SEGMENT = Pattern.compile("^/(services|nodes|tasks|containers|networks|secrets|configs)/[^/?]+");
+    private static final Pattern VERSION_PREFIX = Pattern.compile("^/v\\d+\\.\\d+");
+
+    private final DockerHttpClient delegate;
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final LongAdder errors = new LongAdder();
+
+    public MeteredHttpClient(DockerHttpClient delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Response execute(Request request) {
+        calls.computeIfAbsent(request.method() + " " + shape(request.path()), k -> new LongAdder()).increment();
+        try {
+            return delegate.execute(request);
+        } catch (RuntimeException e) {
+            errors.increment();
+            throw e;
+        }
+    }
+
+    /** Calls made so far, by {@code METHOD /path-shape}. */
+    public Map<String, Long> calls() {
+        Map<String, Long> snapshot = new java.util.TreeMap<>();
+        calls.forEach((k, v) -> snapshot.put(k, v.sum()));
+        return snapshot;
+    }
+
+    public long totalCalls() {
+        return calls.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Calls that failed before the Engine answered (connection refused, timeout, broken socket). */
+    public long transportErrors() {
+        return errors.sum();
+    }
+
+    static String shape(String path) {
+        String p = VERSION_PREFIX.matcher(path).replaceFirst("");
+        int query = p.indexOf('?');
+        if (query >= 0) {
+            p = p.substring(0, query);
+        }
+        return ID_SEGMENT.matcher(p).replaceFirst("/$1/{id}");
+    }
+
+    @Override
+    public void close() throws IOException {
+        delegate.close();
+    }
+}

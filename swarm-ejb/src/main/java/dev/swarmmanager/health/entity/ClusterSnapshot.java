@@ -1,0 +1,27 @@
+package dev.swarmmanager.health.entity;
+
+import dev.swarmmanager.domain.ClusterStatistics;
+import dev.swarmmanager.domain.HealthStatus;
+import dev.swarmmanager.domain.OverallHealth;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the cache serves: health and statistics computed together from one read of the cluster. Immutable,
+ * so it is swapped whole and readers never see half a refresh.
+ */
+public record ClusterSnapshot(HealthStatus health, ClusterStatistics statistics) {
+
+    /** Before the first refresh: nothing is known yet, and the health says so. */
+    public static ClusterSnapshot none(Instant now) {
+        return new ClusterSnapshot(
+                new HealthStatus(OverallHealth.UNHEALTHY, List.of("the cluster has not been read yet"),
+                        null, List.of(), 0, List.of(), now, true, 0),
+                null);
+    }
+
+    /** The refresh failed: keep the last known detail, marked stale, under an unhealthy verdict with the reason. */
+    public ClusterSnapshot failed(String reason, Instant now) {
+        return new ClusterSnapshot(health.unreachable(reason, now), statistics == null ? null : statistics.asStale());
+    }
+}

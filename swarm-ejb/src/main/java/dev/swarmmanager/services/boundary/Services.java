@@ -1,0 +1,86 @@
+package dev.swarmmanager.services.boundary;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.TaskState;
+import dev.swarmmanager.docker.DockerCalls;
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.ServiceFilter;
+import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.services.control.ImageReference;
+import dev.swarmmanager.services.control.ServiceSpecs;
+import dev.swarmmanager.services.control.ServiceTranslator;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The Swarm's services. Services are found by name or ID; an unknown one is "not found", never a failure. */
+@Stateless
+public class Services {
+
+    private static final String SERVICE = "service";
+
+    @Inject
+    DockerClient docker;
+
+    @Inject
+    DockerCalls calls;
+
+    @Inject
+    ServiceSpecs specs;
+
+    /** A guard against a typo scaling a service to thousands of tasks. */
+    @Inject
+    @ConfigProperty(name = "swarm.services.max-replicas", defaultValue = "100")
+    int maxReplicas;
+
+    /** Two Engine calls whatever the number of services: the services, then the tasks meant to run. */
+    public List<SwarmService> list(ServiceFilter filter) {
+        ServiceFilter wanted = filter == null ? ServiceFilter.ALL : filter;
+        wanted.parsedMode(); // an unknown mode is rejected before Docker is asked anything
+        var services = calls.call(() -> docker.listServicesCmd().exec());
+        var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
+        return ServiceTranslator.withReplicaCounts(services, tasks).stream()
+                .filter(wanted::matches)
+                .sorted(Comparator.comparing(SwarmService::name))
+                .toList();
+    }
+
+    /** @param reference the service's name, ID or ID prefix */
+    public SwarmService inspect(String reference) {
+        var service = calls.call(SERVICE, reference, () -> docker.inspectServiceCmd(reference).exec());
+        var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId())
+                .withStateFilter(TaskState.RUNNING).exec());
+        return ServiceTranslator.withReplicaCounts(List.of(service), tasks).get(0);
+    }
+
+    /**
+     * Sets a replicated service's replica count. Swarm starts or stops tasks to match.
+     *
+     * @param replicas from 0 to {@code swarm.services.max-replicas}
+     */
+    public SwarmService scale(String reference, long replicas) {
+        if (replicas < 0 || replicas > maxReplicas) {
+            throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
+        }
+        specs.update(reference, spec -> ServiceSpecs.setReplicas(spec, reference, replicas));
+        return inspect(reference);
+    }
+
+    /**
+     * Rolls the service out to another image, task by task as its update config says ({@code docker service
+     * update --image}).
+     */
+    public SwarmService updateImage(String reference, String image) {
+        String wanted = ImageReference.validate(image);
+        specs.update(reference, spec -> ServiceSpecs.setImage(spec, wanted));
+        return inspect(reference);
+    }
+
+    /** Removes the service; Swarm stops its tasks. */
+    public void remove(String reference) {
+        var service = calls.call(SERVICE, reference, () -> docker.inspectServiceCmd(reference).exec());
+        calls.run(SERVICE, reference, () -> docker.removeServiceCmd(service.getId()).exec());
+    }
+}

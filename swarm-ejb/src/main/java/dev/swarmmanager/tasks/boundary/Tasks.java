@@ -1,0 +1,97 @@
+package dev.swarmmanager.tasks.boundary;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.swarmmanager.docker.DockerCalls;
+import dev.swarmmanager.domain.DockerUnavailableException;
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.tasks.control.LogCollector;
+import dev.swarmmanager.tasks.control.TaskTranslator;
+import dev.swarmmanager.docker.DockerSettings;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** A service's tasks and logs. */
+@Stateless
+public class Tasks {
+
+    private static final String SERVICE = "service";
+
+    @Inject
+    DockerClient docker;
+
+    @Inject
+    DockerCalls calls;
+
+    @Inject
+    DockerSettings settings;
+
+    /** The most log lines one request may ask for: logs are held in memory while they are collected. */
+    @Inject
+    @ConfigProperty(name = "swarm.logs.max-tail", defaultValue = "5000")
+    int maxTail;
+
+    /**
+     * The tasks of a service, current and past, as {@code docker service ps} lists them: by slot, newest first.
+     * Three Engine calls: the service, its tasks, and the nodes for their hostnames.
+     */
+    public List<SwarmTask> list(String serviceReference) {
+        var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
+        var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId()).exec());
+        Map<String, String> hostnames = calls.call(() -> docker.listSwarmNodesCmd().exec()).stream()
+                .filter(n -> n.getDescription() != null)
+                .collect(Collectors.toMap(n -> n.getId(), n -> n.getDescription().getHostname(), (a, b) -> a));
+        Map<String, String> names = Map.of(service.getId(), service.getSpec().getName());
+        return tasks.stream()
+                .map(t -> TaskTranslator.toTask(t, names, hostnames))
+                .sorted(Comparator.comparing((SwarmTask t) -> t.slot() == null ? 0 : t.slot())
+                        .thenComparing(SwarmTask::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    /**
+     * The newest {@code tail} lines the service's tasks wrote to stdout and stderr, oldest first, with their
+     * timestamps and the task and node that wrote them.
+     *
+     * @param tail 1 to {@code swarm.logs.max-tail}
+     */
+    public List<LogLine> logs(String serviceReference, int tail) {
+        if (tail < 1 || tail > maxTail) {
+            throw new InvalidRequestException("tail", "must be between 1 and " + maxTail + " (got " + tail + ")");
+        }
+        var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
+        LogCollector collector = new LogCollector(tail);
+        calls.run(SERVICE, serviceReference, () -> {
+            docker.logServiceCmd(service.getId())
+                    .withStdout(true).withStderr(true).withTimestamps(true).withDetails(true).withTail(tail)
+                    .exec(collector);
+            try {
+                if (!collector.awaitCompletion(settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new DockerUnavailableException(settings.host(),
+                            "the logs of " + serviceReference + " did not arrive within " + settings.responseTimeout(), null);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerUnavailableException(settings.host(), "interrupted while reading logs", e);
+            } finally {
+                closeQuietly(collector);
+            }
+        });
+        return collector.lines();
+    }
+
+    private static void closeQuietly(LogCollector collector) {
+        try {
+            collector.close();
+        } catch (java.io.IOException ignored) {
+            // the stream is finished or abandoned either way
+        }
+    }
+}
