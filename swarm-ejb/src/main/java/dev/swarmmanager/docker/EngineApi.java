@@ -54,6 +54,27 @@ public class EngineApi {
                 .putHeader("Content-Type", "application/json").bodyBytes(bytes).build(), kind, reference);
     }
 
+    /**
+     * Streams a response body to {@code reader}, which must consume it before returning (logs).
+     * Error statuses are translated like any other call.
+     */
+    public <T> T stream(String path, String kind, String reference, java.util.function.Function<InputStream, T> reader) {
+        var request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream in = response.getBody()) {
+            int status = response.getStatusCode();
+            if (status >= 400) {
+                byte[] body = in == null ? new byte[0] : in.readAllBytes();
+                String message = parse(body).path("message").asText(new String(body, StandardCharsets.UTF_8));
+                throw calls.fromEngine(status, message, kind, reference, null);
+            }
+            return reader.apply(in);
+        } catch (IOException e) {
+            throw calls.unavailable(e);
+        } catch (UncheckedIOException e) {
+            throw calls.unavailable(e.getCause());
+        }
+    }
+
     /** A path segment from user input, so that "a/../b" can never address another endpoint. */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

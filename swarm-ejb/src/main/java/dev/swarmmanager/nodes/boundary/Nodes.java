@@ -7,6 +7,7 @@ import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.NodeAvailability;
+import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.WireName;
@@ -84,6 +85,10 @@ public class Nodes {
             }
             throw new OperationConflictException("node " + node.hostname()
                     + " is a manager: demote it to a worker (docker node demote) before removing it");
+        }
+        if (!force && node.state() != NodeState.DOWN) {
+            throw new OperationConflictException("node " + node.hostname() + " is " + node.state()
+                    + ", not down: shut it down or make it leave first, or remove it with force");
         }
         calls.run(NODE, reference, () -> docker.removeSwarmNodeCmd(node.id()).withForce(force).exec());
     }

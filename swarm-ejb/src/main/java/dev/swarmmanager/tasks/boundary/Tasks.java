@@ -2,19 +2,17 @@ package dev.swarmmanager.tasks.boundary;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.swarmmanager.docker.DockerCalls;
-import dev.swarmmanager.domain.DockerUnavailableException;
+import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.tasks.control.LogCollector;
 import dev.swarmmanager.tasks.control.TaskTranslator;
-import dev.swarmmanager.docker.DockerSettings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,7 +29,7 @@ public class Tasks {
     DockerCalls calls;
 
     @Inject
-    DockerSettings settings;
+    EngineApi engine;
 
     /** The most log lines one request may ask for: logs are held in memory while they are collected. */
     @Inject
@@ -67,31 +65,9 @@ public class Tasks {
             throw new InvalidRequestException("tail", "must be between 1 and " + maxTail + " (got " + tail + ")");
         }
         var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
-        LogCollector collector = new LogCollector(tail);
-        calls.run(SERVICE, serviceReference, () -> {
-            docker.logServiceCmd(service.getId())
-                    .withStdout(true).withStderr(true).withTimestamps(true).withDetails(true).withTail(tail)
-                    .exec(collector);
-            try {
-                if (!collector.awaitCompletion(settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new DockerUnavailableException(settings.host(),
-                            "the logs of " + serviceReference + " did not arrive within " + settings.responseTimeout(), null);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DockerUnavailableException(settings.host(), "interrupted while reading logs", e);
-            } finally {
-                closeQuietly(collector);
-            }
-        });
-        return collector.lines();
-    }
-
-    private static void closeQuietly(LogCollector collector) {
-        try {
-            collector.close();
-        } catch (java.io.IOException ignored) {
-            // the stream is finished or abandoned either way
-        }
+        // The raw API: docker-java does not pass "details", which names the task and node of each line.
+        return engine.stream("/services/" + EngineApi.segment(service.getId())
+                        + "/logs?stdout=1&stderr=1&timestamps=1&details=1&tail=" + tail,
+                SERVICE, serviceReference, body -> new LogCollector(tail).collect(body));
     }
 }

@@ -1,11 +1,13 @@
 package dev.swarmmanager.tasks.control;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import dev.swarmmanager.docker.Times;
 import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.LogStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +18,14 @@ import java.util.List;
  * Collects the newest {@code tail} lines of a service's log stream. The Engine applies the tail per task, so
  * a service with many tasks sends up to tail × tasks lines: we keep at most twice the tail in memory,
  * trimming to the newest as we go, and return exactly the newest {@code tail}, oldest first.
+ *
+ * <p>The stream is the Engine's multiplexed format: frames of an 8-byte header (stream type, three zero
+ * bytes, big-endian payload length) and the payload.
  */
-public class LogCollector extends ResultCallback.Adapter<Frame> {
+public class LogCollector {
 
     private static final String DETAIL_PREFIX = "com.docker.swarm.";
+    private static final int MAX_FRAME = 1 << 20;
     private static final Comparator<LogLine> BY_TIME =
             Comparator.comparing(LogLine::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()));
 
@@ -30,26 +36,49 @@ public class LogCollector extends ResultCallback.Adapter<Frame> {
         this.tail = tail;
     }
 
-    @Override
-    public void onNext(Frame frame) {
-        LogStream stream = frame.getStreamType() == StreamType.STDERR ? LogStream.STDERR : LogStream.STDOUT;
-        String payload = new String(frame.getPayload(), StandardCharsets.UTF_8);
-        synchronized (lines) {
-            for (String line : payload.split("\n")) {
-                if (!line.isEmpty()) {
-                    lines.add(parse(stream, line));
+    /** Reads the whole stream and returns the newest {@code tail} lines, oldest first. */
+    public List<LogLine> collect(InputStream body) {
+        try {
+            DataInputStream in = new DataInputStream(body);
+            byte[] header = new byte[8];
+            while (readHeader(in, header)) {
+                int size = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+                if (size < 0 || size > MAX_FRAME) {
+                    throw new IOException("log frame of " + size + " bytes: not a multiplexed log stream");
                 }
+                byte[] payload = new byte[size];
+                in.readFully(payload);
+                add(header[0] == 2 ? LogStream.STDERR : LogStream.STDOUT, new String(payload, StandardCharsets.UTF_8));
             }
-            if (lines.size() > 2 * tail) {
-                keepNewest();
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        keepNewest();
+        return List.copyOf(lines);
     }
 
-    public List<LogLine> lines() {
-        synchronized (lines) {
+    private static boolean readHeader(DataInputStream in, byte[] header) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            return false;
+        }
+        header[0] = (byte) first;
+        try {
+            in.readFully(header, 1, 7);
+        } catch (EOFException e) {
+            return false;
+        }
+        return true;
+    }
+
+    private void add(LogStream stream, String payload) {
+        for (String line : payload.split("\n")) {
+            if (!line.isEmpty()) {
+                lines.add(parse(stream, line));
+            }
+        }
+        if (lines.size() > 2 * tail) {
             keepNewest();
-            return List.copyOf(lines);
         }
     }
 

@@ -1,0 +1,134 @@
+package dev.swarmmanager.health.boundary;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.docker.MeteredHttpClient;
+import dev.swarmmanager.domain.ClusterStatistics;
+import dev.swarmmanager.domain.HealthStatus;
+import dev.swarmmanager.domain.OverallHealth;
+import dev.swarmmanager.domain.ServiceHealth;
+import dev.swarmmanager.domain.TaskState;
+import dev.swarmmanager.health.entity.ClusterSnapshot;
+import dev.swarmmanager.lab.Lab;
+import dev.swarmmanager.lab.Wiring;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClusterHealthIT {
+
+    private final Wiring wiring = Lab.wiring();
+    private final ClusterHealth health = wiring.get(ClusterHealth.class);
+    private final MeteredHttpClient http = wiring.get(MeteredHttpClient.class);
+
+    @Test
+    void getHealthStatusReflectsNodesAndServices() {
+        String name = Lab.uniqueName("it-health");
+        Lab.createWorkerService(name, 2);
+        try {
+            health.refresh();
+            HealthStatus status = health.health();
+            assertThat(status.stale()).isFalse();
+            assertThat(status.nodeHealth().total()).isEqualTo(docker("node", "ls", "-q").lines().count());
+            assertThat(status.nodeHealth().leaderPresent()).isTrue();
+            assertThat(status.nodeHealth().managers()).isEqualTo(1);
+            assertThat(status.serviceHealth()).filteredOn(s -> s.name().equals(name)).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.desiredReplicas()).isEqualTo(2);
+                        assertThat(s.runningReplicas()).isEqualTo(2);
+                        assertThat(s.healthy()).isTrue();
+                    });
+            assertThat(status.reasons()).noneMatch(r -> r.contains(name));
+            assertThat(status.snapshotAgeSeconds()).isBetween(0.0, 5.0);
+        } finally {
+            Lab.removeServiceQuietly(name);
+        }
+    }
+
+    @Test
+    void aServiceShortOfReplicasDegradesTheClusterWithTheReason() {
+        String name = Lab.uniqueName("it-unplaceable");
+        docker("service", "create", "--detach", "--name", name, "--constraint", "node.hostname==nowhere", "ocr-worker:1.0");
+        try {
+            health.refresh();
+            HealthStatus status = health.health();
+            assertThat(status.overallHealth()).isEqualTo(OverallHealth.DEGRADED);
+            assertThat(status.reasons()).contains("service " + name + " runs 0 of 1 replicas");
+            assertThat(status.serviceHealth()).filteredOn(s -> s.name().equals(name))
+                    .extracting(ServiceHealth::healthy).containsExactly(false);
+        } finally {
+            Lab.removeServiceQuietly(name);
+        }
+    }
+
+    @Test
+    void failedTasksAreDetectedWithTheirError() {
+        String name = Lab.uniqueName("it-crash");
+        docker("service", "create", "--detach", "--name", name, "--restart-max-attempts", "1",
+                "ocr-worker:1.0", "sh", "-c", "exit 3");
+        try {
+            Lab.await(Duration.ofSeconds(30), () -> docker("service", "ps", name, "--format", "{{.CurrentState}}")
+                    .contains("Failed"), () -> "a failed task");
+            health.refresh();
+            HealthStatus status = health.health();
+            assertThat(status.errors()).filteredOn(e -> name.equals(e.serviceName())).isNotEmpty()
+                    .allSatisfy(e -> {
+                        assertThat(e.state()).isEqualTo(TaskState.FAILED);
+                        assertThat(e.error()).contains("exit (3)");
+                    });
+            assertThat(status.taskSuccessRate()).isLessThan(100.0);
+        } finally {
+            Lab.removeServiceQuietly(name);
+        }
+    }
+
+    @Test
+    void getStatisticsCountsLikeTheCli() {
+        health.refresh();
+        ClusterStatistics stats = health.statistics();
+        assertThat(stats.stale()).isFalse();
+        assertThat(stats.cluster().nodes()).isEqualTo(docker("node", "ls", "-q").lines().count());
+        assertThat(stats.cluster().managers()).isEqualTo(docker("node", "ls", "-q", "--filter", "role=manager").lines().count());
+        assertThat(stats.cluster().workers()).isEqualTo(docker("node", "ls", "-q", "--filter", "role=worker").lines().count());
+        assertThat(stats.services().total()).isEqualTo(docker("service", "ls", "-q").lines().filter(l -> !l.isBlank()).count());
+        assertThat(stats.tasks().running()).isEqualTo(docker("ps", "-q").lines().filter(l -> !l.isBlank()).count()
+                + Lab.dockerOn("worker1", "ps", "-q").lines().filter(l -> !l.isBlank()).count()
+                + Lab.dockerOn("worker2", "ps", "-q").lines().filter(l -> !l.isBlank()).count());
+    }
+
+    @Test
+    void aRefreshCostsThreeEngineCallsAndReadsCostNone() {
+        long before = http.totalCalls();
+        health.refresh();
+        assertThat(http.totalCalls() - before).isEqualTo(3);
+        before = http.totalCalls();
+        for (int i = 0; i < 100; i++) {
+            health.health();
+            health.statistics();
+        }
+        assertThat(http.totalCalls() - before).isZero();
+        assertThat(wiring.events()).last().isInstanceOf(ClusterSnapshot.class);
+    }
+
+    @Test
+    void aKilledWorkerShowsDownWithinOneRefresh() {
+        Lab.lab("kill", "worker2");
+        try {
+            Lab.await(Duration.ofSeconds(30), () -> docker("node", "ls", "--filter", "name=worker2", "--format", "{{.Status}}")
+                    .equals("Down"), () -> "the managers to see worker2 down");
+            health.refresh();
+            HealthStatus status = health.health();
+            assertThat(status.nodeHealth().down()).isEqualTo(1);
+            assertThat(status.nodeHealth().unhealthyNodes()).containsExactly("worker2");
+            assertThat(status.reasons()).contains("node worker2 is down");
+            assertThat(status.overallHealth()).isEqualTo(OverallHealth.DEGRADED);
+            assertThat(health.statistics().cluster().down()).isEqualTo(1);
+        } finally {
+            Lab.lab("start", "worker2");
+            Lab.await(Duration.ofSeconds(30), () -> docker("node", "ls", "--filter", "name=worker2", "--format", "{{.Status}}")
+                    .equals("Ready"), () -> "worker2 to be ready again");
+        }
+        health.refresh();
+        assertThat(health.health().nodeHealth().down()).isZero();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.swarmmanager.tasks.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.domain.LogStream;
+import dev.swarmmanager.domain.ResourceNotFoundException;
+import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.domain.TaskState;
+import dev.swarmmanager.lab.Lab;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TasksIT {
+
+    private static String name;
+    private final Tasks tasks = Lab.wiring().get(Tasks.class);
+
+    @BeforeAll
+    static void createService() {
+        name = Lab.uniqueName("it-tasks");
+        Lab.createWorkerService(name, 2);
+        Lab.sleep(6000); // a worker logs a stderr line every fifth page, one page a second
+    }
+
+    @AfterAll
+    static void removeService() {
+        Lab.removeServiceQuietly(name);
+    }
+
+    @Test
+    void listServiceTasksShowsWhereEachRuns() {
+        List<SwarmTask> listed = tasks.list(name);
+        assertThat(listed).hasSize(2).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TaskState.RUNNING);
+            assertThat(t.desiredState()).isEqualTo(TaskState.RUNNING);
+            assertThat(t.serviceName()).isEqualTo(name);
+            assertThat(t.nodeHostname()).isIn("manager1", "worker1", "worker2");
+            assertThat(t.containerId()).isNotBlank();
+            assertThat(t.image()).isEqualTo("ocr-worker:1.0");
+        });
+        assertThat(listed).extracting(SwarmTask::name).containsExactly(name + ".1", name + ".2");
+        assertThat(listed).extracting(SwarmTask::id).containsExactlyInAnyOrderElementsOf(
+                Lab.docker("service", "ps", name, "-q", "--no-trunc").lines().toList());
+    }
+
+    @Test
+    void logsTailGivesTheNewestLinesOfAllTasksOldestFirst() {
+        List<LogLine> lines = tasks.logs(name, 10);
+        assertThat(lines).hasSize(10);
+        assertThat(lines).isSortedAccordingTo(Comparator.comparing(LogLine::timestamp));
+        assertThat(lines.get(9).timestamp()).isAfter(Instant.now().minusSeconds(10));
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.message()).startsWith("ocr-worker 1.0 ");
+            assertThat(l.taskId()).isNotBlank();
+            assertThat(l.nodeId()).isNotBlank();
+        });
+        assertThat(lines).extracting(LogLine::taskId).containsOnlyElementsOf(
+                Lab.docker("service", "ps", name, "-q", "--no-trunc").lines().toList());
+    }
+
+    @Test
+    void logsDistinguishStdoutFromStderr() {
+        List<LogLine> lines = tasks.logs(name, 100);
+        assertThat(lines).filteredOn(l -> l.stream() == LogStream.STDERR)
+                .isNotEmpty().allSatisfy(l -> assertThat(l.message()).contains("queue empty"));
+        assertThat(lines).filteredOn(l -> l.stream() == LogStream.STDOUT)
+                .isNotEmpty().allSatisfy(l -> assertThat(l.message()).doesNotContain("queue empty"));
+    }
+
+    @Test
+    void logsShowALineTheWorkerJustWrote() {
+        Instant start = Instant.now();
+        Lab.await(Duration.ofSeconds(10), () -> tasks.logs(name, 5).stream().anyMatch(l -> l.timestamp().isAfter(start)),
+                () -> "a log line newer than " + start);
+    }
+
+    @Test
+    void tailOutOfBoundsIsRejected() {
+        assertThatThrownBy(() -> tasks.logs(name, 0)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("tail");
+        assertThatThrownBy(() -> tasks.logs(name, 5001)).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void unknownServicesAreNotFound() {
+        assertThatThrownBy(() -> tasks.list("no-such-service")).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> tasks.logs("no-such-service", 10)).isInstanceOf(ResourceNotFoundException.class);
+    }
+}
