@@ -1,0 +1,77 @@
+package dev.swarmmanager.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.swarmmanager.domain.ConcurrentUpdateException;
+import dev.swarmmanager.domain.DockerUnavailableException;
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.ResourceNotFoundException;
+import dev.swarmmanager.domain.SwarmException;
+import dev.swarmmanager.lab.Wiring;
+import org.junit.jupiter.api.Test;
+
+class DockerCallsTest {
+
+    private final DockerCalls calls = new Wiring().get(DockerCalls.class);
+
+    private SwarmException failing(RuntimeException e, String kind, String reference) {
+        try {
+            calls.call(kind, reference, () -> {
+                throw e;
+            });
+        } catch (SwarmException translated) {
+            return translated;
+        }
+        throw new AssertionError("not translated");
+    }
+
+    @Test
+    void aMissingObjectIsNotFoundByKindAndReference() {
+        SwarmException e = failing(new NotFoundException("Status 404: {\"message\":\"service x not found\"}\n"), "service", "x");
+        assertThat(e).isInstanceOf(ResourceNotFoundException.class).hasMessage("service 'x' not found");
+    }
+
+    @Test
+    void swarmStateRefusalsAreConflictsWithTheEnginesWords() {
+        SwarmException e = calls.fromEngine(503, "This node is not a swarm manager. Use \"docker swarm init\" first.", null, null, null);
+        assertThat(e).isInstanceOf(OperationConflictException.class).hasMessageStartingWith("This node is not a swarm manager");
+        assertThat(failing(new ConflictException("Status 409: {\"message\":\"name conflicts\"}"), null, null))
+                .isInstanceOf(OperationConflictException.class).hasMessage("name conflicts");
+        assertThat(calls.fromEngine(500, "rpc error: code = FailedPrecondition desc = node is a manager", null, null, null))
+                .isInstanceOf(OperationConflictException.class).hasMessage("node is a manager");
+    }
+
+    @Test
+    void anOutdatedVersionIsAConcurrentUpdate() {
+        SwarmException e = failing(new InternalServerErrorException(
+                "Status 500: {\"message\":\"rpc error: code = Unknown desc = update out of sequence\"}"), "service", "x");
+        assertThat(e).isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    @Test
+    void anInvalidArgumentIsAnInvalidRequest() {
+        assertThat(calls.fromEngine(500, "rpc error: code = InvalidArgument desc = bad spec", null, null, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("bad spec");
+    }
+
+    @Test
+    void anEngineFailureOrAnUnreachableEngineIsUnavailableNamingTheHost() {
+        assertThat(calls.fromEngine(500, "disk full", null, null, null))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessage("Docker is unavailable at unix:///var/run/docker.sock: the Engine failed with HTTP 500: disk full");
+        assertThat(failing(new RuntimeException(new java.io.IOException("No such file or directory")), null, null))
+                .isInstanceOf(DockerUnavailableException.class)
+                .hasMessageEndingWith("IOException: No such file or directory");
+    }
+
+    @Test
+    void meteredPathsAreGroupedByShape() {
+        assertThat(MeteredHttpClient.shape("/v1.41/services/abc123/update?version=4")).isEqualTo("/services/{id}/update");
+        assertThat(MeteredHttpClient.shape("/tasks?filters=x")).isEqualTo("/tasks");
+        assertThat(MeteredHttpClient.shape("/nodes/worker1")).isEqualTo("/nodes/{id}");
+    }
+}
