@@ -1,0 +1,46 @@
+package dev.swarmmanager.it;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The EAR as built, deployed on Payara Server 6.2025.10, wired to the lab: every module answers. */
+class EarDeploymentIT {
+
+    @Test
+    void theApiAnswersFromTheEjbModuleAgainstTheLab() {
+        Api.Answer nodes = Api.get("/api/swarm/nodes");
+        assertThat(nodes.status()).isEqualTo(200);
+        assertThat(nodes.contentType()).startsWith("application/json");
+        assertThat(nodes.json().getBoolean("success")).isTrue();
+        assertThat(nodes.json().getInt("count")).isEqualTo(docker("node", "ls", "-q").lines().count());
+    }
+
+    @Test
+    void theHealthCacheRunsInTheServer() {
+        Api.Answer health = Api.get("/api/swarm/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().getJsonObject("data").getBoolean("stale")).isFalse();
+        assertThat(health.json().getJsonObject("data").getJsonObject("node_health").getBoolean("leader_present")).isTrue();
+    }
+
+    @Test
+    void theAdminUiIsServedAtTheRoot() {
+        Api.Answer page = Api.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Swarm Manager");
+    }
+
+    @Test
+    void theServerWasStartedWithBothPhoneHomesOff() throws Exception {
+        String log = Files.readString(Path.of(System.getProperty("swarm.it.server-log")));
+        assertThat(log).contains("-Dhazelcast.phone.home.enabled=false");
+        String domain = Files.readString(Path.of(System.getProperty("swarm.it.server-log"))
+                .resolveSibling("../config/domain.xml").normalize());
+        // Payara rewrites domain.xml on start: the element survives (with an ID Payara added) and stays off.
+        assertThat(domain).containsPattern("<phone-home-runtime-configuration [^>]*enabled=\"false\"");
+    }
+}

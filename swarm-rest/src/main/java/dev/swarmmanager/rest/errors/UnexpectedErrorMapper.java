@@ -1,0 +1,22 @@
+package dev.swarmmanager.rest.errors;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A bug: 500 with a reference to find it in the server log, never a stack trace for the client. */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.SEVERE, "unexpected error, reference " + reference, e);
+        return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error (reference " + reference + ")");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.swarmmanager.rest.errors;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 400 for a body Jersey could not read into the request type: not JSON, or the wrong types. */
+@Provider
+public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+        return ErrorResponses.of(Response.Status.BAD_REQUEST, MalformedBody.describe(e));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.swarmmanager.rest.health;
+
+import dev.swarmmanager.health.boundary.ClusterHealth;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready when the last refresh reached Docker. A load balancer or orchestrator then stops sending traffic to
+ * an instance that cannot manage the cluster, and starts again on its own once Docker answers.
+ */
+@Readiness
+@ApplicationScoped
+public class DockerReadiness implements HealthCheck {
+
+    @Inject
+    ClusterHealth health;
+
+    @Override
+    public HealthCheckResponse call() {
+        var status = health.health();
+        var builder = HealthCheckResponse.named("docker")
+                .withData("overall_health", status.overallHealth().toString())
+                .withData("snapshot_age_seconds", (long) status.snapshotAgeSeconds());
+        if (!status.reasons().isEmpty()) {
+            builder.withData("reason", status.reasons().get(0));
+        }
+        return status.stale() ? builder.down().build() : builder.up().build();
+    }
+}

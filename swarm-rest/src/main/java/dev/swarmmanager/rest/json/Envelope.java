@@ -1,0 +1,31 @@
+package dev.swarmmanager.rest.json;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.Collection;
+
+/**
+ * The shape of every answer, fixed by the API contract: {@code {"success":true,"data":...}}, plus
+ * {@code "count"} for lists, or {@code {"success":false,"error":"..."}}. It exists only here, at the edge.
+ */
+public sealed interface Envelope {
+
+    static Envelope of(Object data) {
+        return data instanceof Collection<?> items ? new Items(true, items, items.size()) : new Item(true, data);
+    }
+
+    static Envelope error(String message) {
+        return new Failure(false, message);
+    }
+
+    @JsonbPropertyOrder({"success", "data"})
+    record Item(boolean success, Object data) implements Envelope {
+    }
+
+    @JsonbPropertyOrder({"success", "data", "count"})
+    record Items(boolean success, Collection<?> data, int count) implements Envelope {
+    }
+
+    @JsonbPropertyOrder({"success", "error"})
+    record Failure(boolean success, String error) implements Envelope {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.swarmmanager.rest.json;
+
+import dev.swarmmanager.domain.InvalidRequestException;
+import java.util.Locale;
+
+/** Checks on request bodies and query parameters, with messages that show what to send. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public static <T> T body(T body, String example) {
+        if (body == null) {
+            throw new InvalidRequestException(null, "a JSON body is required, for example " + example);
+        }
+        return body;
+    }
+
+    public static <T> T field(T value, String field, String example) {
+        if (value == null) {
+            throw new InvalidRequestException(field, "is required, for example " + example);
+        }
+        return value;
+    }
+
+    /** A whole number from a JSON body, where {@code 2.5} or {@code 1e30} must be refused, not truncated. */
+    public static long wholeNumber(java.math.BigDecimal value, String field) {
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException(field, "must be a whole number (got " + value.toPlainString() + ")");
+        }
+    }
+
+    /** A query parameter's boolean: absent means {@code false}; anything but true/false is rejected. */
+    public static boolean flag(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new InvalidRequestException(name, "must be true or false (got '" + value + "')");
+        };
+    }
+
+    /** A query parameter's whole number; JAX-RS would answer 404 for a bad one, a client deserves a 400. */
+    public static int integer(String value, String name, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(name, "must be a whole number (got '" + value + "')");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.swarmmanager.rest.nodes;
+
+/** {@code {"availability": "drain"}}: active, pause or drain. */
+public record AvailabilityRequest(String availability) {
+}
