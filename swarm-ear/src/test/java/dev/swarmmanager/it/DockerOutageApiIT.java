@@ -1,0 +1,39 @@
+package dev.swarmmanager.it;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.lab.Lab;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Docker goes away under the running server: clients get 503 with the reason, then service resumes unaided. */
+class DockerOutageApiIT {
+
+    @Test
+    void dockerStoppedGives503ThenTheApiRecoversByItself() {
+        assertThat(Api.get("/api/swarm/nodes").status()).isEqualTo(200);
+        Lab.lab("stop", "manager1");
+        try {
+            Api.Answer nodes = Api.get("/api/swarm/nodes");
+            assertThat(nodes.status()).isEqualTo(503);
+            assertThat(nodes.error()).startsWith("Docker is unavailable at " + Lab.DOCKER_HOST + ": ");
+            assertThat(Api.post("/api/swarm/services/anything/scale", "{\"replicas\": 1}").status()).isEqualTo(503);
+
+            Lab.await(Duration.ofSeconds(15), () -> Api.get("/api/swarm/health").json().getJsonObject("data").getBoolean("stale"),
+                    () -> "the health cache to notice");
+            var health = Api.get("/api/swarm/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.json().getJsonObject("data").getString("overall_health")).isEqualTo("unhealthy");
+            assertThat(Api.get("/health/ready").status()).isEqualTo(503);
+        } finally {
+            Lab.lab("start", "manager1");
+        }
+        Lab.await(Duration.ofSeconds(60), () -> docker("node", "ls", "--format", "{{.Status}}").lines().allMatch("Ready"::equals),
+                () -> "every node to be ready again");
+        assertThat(Api.get("/api/swarm/nodes").status()).isEqualTo(200);
+        Lab.await(Duration.ofSeconds(15), () -> !Api.get("/api/swarm/health").json().getJsonObject("data").getBoolean("stale"),
+                () -> "the health cache to recover");
+        assertThat(Api.get("/health/ready").status()).isEqualTo(200);
+    }
+}
