@@ -43,6 +43,11 @@ public class EngineApi {
         }
     }
 
+    public JsonNode delete(String path, String kind, String reference) {
+        return exchange(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.DELETE).path(path).build(),
+                kind, reference);
+    }
+
     public JsonNode post(String path, JsonNode body, String kind, String reference) {
         byte[] bytes;
         try {

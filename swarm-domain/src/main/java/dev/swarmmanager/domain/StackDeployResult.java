@@ -1,0 +1,25 @@
+package dev.swarmmanager.domain;
+
+import java.util.List;
+
+/**
+ * What a deploy did, by full Swarm name ({@code ocr_worker}), and what it could not honour.
+ *
+ * @param updated services that existed and were updated in place (Swarm rolls out only those whose task
+ *                spec changed)
+ * @param warnings keys of the Compose file that were not applied, and variables that were not set
+ */
+public record StackDeployResult(String stack, List<String> created, List<String> updated, List<String> removed,
+                                List<String> networks, List<String> secrets, List<String> configs,
+                                List<String> warnings) {
+
+    public StackDeployResult {
+        created = List.copyOf(created);
+        updated = List.copyOf(updated);
+        removed = List.copyOf(removed);
+        networks = List.copyOf(networks);
+        secrets = List.copyOf(secrets);
+        configs = List.copyOf(configs);
+        warnings = List.copyOf(warnings);
+    }
+}

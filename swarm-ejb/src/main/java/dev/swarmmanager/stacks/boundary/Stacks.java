@@ -1,0 +1,266 @@
+package dev.swarmmanager.stacks.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.TaskState;
+import dev.swarmmanager.docker.DockerCalls;
+import dev.swarmmanager.docker.VersionedUpdate;
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.ResourceNotFoundException;
+import dev.swarmmanager.domain.StackDeployResult;
+import dev.swarmmanager.domain.StackDeployment;
+import dev.swarmmanager.domain.StackSummary;
+import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.services.control.ServiceTranslator;
+import dev.swarmmanager.stacks.control.ComposeLoader;
+import dev.swarmmanager.stacks.control.ComposeNode;
+import dev.swarmmanager.stacks.control.ComposeTranslator;
+import dev.swarmmanager.stacks.control.StackNames;
+import dev.swarmmanager.stacks.control.StackPlan;
+import dev.swarmmanager.stacks.control.StackResources;
+import dev.swarmmanager.stacks.control.StackResources.Kind;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Compose stacks: deploy and redeploy, list, remove. */
+@Stateless
+public class Stacks {
+
+    private static final String STACK = "stack";
+
+    @Inject
+    DockerClient docker;
+
+    @Inject
+    DockerCalls calls;
+
+    @Inject
+    StackResources resources;
+
+    /**
+     * Deploys or redeploys a stack. The file is parsed, translated and checked against the cluster (external
+     * networks, secrets and configs exist; configs and secrets are immutable) before anything changes, so an
+     * invalid file or a missing dependency changes nothing. Then secrets, configs, networks and services are
+     * created or updated in place; with {@code prune}, services no longer in the file are removed.
+     */
+    public StackDeployResult deploy(StackDeployment deployment) {
+        StackNames.validateStack(deployment.name());
+        List<String> warnings = new ArrayList<>();
+        ComposeNode root = ComposeLoader.load(deployment.composeFile(), deployment.variables(), warnings);
+        StackPlan plan = ComposeTranslator.translate(deployment.name(), root, deployment.files(), warnings);
+
+        Map<String, JsonNode> existingServices = byName(resources.of(Kind.SERVICES, plan.namespace()), true);
+        Map<String, JsonNode> existingNetworks = byName(resources.of(Kind.NETWORKS, plan.namespace()), false);
+        Map<String, JsonNode> existingSecrets = byName(resources.of(Kind.SECRETS, plan.namespace()), true);
+        Map<String, JsonNode> existingConfigs = byName(resources.of(Kind.CONFIGS, plan.namespace()), true);
+        checkPreconditions(plan, existingConfigs);
+
+        List<String> secrets = new ArrayList<>();
+        Map<String, String> secretIds = fileObjects(Kind.SECRETS, plan.secrets(), existingSecrets, plan.externalSecrets(), secrets);
+        List<String> configs = new ArrayList<>();
+        Map<String, String> configIds = fileObjects(Kind.CONFIGS, plan.configs(), existingConfigs, plan.externalConfigs(), configs);
+        List<String> networks = new ArrayList<>();
+        plan.networks().forEach((name, spec) -> {
+            if (!existingNetworks.containsKey(name)) {
+                resources.create(Kind.NETWORKS, spec);
+                networks.add(name);
+            }
+        });
+
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        plan.services().forEach((name, service) -> {
+            ObjectNode spec = service.spec();
+            resolveReferences(spec, "Secrets", "SecretName", "SecretID", secretIds);
+            resolveReferences(spec, "Configs", "ConfigName", "ConfigID", configIds);
+            JsonNode existing = existingServices.get(name);
+            if (existing == null) {
+                resources.create(Kind.SERVICES, spec);
+                created.add(name);
+            } else {
+                updateService(existing.path("ID").asText(), spec, service.replicasSet());
+                updated.add(name);
+            }
+        });
+
+        List<String> removed = new ArrayList<>();
+        if (deployment.prune()) {
+            existingServices.forEach((name, service) -> {
+                if (!plan.services().containsKey(name) && resources.delete(Kind.SERVICES, service.path("ID").asText())) {
+                    removed.add(name);
+                }
+            });
+        }
+        return new StackDeployResult(plan.namespace(), created, updated, removed, networks, secrets, configs, warnings);
+    }
+
+    /** The stacks of the cluster, with their replica counts: two Engine calls. */
+    public List<StackSummary> list() {
+        var services = calls.call(() -> docker.listServicesCmd().exec());
+        var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
+        Map<String, List<SwarmService>> byStack = ServiceTranslator.withReplicaCounts(services, tasks).stream()
+                .filter(s -> s.stack() != null)
+                .collect(Collectors.groupingBy(SwarmService::stack, TreeMap::new, Collectors.toList()));
+        return byStack.entrySet().stream()
+                .map(e -> new StackSummary(e.getKey(), e.getValue().size(),
+                        e.getValue().stream().mapToLong(SwarmService::desiredReplicas).sum(),
+                        e.getValue().stream().mapToLong(SwarmService::runningReplicas).sum()))
+                .toList();
+    }
+
+    /**
+     * Removes the stack's services, then its networks, secrets and configs, as {@code docker stack rm} does.
+     *
+     * @return the names of what was removed
+     */
+    public List<String> remove(String name) {
+        StackNames.validateStack(name);
+        List<String> removed = new ArrayList<>();
+        for (Kind kind : List.of(Kind.SERVICES, Kind.SECRETS, Kind.CONFIGS)) {
+            for (JsonNode object : resources.of(kind, name)) {
+                if (resources.delete(kind, object.path("ID").asText())) {
+                    removed.add(object.path("Spec").path("Name").asText());
+                }
+            }
+        }
+        for (JsonNode network : resources.of(Kind.NETWORKS, name)) {
+            if (deleteNetwork(network.path("Id").asText())) {
+                removed.add(network.path("Name").asText());
+            }
+        }
+        if (removed.isEmpty()) {
+            throw new ResourceNotFoundException(STACK, name);
+        }
+        return removed;
+    }
+
+    private void checkPreconditions(StackPlan plan, Map<String, JsonNode> existingConfigs) {
+        for (String network : plan.externalNetworks()) {
+            JsonNode found = resources.named(Kind.NETWORKS, network);
+            if (found == null) {
+                throw new OperationConflictException("network " + network + " is declared external but does not exist: "
+                        + "create a swarm-scoped (overlay) network first");
+            }
+            if (!found.path("Scope").asText().equals("swarm")) {
+                throw new OperationConflictException("network " + network + " is declared external but is "
+                        + found.path("Scope").asText() + "-scoped, not swarm-scoped");
+            }
+        }
+        for (String secret : plan.externalSecrets()) {
+            if (resources.named(Kind.SECRETS, secret) == null) {
+                throw new OperationConflictException("secret " + secret + " is declared external but does not exist");
+            }
+        }
+        for (String config : plan.externalConfigs()) {
+            if (resources.named(Kind.CONFIGS, config) == null) {
+                throw new OperationConflictException("config " + config + " is declared external but does not exist");
+            }
+        }
+        plan.configs().forEach((name, spec) -> {
+            JsonNode existing = existingConfigs.get(name);
+            if (existing != null && !existing.path("Spec").path("Data").asText().equals(spec.path("Data").asText())) {
+                throw new OperationConflictException("config " + name + " exists with different content, and Swarm "
+                        + "configs cannot change: give the config a new name in the file (for example " + name + "_v2)");
+            }
+        });
+    }
+
+    /** Creates or updates (labels only: Swarm keeps the data) each secret or config; the IDs of all by name. */
+    private Map<String, String> fileObjects(Kind kind, Map<String, ObjectNode> specs, Map<String, JsonNode> existing,
+                                            List<String> external, List<String> created) {
+        Map<String, String> ids = new HashMap<>();
+        specs.forEach((name, spec) -> {
+            JsonNode current = existing.get(name);
+            if (current == null) {
+                current = resources.named(kind, name); // made outside the stack, or by an older deploy
+            }
+            if (current == null) {
+                ids.put(name, resources.create(kind, spec).path("ID").asText());
+                created.add(name);
+                return;
+            }
+            try {
+                resources.update(kind, current.path("ID").asText(), current.path("Version").path("Index").asLong(), spec);
+            } catch (InvalidRequestException e) {
+                throw new OperationConflictException(kind.name().toLowerCase().replaceAll("s$", "") + " " + name
+                        + " exists with different content, and Swarm " + kind.name().toLowerCase()
+                        + " cannot change: give it a new name in the file (for example " + name + "_v2)");
+            }
+            ids.put(name, current.path("ID").asText());
+        });
+        for (String name : external) {
+            ids.put(name, resources.named(kind, name).path("ID").asText());
+        }
+        return ids;
+    }
+
+    private static void resolveReferences(ObjectNode spec, String field, String nameField, String idField, Map<String, String> ids) {
+        JsonNode refs = spec.path("TaskTemplate").path("ContainerSpec").path(field);
+        if (refs instanceof ArrayNode array) {
+            array.forEach(ref -> ((ObjectNode) ref).put(idField, ids.get(ref.path(nameField).asText())));
+        }
+    }
+
+    /**
+     * Updates in place at the service's version, as the CLI does, keeping what a redeploy should not undo: the
+     * image digest Swarm pinned when the image is unchanged, the force-update counter, and (our one deliberate
+     * difference from the CLI) the replica count when the file does not set one, so that a redeploy never
+     * scales back a service an operator scaled.
+     */
+    private void updateService(String id, ObjectNode spec, boolean replicasSet) {
+        VersionedUpdate.retry(() -> {
+            JsonNode current = resources.inspect(Kind.SERVICES, id);
+            JsonNode currentSpec = current.path("Spec");
+            ObjectNode next = spec.deepCopy();
+            String image = next.path("TaskTemplate").path("ContainerSpec").path("Image").asText();
+            if (image.equals(currentSpec.path("Labels").path(ComposeTranslator.IMAGE_LABEL).asText())) {
+                ((ObjectNode) next.path("TaskTemplate").path("ContainerSpec"))
+                        .put("Image", currentSpec.path("TaskTemplate").path("ContainerSpec").path("Image").asText());
+            }
+            if (currentSpec.path("TaskTemplate").has("ForceUpdate")) {
+                ((ObjectNode) next.path("TaskTemplate")).set("ForceUpdate", currentSpec.path("TaskTemplate").path("ForceUpdate"));
+            }
+            JsonNode currentReplicas = currentSpec.path("Mode").path("Replicated").path("Replicas");
+            if (!replicasSet && next.path("Mode").has("Replicated") && currentReplicas.isNumber()) {
+                ((ObjectNode) next.path("Mode").path("Replicated")).put("Replicas", currentReplicas.asLong());
+            }
+            resources.update(Kind.SERVICES, id, current.path("Version").path("Index").asLong(), next);
+        });
+    }
+
+    /** A network still has endpoints for a moment after its services are removed: retry briefly. */
+    private boolean deleteNetwork(String id) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return resources.delete(Kind.NETWORKS, id);
+            } catch (OperationConflictException | dev.swarmmanager.domain.DockerUnavailableException e) {
+                if (attempt >= 30) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Map<String, JsonNode> byName(List<JsonNode> objects, boolean inSpec) {
+        Map<String, JsonNode> result = new TreeMap<>();
+        for (JsonNode o : objects) {
+            result.put(inSpec ? o.path("Spec").path("Name").asText() : o.path("Name").asText(), o);
+        }
+        return result;
+    }
+}

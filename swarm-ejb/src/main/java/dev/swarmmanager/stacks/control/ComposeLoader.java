@@ -1,0 +1,100 @@
+package dev.swarmmanager.stacks.control;
+
+import dev.swarmmanager.domain.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a Compose file: YAML with safe types only and bounded aliases (no billion laughs), a 3.x version,
+ * known top-level keys, and every string value interpolated. Errors name the line or the key path.
+ */
+public final class ComposeLoader {
+
+    static final Set<String> TOP_LEVEL = Set.of("version", "services", "networks", "volumes", "secrets", "configs", "name");
+    private static final int MAX_FILE = 1 << 20;
+
+    private ComposeLoader() {
+    }
+
+    /** @param warnings receives what is tolerated but not applied */
+    public static ComposeNode load(String yaml, Map<String, String> variables, List<String> warnings) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new InvalidRequestException("stack_file", "is required: the Compose file's YAML");
+        }
+        if (yaml.length() > MAX_FILE) {
+            throw new InvalidRequestException("stack_file", "is larger than 1 MiB");
+        }
+        Object document;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(50);
+            options.setAllowDuplicateKeys(false);
+            options.setCodePointLimit(MAX_FILE);
+            document = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            throw new InvalidRequestException(null, "stack_file is not valid YAML"
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                    + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new InvalidRequestException(null, "stack_file is not valid YAML: " + e.getMessage());
+        }
+        if (!(document instanceof Map<?, ?>)) {
+            throw new InvalidRequestException(null, "stack_file must be a YAML mapping with a 'services' key");
+        }
+        ComposeNode root = new ComposeNode("", interpolate(document, "", new Interpolator(variables, warnings)));
+        for (String key : root.keys()) {
+            if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
+                throw new InvalidRequestException(null, "in stack_file, unknown top-level key '" + key + "' (allowed: "
+                        + String.join(", ", TOP_LEVEL.stream().sorted().toList()) + ", and x-* extensions)");
+            }
+        }
+        checkVersion(root.get("version"));
+        if (root.get("services").keys().isEmpty()) {
+            throw root.get("services").invalid("must define at least one service");
+        }
+        return root;
+    }
+
+    private static void checkVersion(ComposeNode version) {
+        if (version.isMissing()) {
+            return; // the Compose specification made it optional
+        }
+        String v = version.string().trim();
+        if (!v.matches("3(\\.\\d{1,2})?")) {
+            throw version.invalid("must be a 3.x Compose file version (got '" + v + "'): stacks need version 3");
+        }
+    }
+
+    /** Values only, never keys, as the docker CLI does. */
+    private static Object interpolate(Object value, String path, Interpolator interpolator) {
+        if (value instanceof String s) {
+            return interpolator.interpolate(s, path);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                result.put(key, interpolate(e.getValue(), path.isEmpty() ? key : path + "." + key, interpolator));
+            }
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                result.add(interpolate(list.get(i), path + "[" + i + "]", interpolator));
+            }
+            return result;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.swarmmanager.stacks.control;
+
+import dev.swarmmanager.domain.InvalidRequestException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compose variable substitution: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}} (unset or empty),
+ * {@code ${VAR-default}} (unset), {@code ${VAR:?message}} and {@code ${VAR?message}} (required), {@code $$}
+ * for a literal dollar. Values come from the caller only: the server's own environment is never read, so a
+ * Compose file cannot exfiltrate it.
+ */
+public final class Interpolator {
+
+    private static final Pattern VARIABLE = Pattern.compile(
+            "\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])((?:[^{}]|\\$\\{[^}]*\\})*))?\\}|([A-Za-z_][A-Za-z0-9_]*)|(\\{[^}]*\\}?))");
+
+    private final Map<String, String> variables;
+    private final List<String> warnings;
+
+    /** @param warnings where unset variables are reported (they become empty strings, as the CLI does) */
+    public Interpolator(Map<String, String> variables, List<String> warnings) {
+        this.variables = variables;
+        this.warnings = warnings;
+    }
+
+    /** @param path where the text stands in the file, for messages */
+    public String interpolate(String text, String path) {
+        if (text.indexOf('$') < 0) {
+            return text;
+        }
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group(1) != null) {
+                replacement = "$";
+            } else if (m.group(6) != null) {
+                throw new InvalidRequestException(null, "in stack_file, " + path + " has an invalid variable reference '"
+                        + m.group() + "'");
+            } else {
+                String name = m.group(2) != null ? m.group(2) : m.group(5);
+                replacement = resolve(name, m.group(3), m.group(4), path);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String resolve(String name, String operator, String argument, String path) {
+        String value = variables.get(name);
+        if (operator == null) {
+            if (value == null) {
+                warnings.add("variable " + name + " is not set (used in " + path + "): an empty string was substituted");
+                return "";
+            }
+            return value;
+        }
+        boolean emptyCounts = operator.startsWith(":");
+        boolean missing = value == null || (emptyCounts && value.isEmpty());
+        if (operator.endsWith("-")) {
+            return missing ? interpolate(argument, path) : value;
+        }
+        if (missing) {
+            String why = argument == null || argument.isEmpty() ? "" : ": " + argument;
+            throw new InvalidRequestException(null, "in stack_file, " + path + " needs variable " + name
+                    + ", which is " + (value == null ? "not set" : "empty") + why);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.swarmmanager.stacks.control;
+
+import dev.swarmmanager.domain.InvalidRequestException;
+import java.util.regex.Pattern;
+
+/** The names Swarm accepts, checked before a stack is translated. */
+public final class StackNames {
+
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+    private static final int MAX_OBJECT_NAME = 63;
+
+    private StackNames() {
+    }
+
+    public static void validateStack(String stack) {
+        if (stack == null || stack.isBlank()) {
+            throw new InvalidRequestException("stack_name", "is required, for example \"ocr\"");
+        }
+        if (!NAME.matcher(stack).matches() || stack.length() > 50) {
+            throw new InvalidRequestException("stack_name", "must start with a letter or digit and contain only letters, "
+                    + "digits, '_', '.' and '-', at most 50 characters (got '" + stack + "')");
+        }
+    }
+
+    static void validateKey(String key, String section) {
+        if (!NAME.matcher(key).matches()) {
+            throw new InvalidRequestException(null, "in stack_file, " + section + "." + key
+                    + " is not a valid name: use letters, digits, '_', '.' and '-'");
+        }
+    }
+
+    static void validateObjectName(String name, String path) {
+        if (name.length() > MAX_OBJECT_NAME) {
+            throw new InvalidRequestException(null, "in stack_file, " + path + " would be named " + name
+                    + ", longer than Swarm's " + MAX_OBJECT_NAME + " characters");
+        }
+    }
+}

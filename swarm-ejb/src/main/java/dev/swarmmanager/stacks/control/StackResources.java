@@ -1,0 +1,79 @@
+package dev.swarmmanager.stacks.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmmanager.docker.EngineApi;
+import dev.swarmmanager.domain.ResourceNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Engine objects of a stack, found by the namespace label, read and written as the Engine's JSON. */
+@ApplicationScoped
+public class StackResources {
+
+    public enum Kind {
+        SERVICES("services", "service"), NETWORKS("networks", "network"), SECRETS("secrets", "secret"),
+        CONFIGS("configs", "config");
+
+        final String path;
+        final String singular;
+
+        Kind(String path, String singular) {
+            this.path = path;
+            this.singular = singular;
+        }
+    }
+
+    @Inject
+    EngineApi engine;
+
+    /** Every object of that kind labelled with the stack's namespace. */
+    public List<JsonNode> of(Kind kind, String namespace) {
+        String filter = "{\"label\":[\"" + ComposeTranslator.NAMESPACE_LABEL + "=" + namespace + "\"]}";
+        return list(engine.get("/" + kind.path + "?filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), null, null));
+    }
+
+    /** Every object of that kind with exactly this name, (Engine name filters match prefixes too). */
+    public JsonNode named(Kind kind, String name) {
+        String filter = "{\"name\":[\"" + name + "\"]}";
+        for (JsonNode node : list(engine.get("/" + kind.path + "?filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), null, null))) {
+            String actual = kind == Kind.NETWORKS ? node.path("Name").asText() : node.path("Spec").path("Name").asText();
+            if (actual.equals(name)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    public JsonNode create(Kind kind, JsonNode spec) {
+        return engine.post("/" + kind.path + "/create", spec, kind.singular, spec.path("Name").asText());
+    }
+
+    public void update(Kind kind, String id, long version, JsonNode spec) {
+        engine.post("/" + kind.path + "/" + EngineApi.segment(id) + "/update?version=" + version, spec, kind.singular,
+                spec.path("Name").asText());
+    }
+
+    public JsonNode inspect(Kind kind, String id) {
+        return engine.get("/" + kind.path + "/" + EngineApi.segment(id), kind.singular, id);
+    }
+
+    /** @return false when it was already gone */
+    public boolean delete(Kind kind, String id) {
+        try {
+            engine.delete("/" + kind.path + "/" + EngineApi.segment(id), kind.singular, id);
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> result = new ArrayList<>();
+        array.forEach(result::add);
+        return result;
+    }
+}
