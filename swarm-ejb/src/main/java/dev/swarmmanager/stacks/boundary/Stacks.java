@@ -12,6 +12,7 @@ import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.StackDeployResult;
 import dev.swarmmanager.domain.StackDeployment;
+import dev.swarmmanager.domain.StackDetails;
 import dev.swarmmanager.domain.StackSummary;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.services.control.ServiceTranslator;
@@ -115,6 +116,19 @@ public class Stacks {
                         e.getValue().stream().mapToLong(SwarmService::desiredReplicas).sum(),
                         e.getValue().stream().mapToLong(SwarmService::runningReplicas).sum()))
                 .toList();
+    }
+
+    /** One stack's services with their replica counts: two Engine calls. */
+    public StackDetails inspect(String name) {
+        StackNames.validateStack(name);
+        var services = calls.call(() -> docker.listServicesCmd()
+                .withLabelFilter(Map.of(ComposeTranslator.NAMESPACE_LABEL, name)).exec());
+        if (services.isEmpty()) {
+            throw new ResourceNotFoundException(STACK, name);
+        }
+        var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
+        return new StackDetails(name, ServiceTranslator.withReplicaCounts(services, tasks).stream()
+                .sorted(java.util.Comparator.comparing(SwarmService::name)).toList());
     }
 
     /**

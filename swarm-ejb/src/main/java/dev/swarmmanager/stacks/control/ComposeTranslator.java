@@ -120,9 +120,9 @@ public final class ComposeTranslator {
                 throw service.get(field).invalid("is not a Compose service key");
             }
         }
-        String image;
+        String image = service.get("image").requiredString();
         try {
-            image = ImageReference.validate(service.get("image").requiredString());
+            image = ImageReference.validate(image);
         } catch (InvalidRequestException e) {
             throw service.get("image").invalid(e.getMessage().replaceFirst("^image ", ""));
         }

@@ -13,7 +13,7 @@ public final class ComposeValues {
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
     private static final Pattern BYTES = Pattern.compile("(?i)^(\\d+(?:\\.\\d+)?)\\s*([kmgtp])?i?b?$");
     private static final Pattern PORT = Pattern.compile(
-            "^(?:(?:\\[[^\\]]*\\]|[0-9.]+):)?(?:(\\d+)(?:-(\\d+))?:)?(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?$");
+            "^(?:(?:\\[[^\\]]*\\]|\\d{1,3}(?:\\.\\d{1,3}){3}):)?(?:(\\d+)(?:-(\\d+))?:)?(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?$");
 
     private ComposeValues() {
     }

@@ -1,0 +1,127 @@
+package dev.swarmmanager.rest.stacks;
+
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.StackDeployResult;
+import dev.swarmmanager.domain.StackDeployment;
+import dev.swarmmanager.rest.json.Envelope;
+import dev.swarmmanager.rest.json.Requests;
+import dev.swarmmanager.stacks.boundary.Stacks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compose stacks: deploy (JSON, raw YAML, or a multipart upload), list, inspect, remove. A deploy answers
+ * 201 with what it created, updated and removed, and the Compose keys it could not apply as warnings.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class StacksResource {
+
+    private static final String EXAMPLE = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices: ...\"}";
+
+    @Inject
+    Stacks stacks;
+
+    @POST
+    @Path("deploy-stack")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response deploy(DeployStackRequest request, @Context UriInfo uri) {
+        DeployStackRequest body = Requests.body(request, EXAMPLE);
+        return created(stacks.deploy(new StackDeployment(
+                Requests.field(body.stackName(), "stack_name", "\"ocr\""),
+                Requests.field(body.stackFile(), "stack_file", "the Compose file's YAML as a string"),
+                body.variables(), body.files(), Boolean.TRUE.equals(body.prune()))), uri);
+    }
+
+    /** {@code curl --data-binary @stack.yml -H 'Content-Type: application/yaml' '.../deploy-stack?stack_name=ocr'} */
+    @POST
+    @Path("deploy-stack")
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
+    public Response deployYaml(String yaml, @QueryParam("stack_name") String name, @QueryParam("prune") String prune,
+                               @Context UriInfo uri) {
+        return created(stacks.deploy(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
+                Map.of(), Map.of(), Requests.flag(prune, "prune"))), uri);
+    }
+
+    /**
+     * {@code curl -F stack_file=@stack.yml -F api_key.txt=@api_key.txt '.../deploy-stack?stack_name=ocr'}: the
+     * part named {@code stack_file} is the Compose file; every other file part is a file it may name.
+     */
+    @POST
+    @Path("deploy-stack")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response deployUpload(List<EntityPart> parts, @QueryParam("stack_name") String queryName,
+                                 @QueryParam("prune") String prune, @Context UriInfo uri) {
+        String yaml = null;
+        String name = queryName;
+        Map<String, String> files = new HashMap<>();
+        for (EntityPart part : parts) {
+            String content = text(part);
+            switch (part.getName()) {
+                case "stack_file" -> yaml = content;
+                case "stack_name" -> name = content.trim();
+                case "prune" -> prune = content.trim();
+                default -> files.put(part.getFileName().orElse(part.getName()), content);
+            }
+        }
+        if (yaml == null) {
+            throw new InvalidRequestException("stack_file", "is required: upload the Compose file as the part 'stack_file'");
+        }
+        return created(stacks.deploy(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
+                Map.of(), files, Requests.flag(prune, "prune"))), uri);
+    }
+
+    @GET
+    @Path("stacks")
+    public Envelope list() {
+        return Envelope.of(stacks.list());
+    }
+
+    @GET
+    @Path("stacks/{name}")
+    public Envelope inspect(@PathParam("name") String name) {
+        return Envelope.of(stacks.inspect(name));
+    }
+
+    @DELETE
+    @Path("stacks/{name}")
+    public Envelope remove(@PathParam("name") String name) {
+        return Envelope.of(new RemovedStack(name, stacks.remove(name)));
+    }
+
+    /** What a stack removal took away. */
+    public record RemovedStack(String stack, List<String> removed) {
+    }
+
+    private static Response created(StackDeployResult result, UriInfo uri) {
+        return Response.created(uri.getBaseUriBuilder().path("stacks").path(result.stack()).build())
+                .entity(Envelope.of(result)).build();
+    }
+
+    private static String text(EntityPart part) {
+        try {
+            return part.getContent(String.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
