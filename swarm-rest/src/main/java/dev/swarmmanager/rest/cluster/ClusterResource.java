@@ -13,10 +13,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** The Swarm itself: {@code /info}, {@code /init}, {@code /leave}, {@code /join-token/{role}}. */
+@Tag(name = "Swarm", description = "The Swarm itself: info, init, leave, join tokens")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,20 +34,36 @@ public class ClusterResource {
     @Inject
     Cluster cluster;
 
+    @Operation(summary = "Swarm cluster info, as docker info and docker swarm inspect show it")
+    @APIResponse(responseCode = "200", description = "The Swarm as the configured engine sees it", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"local_node_state\":\"active\",\"cluster_id\":\"4hvyz4uwi3tp\",\"managers\":1,\"nodes\":3,\"manager_addresses\":[\"192.168.1.10:2377\"]}}")))
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("info")
     public Envelope info() {
         return Envelope.of(cluster.info());
     }
 
+    @Operation(summary = "Initialise a Swarm with the engine as its first manager (docker swarm init)")
+    @APIResponse(responseCode = "201", description = "The new Swarm", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"local_node_state\":\"active\",\"control_available\":true}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("init")
-    public Response init(InitRequest request, @Context UriInfo uri) {
+    public Response init(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "InitRequest"),
+            examples = @ExampleObject(name = "example", value = "{\"advertise_addr\": \"192.168.1.10\"}"))) InitRequest request, @Context UriInfo uri) {
         InitRequest body = Requests.body(request, "{\"advertise_addr\": \"192.168.1.10\"}");
         var info = cluster.init(Requests.field(body.advertiseAddr(), "advertise_addr", "\"192.168.1.10\""));
         return Response.created(uri.getBaseUriBuilder().path("info").build()).entity(Envelope.of(info)).build();
     }
 
+    @Operation(summary = "Take the engine out of its Swarm (docker swarm leave)")
+    @APIResponse(responseCode = "200", description = "The engine left", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"left\":true,\"forced\":false}}")))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("leave")
     public Envelope leave(LeaveRequest request) {
@@ -48,6 +72,12 @@ public class ClusterResource {
         return Envelope.of(new Left(true, force));
     }
 
+    @Operation(summary = "The token a new worker or manager joins with, and the join command")
+    @APIResponse(responseCode = "200", description = "The token", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"role\":\"worker\",\"token\":\"SWMTKN-1-...\",\"manager_addresses\":[\"192.168.1.10:2377\"],\"command\":\"docker swarm join --token SWMTKN-1-... 192.168.1.10:2377\"}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("join-token/{role}")
     public Envelope joinToken(@PathParam("role") String role) {

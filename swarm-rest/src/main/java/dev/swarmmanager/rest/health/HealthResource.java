@@ -9,9 +9,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Health and statistics, answered from the cache without calling Docker. */
+@Tag(name = "Health", description = "Health and statistics, served from memory")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,12 +32,19 @@ public class HealthResource {
     String dockerHost;
 
     /** Always 200: an unhealthy cluster is a valid answer, with its reasons. */
+    @Operation(summary = "Overall health with its reasons, node and service health, task success rate, detected errors")
+    @APIResponse(responseCode = "200", description = "The health, with the age of the snapshot it comes from", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"overall_health\":\"degraded\",\"reasons\":[\"service ocr-worker runs 2 of 3 replicas\"],\"task_success_rate\":97.5,\"stale\":false,\"snapshot_age_seconds\":3.2}}")))
     @GET
     @Path("health")
     public Envelope health() {
         return Envelope.of(health.health());
     }
 
+    @Operation(summary = "Cluster, service and task statistics")
+    @APIResponse(responseCode = "200", description = "The statistics", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"cluster\":{\"nodes\":3,\"managers\":1,\"workers\":2,\"ready\":3,\"down\":0},\"services\":{\"total\":1,\"desired_replicas\":3,\"running_replicas\":3},\"tasks\":{\"running\":3,\"failed\":0,\"pending\":0},\"timestamp\":\"2026-11-27T10:00:00Z\"}}")))
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("statistics")
     public Envelope statistics() {

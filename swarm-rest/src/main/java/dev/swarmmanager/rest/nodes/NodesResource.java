@@ -15,8 +15,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Swarm's nodes; {@code node_id} is an ID, an ID prefix or a hostname. */
+@Tag(name = "Nodes", description = "The machines of the Swarm")
 @Path("nodes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,28 +35,52 @@ public class NodesResource {
     @Inject
     Nodes nodes;
 
+    @Operation(summary = "List nodes, managers first (docker node ls)")
+    @APIResponse(responseCode = "200", description = "The nodes", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":\"rnpd2btwebdj\",\"hostname\":\"manager1\",\"role\":\"manager\",\"availability\":\"active\",\"state\":\"ready\",\"manager_status\":\"leader\",\"address\":\"192.168.1.10\",\"engine_version\":\"20.10.24\"}],\"count\":1}")))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     public Envelope list() {
         return Envelope.of(nodes.list());
     }
 
+    @Operation(summary = "Inspect a node by ID, ID prefix or hostname")
+    @APIResponse(responseCode = "200", description = "The node", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"id\":\"rnpd2btwebdj\",\"hostname\":\"worker1\",\"role\":\"worker\",\"availability\":\"active\",\"state\":\"ready\"}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{node_id}")
     public Envelope inspect(@PathParam("node_id") String node) {
         return Envelope.of(nodes.inspect(node));
     }
 
+    @Operation(summary = "Drain a node for maintenance, pause it, or make it active again")
+    @APIResponse(responseCode = "200", description = "The node with its new availability", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"hostname\":\"worker1\",\"availability\":\"drain\"}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @PUT
     @Path("{node_id}/availability")
-    public Envelope availability(@PathParam("node_id") String node, AvailabilityRequest request) {
+    public Envelope availability(@PathParam("node_id") String node, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "AvailabilityRequest"),
+            examples = @ExampleObject(name = "example", value = "{\"availability\": \"drain\"}"))) AvailabilityRequest request) {
         AvailabilityRequest body = Requests.body(request, "{\"availability\": \"drain\"}");
         return Envelope.of(nodes.updateAvailability(node,
                 Requests.field(body.availability(), "availability", "\"drain\" (active, pause or drain)")));
     }
 
+    @Operation(summary = "Remove a node from the Swarm; a node that is up needs force, a manager is refused")
+    @APIResponse(responseCode = "200", description = "The node was removed", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"node\",\"reference\":\"worker2\"}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @DELETE
     @Path("{node_id}")
-    public Envelope remove(@PathParam("node_id") String node, @QueryParam("force") String force) {
+    public Envelope remove(@PathParam("node_id") String node, @Parameter(description = "true to remove a node that is not down") @QueryParam("force") String force) {
         nodes.remove(node, Requests.flag(force, "force"));
         return Envelope.of(new Removed("node", node));
     }

@@ -18,8 +18,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The Swarm's services, their tasks and logs; {@code name} is a service name, ID or ID prefix. */
+@Tag(name = "Services", description = "Services, their tasks and logs")
 @Path("services")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,33 +43,67 @@ public class ServicesResource {
     @Inject
     Tasks tasks;
 
+    @Operation(summary = "List services with running and desired replicas (docker service ls)")
+    @APIResponse(responseCode = "200", description = "The services", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:1.0\",\"mode\":\"replicated\",\"desired_replicas\":3,\"running_replicas\":3,\"stack\":null}],\"count\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
-    public Envelope list(@QueryParam("name") String name, @QueryParam("label") String label,
-                         @QueryParam("mode") String mode, @QueryParam("stack") String stack) {
+    public Envelope list(
+            @Parameter(description = "services whose name contains this text") @QueryParam("name") String name,
+            @Parameter(description = "key or key=value") @QueryParam("label") String label,
+            @Parameter(description = "replicated or global") @QueryParam("mode") String mode,
+            @Parameter(description = "services of this stack") @QueryParam("stack") String stack) {
         return Envelope.of(services.list(new ServiceFilter(name, label, mode, stack)));
     }
 
+    @Operation(summary = "Inspect a service by name or ID")
+    @APIResponse(responseCode = "200", description = "The service", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"desired_replicas\":3,\"running_replicas\":3}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}")
     public Envelope inspect(@PathParam("name") String name) {
         return Envelope.of(services.inspect(name));
     }
 
+    @Operation(summary = "Scale a replicated service")
+    @APIResponse(responseCode = "200", description = "The service with its new desired count", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"desired_replicas\":5,\"running_replicas\":3}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("{name}/scale")
-    public Envelope scale(@PathParam("name") String name, ScaleRequest request) {
+    public Envelope scale(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScaleRequest"),
+            examples = @ExampleObject(name = "example", value = "{\"replicas\": 5}"))) ScaleRequest request) {
         ScaleRequest body = Requests.body(request, "{\"replicas\": 5}");
         return Envelope.of(services.scale(name,
                 Requests.wholeNumber(Requests.field(body.replicas(), "replicas", "5"), "replicas")));
     }
 
+    @Operation(summary = "Roll a service out to another image, as its update config says")
+    @APIResponse(responseCode = "200", description = "The service with its new image", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:2.0\"}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @PUT
     @Path("{name}/image")
-    public Envelope image(@PathParam("name") String name, ImageRequest request) {
+    public Envelope image(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ImageRequest"),
+            examples = @ExampleObject(name = "example", value = "{\"image\": \"ocr-worker:2.0\"}"))) ImageRequest request) {
         ImageRequest body = Requests.body(request, "{\"image\": \"ocr-worker:2.0\"}");
         return Envelope.of(services.updateImage(name, Requests.field(body.image(), "image", "\"ocr-worker:2.0\"")));
     }
 
+    @Operation(summary = "Remove a service")
+    @APIResponse(responseCode = "200", description = "The service was removed", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"service\",\"reference\":\"ocr-worker\"}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @DELETE
     @Path("{name}")
     public Envelope remove(@PathParam("name") String name) {
@@ -68,6 +111,11 @@ public class ServicesResource {
         return Envelope.of(new Removed("service", name));
     }
 
+    @Operation(summary = "List a service's tasks, current and past (docker service ps)")
+    @APIResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker.1\",\"node_hostname\":\"worker1\",\"desired_state\":\"running\",\"state\":\"running\",\"error\":null}],\"count\":1}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}/tasks")
     public Envelope tasks(@PathParam("name") String name) {
@@ -75,9 +123,15 @@ public class ServicesResource {
     }
 
     /** The newest {@code tail} lines (default 100), oldest first. */
+    @Operation(summary = "The newest log lines of a service's tasks, stdout and stderr, oldest first")
+    @APIResponse(responseCode = "200", description = "The lines", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"timestamp\":\"2026-11-27T10:00:00.123Z\",\"stream\":\"stdout\",\"task_id\":\"euv53zzl\",\"node_id\":\"ocvw086t\",\"message\":\"ocr-worker 1.0 processed page 60\"}],\"count\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}/logs")
-    public Envelope logs(@PathParam("name") String name, @QueryParam("tail") String tail) {
+    public Envelope logs(@PathParam("name") String name, @Parameter(description = "how many of the newest lines: 1 to swarm.logs.max-tail (5000), default 100") @QueryParam("tail") String tail) {
         return Envelope.of(tasks.logs(name, Requests.integer(tail, "tail", DEFAULT_TAIL)));
     }
 }

@@ -19,6 +19,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -31,6 +40,7 @@ import java.util.Map;
  * Compose stacks: deploy (JSON, raw YAML, or a multipart upload), list, inspect, remove. A deploy answers
  * 201 with what it created, updated and removed, and the Compose keys it could not apply as warnings.
  */
+@Tag(name = "Stacks", description = "Compose stacks, deployed as docker stack deploy does")
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,10 +51,17 @@ public class StacksResource {
     @Inject
     Stacks stacks;
 
+    @Operation(summary = "Deploy or redeploy a Compose stack")
+    @APIResponse(responseCode = "201", description = "What was created, updated and removed, with warnings for keys not applied", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"created\":[\"ocr_worker\"],\"updated\":[],\"removed\":[],\"networks\":[\"ocr_pages\"],\"secrets\":[],\"configs\":[],\"warnings\":[]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("deploy-stack")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response deploy(DeployStackRequest request, @Context UriInfo uri) {
+    public Response deploy(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "DeployStackRequest"),
+            examples = @ExampleObject(name = "example", value = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices:\\n  worker:\\n    image: ocr-worker:1.0\\n\"}"))) DeployStackRequest request, @Context UriInfo uri) {
         DeployStackRequest body = Requests.body(request, EXAMPLE);
         return created(stacks.deploy(new StackDeployment(
                 Requests.field(body.stackName(), "stack_name", "\"ocr\""),
@@ -53,10 +70,18 @@ public class StacksResource {
     }
 
     /** {@code curl --data-binary @stack.yml -H 'Content-Type: application/yaml' '.../deploy-stack?stack_name=ocr'} */
+    @Operation(summary = "Deploy a stack from the Compose YAML itself, named by ?stack_name=")
+    @APIResponse(responseCode = "201", description = "What the deploy did", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"created\":[\"ocr_worker\"]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("deploy-stack")
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
-    public Response deployYaml(String yaml, @QueryParam("stack_name") String name, @QueryParam("prune") String prune,
+    public Response deployYaml(@RequestBody(required = true, content = @Content(mediaType = "application/yaml",
+            schema = @Schema(type = SchemaType.STRING, description = "the Compose file"))) String yaml, @Parameter(description = "the stack name") @QueryParam("stack_name") String name,
+                               @Parameter(description = "remove services no longer in the file") @QueryParam("prune") String prune,
                                @Context UriInfo uri) {
         return created(stacks.deploy(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
                 Map.of(), Map.of(), Requests.flag(prune, "prune"))), uri);
@@ -66,11 +91,19 @@ public class StacksResource {
      * {@code curl -F stack_file=@stack.yml -F api_key.txt=@api_key.txt '.../deploy-stack?stack_name=ocr'}: the
      * part named {@code stack_file} is the Compose file; every other file part is a file it may name.
      */
+    @Operation(summary = "Deploy a stack from an uploaded Compose file (part stack_file) and the files it names")
+    @APIResponse(responseCode = "201", description = "What the deploy did", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"created\":[\"ocr_worker\"]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("deploy-stack")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response deployUpload(List<EntityPart> parts, @QueryParam("stack_name") String queryName,
-                                 @QueryParam("prune") String prune, @Context UriInfo uri) {
+    public Response deployUpload(@RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
+            schema = @Schema(ref = "DeployStackUpload"))) List<EntityPart> parts,
+                                 @Parameter(description = "the stack name (or a part stack_name)") @QueryParam("stack_name") String queryName,
+                                 @Parameter(description = "remove services no longer in the file") @QueryParam("prune") String prune, @Context UriInfo uri) {
         String yaml = null;
         String name = queryName;
         Map<String, String> files = new HashMap<>();
@@ -90,18 +123,32 @@ public class StacksResource {
                 Map.of(), files, Requests.flag(prune, "prune"))), uri);
     }
 
+    @Operation(summary = "List stacks with their services and replicas (docker stack ls)")
+    @APIResponse(responseCode = "200", description = "The stacks", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr\",\"services\":1,\"desired_replicas\":3,\"running_replicas\":3}],\"count\":1}")))
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("stacks")
     public Envelope list() {
         return Envelope.of(stacks.list());
     }
 
+    @Operation(summary = "A stack and its services")
+    @APIResponse(responseCode = "200", description = "The stack", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr\",\"services\":[{\"name\":\"ocr_worker\",\"desired_replicas\":3,\"running_replicas\":3}]}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("stacks/{name}")
     public Envelope inspect(@PathParam("name") String name) {
         return Envelope.of(stacks.inspect(name));
     }
 
+    @Operation(summary = "Remove a stack: its services, networks, secrets and configs (docker stack rm)")
+    @APIResponse(responseCode = "200", description = "What was removed", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"removed\":[\"ocr_worker\",\"ocr_pages\"]}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     @DELETE
     @Path("stacks/{name}")
     public Envelope remove(@PathParam("name") String name) {
