@@ -29,8 +29,7 @@ class DockerOutageApiIT {
         } finally {
             Lab.lab("start", "manager1");
         }
-        Lab.await(Duration.ofSeconds(60), () -> docker("node", "ls", "--format", "{{.Status}}").lines().allMatch("Ready"::equals),
-                () -> "every node to be ready again");
+        Lab.awaitAllNodesReady();
         assertThat(Api.get("/api/swarm/nodes").status()).isEqualTo(200);
         Lab.await(Duration.ofSeconds(15), () -> !Api.get("/api/swarm/health").json().getJsonObject("data").getBoolean("stale"),
                 () -> "the health cache to recover");

@@ -45,8 +45,7 @@ class DockerOutageIT {
         } finally {
             Lab.lab("start", "manager1");
         }
-        Lab.await(Duration.ofSeconds(60), () -> docker("node", "ls", "--format", "{{.Status}}").lines()
-                .allMatch("Ready"::equals), () -> "every node to be ready again");
+        Lab.awaitAllNodesReady();
 
         assertThat(nodes.list()).hasSize(nodeCount);
         health.refresh();

@@ -72,6 +72,17 @@ public final class Lab {
                         + docker("service", "ps", service, "--format", "{{.Name}} {{.CurrentState}} {{.Error}}"));
     }
 
+    /** After a manager restart the workers reconnect with a back-off: give them time, and say who is missing. */
+    public static void awaitAllNodesReady() {
+        await(Duration.ofSeconds(120), () -> {
+            try {
+                return docker("node", "ls", "--format", "{{.Status}}").lines().allMatch("Ready"::equals);
+            } catch (AssertionError managerNotBackYet) {
+                return false;
+            }
+        }, () -> "every node to be ready again; now: " + docker("node", "ls", "--format", "{{.Hostname}} {{.Status}}"));
+    }
+
     public static int runningTasks(String service) {
         String out = docker("service", "ps", service, "--filter", "desired-state=running", "--format", "{{.CurrentState}}");
         return (int) out.lines().filter(l -> l.startsWith("Running")).count();

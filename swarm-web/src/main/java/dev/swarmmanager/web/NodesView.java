@@ -1,0 +1,78 @@
+package dev.swarmmanager.web;
+
+import dev.swarmmanager.domain.NodeState;
+import dev.swarmmanager.domain.SwarmNode;
+import dev.swarmmanager.nodes.boundary.Nodes;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** The nodes table: drain for maintenance, restore, pause, remove, details. */
+@Named
+@ViewScoped
+public class NodesView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Nodes nodes;
+
+    @Inject
+    Feedback feedback;
+
+    private List<SwarmNode> list = List.of();
+    private SwarmNode selected;
+    private boolean force;
+
+    @PostConstruct
+    public void load() {
+        list = feedback.load(nodes::list, List.of());
+    }
+
+    public void availability(SwarmNode node, String availability) {
+        if (feedback.run(() -> nodes.updateAvailability(node.id(), availability), "nodes.availabilityChanged",
+                node.hostname(), availability)) {
+            load();
+        }
+    }
+
+    public void select(SwarmNode node) {
+        selected = node;
+        force = false;
+    }
+
+    public void remove() {
+        if (feedback.run(() -> nodes.remove(selected.id(), force), "nodes.removed", selected.hostname())) {
+            load();
+        }
+    }
+
+    /** Force is offered only for a node that is down, as docker node rm --force is meant for. */
+    public boolean isForceOffered() {
+        return selected != null && selected.state() != NodeState.READY;
+    }
+
+    public String labels(SwarmNode node) {
+        return node.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .sorted().reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    public List<SwarmNode> getList() {
+        return list;
+    }
+
+    public SwarmNode getSelected() {
+        return selected;
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+}
