@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What every page's header shows: the cluster, the Docker host, the health badge and when it was read. */
 @Named
@@ -20,13 +19,7 @@ public class LayoutView {
     ClusterHealth clusterHealth;
 
     @Inject
-    @ConfigProperty(name = "swarm.docker.host", defaultValue = "unix:///var/run/docker.sock")
-    String dockerHost;
-
-    /** How often the pages refresh their data by themselves. */
-    @Inject
-    @ConfigProperty(name = "swarm.ui.refresh-interval-seconds", defaultValue = "30")
-    int refreshIntervalSeconds;
+    UiSettings settings;
 
     private HealthStatus health;
 
@@ -55,10 +48,10 @@ public class LayoutView {
     }
 
     public String getDockerHost() {
-        return dockerHost;
+        return settings.getDockerHost();
     }
 
     public int getRefreshIntervalSeconds() {
-        return refreshIntervalSeconds;
+        return settings.getRefreshIntervalSeconds();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The services table and its actions: scale, update image, tasks, remove. */
 @Named
@@ -30,8 +29,7 @@ public class ServicesView implements Serializable {
     Feedback feedback;
 
     @Inject
-    @ConfigProperty(name = "swarm.services.max-replicas", defaultValue = "100")
-    int maxReplicas;
+    UiSettings settings;
 
     private List<SwarmService> list = List.of();
     private List<SwarmService> filtered;
@@ -111,7 +109,7 @@ public class ServicesView implements Serializable {
     }
 
     public int getMaxReplicas() {
-        return maxReplicas;
+        return settings.getMaxReplicas();
     }
 
     /** Labels as one searchable line, for the table's filter. */

@@ -1,0 +1,162 @@
+package dev.swarmmanager.it.ui;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.lab.Lab;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The admin UI in headless Chromium against the deployed EAR on the lab, checked with the docker CLI. */
+class AdminUiIT {
+
+    private static Browser browser;
+    private String service;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void createService() {
+        service = Lab.uniqueName("ui");
+        Lab.createWorkerService(service, 1);
+    }
+
+    @AfterEach
+    void removeService() {
+        Lab.removeServiceQuietly(service);
+    }
+
+    @Test
+    void everyPageLoadsWithRealData() {
+        browser.open("/");
+        browser.waitFor(d -> browser.text(By.id("card-nodes")).contains("3"));
+        assertThat(browser.text(By.id("card-nodes"))).contains("3 ready").contains("1 managers · 2 workers");
+        assertThat(browser.text(By.id("health-badge"))).isNotBlank();
+        assertThat(browser.pageText()).contains("Docker host: " + Lab.DOCKER_HOST);
+        browser.screenshot("dashboard");
+
+        browser.open("/services.xhtml");
+        assertThat(browser.text(By.id("services-form:services"))).contains(service, "ocr-worker:1.0", "1/1");
+        browser.screenshot("services");
+
+        browser.open("/nodes.xhtml");
+        assertThat(browser.text(By.id("nodes-form:nodes"))).contains("manager1", "worker1", "worker2", "LEADER".toLowerCase());
+        browser.screenshot("nodes");
+
+        browser.open("/health.xhtml");
+        assertThat(browser.text(By.id("node-health"))).contains("3/3 ready");
+        assertThat(browser.text(By.id("service-health"))).contains(service);
+        browser.screenshot("health");
+
+        browser.open("/statistics.xhtml");
+        assertThat(browser.text(By.id("stats-nodes"))).isEqualTo("3 nodes");
+        browser.screenshot("statistics");
+
+        browser.open("/stacks.xhtml");
+        assertThat(browser.find(By.id("deploy-form:compose-file")).isDisplayed()).isTrue();
+        browser.screenshot("stacks");
+
+        browser.open("/swarm.xhtml");
+        assertThat(browser.text(By.id("cluster-id"))).isEqualTo(docker("info", "--format", "{{.Swarm.Cluster.ID}}"));
+        browser.click(By.id("tokens-form:worker-token"));
+        assertThat(browser.text(By.id("join-command"))).contains(docker("swarm", "join-token", "-q", "worker"));
+        browser.screenshot("swarm");
+    }
+
+    @Test
+    void scaleAServiceFromTheUiAndSeeItWithTheCli() {
+        browser.open("/services.xhtml");
+        browser.click(row(service, "scale-button"));
+        WebElement replicas = browser.find(By.id("scale-form:replicas_input"));
+        replicas.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
+        browser.screenshot("services-scale-dialog");
+        browser.click(By.id("scale-form:scale-confirm"));
+        assertThat(browser.text(By.id("messages"))).contains("Service " + service + " scaled to 3 replicas.");
+        assertThat(docker("service", "inspect", service, "--format", "{{.Spec.Mode.Replicated.Replicas}}")).isEqualTo("3");
+        Lab.awaitRunning(service, 3);
+    }
+
+    @Test
+    void drainAndRestoreANode() {
+        try {
+            browser.open("/nodes.xhtml");
+            browser.click(By.cssSelector("tr.node-worker1 .drain-button"));
+            assertThat(browser.text(By.id("messages"))).contains("Node worker1 is now drain.");
+            assertThat(docker("node", "inspect", "worker1", "--format", "{{.Spec.Availability}}")).isEqualTo("drain");
+            browser.screenshot("nodes-drained");
+
+            browser.click(By.cssSelector("tr.node-worker1 .restore-button"));
+            assertThat(browser.text(By.id("messages"))).contains("Node worker1 is now active.");
+            assertThat(docker("node", "inspect", "worker1", "--format", "{{.Spec.Availability}}")).isEqualTo("active");
+        } finally {
+            docker("node", "update", "--availability", "active", "worker1");
+        }
+    }
+
+    @Test
+    void removeAServiceAfterConfirming() {
+        browser.open("/services.xhtml");
+        browser.click(row(service, "remove-button"));
+        assertThat(browser.text(By.id("remove-question"))).isEqualTo("Remove the service " + service
+                + "? Its tasks stop and the service is gone.");
+        assertThat(docker("service", "ls", "-q", "--filter", "name=" + service)).as("nothing removed before confirming").isNotEmpty();
+        browser.click(By.id("remove-form:remove-confirm"));
+        assertThat(browser.text(By.id("messages"))).contains("Service " + service + " removed.");
+        assertThat(docker("service", "ls", "-q", "--filter", "name=" + service)).isEmpty();
+        assertThat(browser.text(By.id("services-form:services"))).doesNotContain(service);
+    }
+
+    @Test
+    void aFailingActionShowsItsError() {
+        browser.open("/nodes.xhtml");
+        browser.click(By.cssSelector("tr.node-manager1 .remove-node-button"));
+        browser.click(By.id("remove-node-form:remove-node-confirm"));
+        assertThat(browser.text(By.id("messages")))
+                .contains("node manager1 is the last manager: removing it would destroy the Swarm");
+        browser.screenshot("nodes-error");
+        assertThat(docker("node", "ls", "--format", "{{.Hostname}}").lines()).contains("manager1");
+
+        browser.open("/services.xhtml");
+        browser.click(row(service, "image-button"));
+        WebElement image = browser.find(By.id("image-form:image"));
+        image.clear();
+        image.sendKeys("Not An Image!");
+        browser.click(By.id("image-form:image-confirm"));
+        assertThat(browser.text(By.id("messages"))).contains("image is not a valid image reference");
+        assertThat(docker("service", "inspect", service, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}"))
+                .startsWith("ocr-worker:1.0");
+    }
+
+    @Test
+    void logsShowALineTheWorkerJustWrote() {
+        browser.open("/logs.xhtml?service=" + service);
+        String newest = docker("service", "logs", "--raw", "--tail", "1", service).lines()
+                .filter(l -> l.contains("processed page")).reduce((a, b) -> b).orElse("processed page 0");
+        int page = Integer.parseInt(newest.replaceAll(".*processed page (\\d+).*", "$1"));
+        String next = "processed page " + (page + 2);
+        browser.waitFor(d -> browser.text(By.id("logs-form:lines")).contains(next));
+        // every fifth page the worker also writes to stderr, which the viewer marks as such
+        browser.waitFor(d -> !d.findElements(By.cssSelector(".log-line.stderr")).isEmpty());
+        assertThat(browser.driver().findElements(By.cssSelector(".log-line.stderr"))).allSatisfy(
+                l -> assertThat(l.getText()).contains("queue empty"));
+        browser.screenshot("logs");
+    }
+
+    private static By row(String service, String buttonClass) {
+        return By.xpath("//tr[.//span[@class='service-name' and text()='" + service + "']]//*[contains(@class,'" + buttonClass + "')]");
+    }
+}
