@@ -26,6 +26,12 @@ class DockerOutageApiIT {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().getJsonObject("data").getString("overall_health")).isEqualTo("unhealthy");
             assertThat(Api.get("/health/ready").status()).isEqualTo(503);
+            try (var browser = new dev.swarmmanager.it.ui.Browser()) {
+                browser.open("/services.xhtml");
+                assertThat(browser.text(org.openqa.selenium.By.id("docker-banner"))).contains("Docker cannot be reached");
+                assertThat(browser.text(org.openqa.selenium.By.id("messages"))).contains("Docker is unavailable at");
+                browser.screenshot("docker-unavailable");
+            }
         } finally {
             Lab.lab("start", "manager1");
         }
@@ -34,5 +40,9 @@ class DockerOutageApiIT {
         Lab.await(Duration.ofSeconds(15), () -> !Api.get("/api/swarm/health").json().getJsonObject("data").getBoolean("stale"),
                 () -> "the health cache to recover");
         assertThat(Api.get("/health/ready").status()).isEqualTo(200);
+        try (var browser = new dev.swarmmanager.it.ui.Browser()) {
+            browser.open("/services.xhtml");
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("docker-banner"))).isEmpty();
+        }
     }
 }

@@ -156,6 +156,30 @@ class AdminUiIT {
         browser.screenshot("logs");
     }
 
+    @Test
+    void deployAStackFromAPastedFileAndSeeItsWarnings() {
+        String stack = Lab.uniqueName("uistack");
+        try {
+            browser.open("/stacks.xhtml");
+            browser.find(By.id("deploy-form:stack-name")).sendKeys(stack);
+            WebElement file = browser.find(By.id("deploy-form:compose-file"));
+            file.sendKeys("version: \"3.8\"\nservices:\n  worker:\n    image: ocr-worker:1.0\n    container_name: ignored\n");
+            browser.click(By.id("deploy-form:deploy"));
+            assertThat(browser.text(By.id("messages"))).contains("Stack " + stack + " deployed: 1 created, 0 updated, 0 removed.");
+            assertThat(browser.text(By.id("deploy-result")))
+                    .contains("services.worker.container_name is not supported for Swarm services and was ignored");
+            assertThat(browser.text(By.id("stacks-form:stacks"))).contains(stack);
+            assertThat(docker("stack", "services", stack, "--format", "{{.Name}}")).isEqualTo(stack + "_worker");
+            browser.screenshot("stacks-deployed");
+        } finally {
+            try {
+                docker("stack", "rm", stack);
+            } catch (AssertionError ignored) {
+                // not deployed
+            }
+        }
+    }
+
     private static By row(String service, String buttonClass) {
         return By.xpath("//tr[.//span[@class='service-name' and text()='" + service + "']]//*[contains(@class,'" + buttonClass + "')]");
     }
