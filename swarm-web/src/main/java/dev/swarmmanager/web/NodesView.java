@@ -55,10 +55,6 @@ public class NodesView implements Serializable {
         return selected != null && selected.state() != NodeState.READY;
     }
 
-    public String labels(SwarmNode node) {
-        return node.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .sorted().reduce((a, b) -> a + " " + b).orElse("");
-    }
 
     public List<SwarmNode> getList() {
         return list;

@@ -112,9 +112,4 @@ public class ServicesView implements Serializable {
         return settings.getMaxReplicas();
     }
 
-    /** Labels as one searchable line, for the table's filter. */
-    public String labels(SwarmService service) {
-        return service.labels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .sorted().reduce((a, b) -> a + " " + b).orElse("");
-    }
 }

@@ -9,7 +9,6 @@ import dev.swarmmanager.tasks.control.TaskTranslator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Reads the whole cluster in three Engine calls: nodes, services, tasks. */
 @ApplicationScoped
@@ -25,8 +24,7 @@ public class ClusterReader {
         var nodes = calls.call(() -> docker.listSwarmNodesCmd().exec());
         var services = calls.call(() -> docker.listServicesCmd().exec());
         var tasks = calls.call(() -> docker.listTasksCmd().exec());
-        Map<String, String> hostnames = nodes.stream().filter(n -> n.getDescription() != null)
-                .collect(Collectors.toMap(n -> n.getId(), n -> n.getDescription().getHostname(), (a, b) -> a));
+        Map<String, String> hostnames = NodeTranslator.hostnamesById(nodes);
         Map<String, String> serviceNames = ServiceTranslator.namesById(services);
         return new ClusterState(
                 nodes.stream().map(NodeTranslator::toNode).toList(),

@@ -48,6 +48,13 @@ public final class NodeTranslator {
                 node.getVersion() == null || node.getVersion().getIndex() == null ? 0 : node.getVersion().getIndex());
     }
 
+    /** Node ID to hostname, for showing where tasks run. */
+    public static java.util.Map<String, String> hostnamesById(java.util.List<com.github.dockerjava.api.model.SwarmNode> nodes) {
+        return nodes.stream().filter(n -> n.getDescription() != null)
+                .collect(java.util.stream.Collectors.toMap(com.github.dockerjava.api.model.SwarmNode::getId,
+                        n -> n.getDescription().getHostname(), (a, b) -> a));
+    }
+
     private static ManagerStatus managerStatus(SwarmNodeManagerStatus manager) {
         if (manager == null) {
             return null;

@@ -6,6 +6,7 @@ import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.nodes.control.NodeTranslator;
 import dev.swarmmanager.tasks.control.LogCollector;
 import dev.swarmmanager.tasks.control.TaskTranslator;
 import jakarta.ejb.Stateless;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A service's tasks and logs. */
@@ -43,9 +43,7 @@ public class Tasks {
     public List<SwarmTask> list(String serviceReference) {
         var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
         var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId()).exec());
-        Map<String, String> hostnames = calls.call(() -> docker.listSwarmNodesCmd().exec()).stream()
-                .filter(n -> n.getDescription() != null)
-                .collect(Collectors.toMap(n -> n.getId(), n -> n.getDescription().getHostname(), (a, b) -> a));
+        Map<String, String> hostnames = NodeTranslator.hostnamesById(calls.call(() -> docker.listSwarmNodesCmd().exec()));
         Map<String, String> names = Map.of(service.getId(), service.getSpec().getName());
         return tasks.stream()
                 .map(t -> TaskTranslator.toTask(t, names, hostnames))
