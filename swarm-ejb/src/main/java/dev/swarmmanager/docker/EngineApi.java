@@ -36,8 +36,13 @@ public class EngineApi {
 
     /** Reads into a docker-java model, for the objects docker-java can list but not inspect (nodes). */
     public <T> T get(String path, Class<T> type, String kind, String reference) {
+        return as(get(path, kind, reference), type);
+    }
+
+    /** Engine JSON as a docker-java model. */
+    public <T> T as(JsonNode json, Class<T> type) {
         try {
-            return JSON.treeToValue(get(path, kind, reference), type);
+            return JSON.treeToValue(json, type);
         } catch (IOException e) {
             throw calls.unavailable(e);
         }

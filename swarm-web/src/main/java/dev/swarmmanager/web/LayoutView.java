@@ -47,6 +47,15 @@ public class LayoutView {
         // the header and the page read the cache when they render
     }
 
+    /** The Swarm's name and the start of its ID, or nothing before the cluster was read. */
+    public String getCluster() {
+        var swarm = clusterHealth.swarm();
+        if (swarm == null || swarm.clusterId() == null) {
+            return null;
+        }
+        return swarm.name() + " (" + swarm.clusterId().substring(0, Math.min(12, swarm.clusterId().length())) + ")";
+    }
+
     public String getDockerHost() {
         return settings.getDockerHost();
     }

@@ -47,6 +47,8 @@ class AdminUiIT {
         assertThat(browser.text(By.id("card-nodes"))).contains("3 ready").contains("1 managers · 2 workers");
         assertThat(browser.text(By.id("health-badge"))).isNotBlank();
         assertThat(browser.pageText()).contains("Docker host: " + Lab.DOCKER_HOST);
+        assertThat(browser.text(By.id("cluster-name")))
+                .startsWith("Cluster: default (" + docker("info", "--format", "{{.Swarm.Cluster.ID}}").substring(0, 12));
         browser.screenshot("dashboard");
 
         browser.open("/services.xhtml");

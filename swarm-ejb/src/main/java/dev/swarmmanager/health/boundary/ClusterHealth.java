@@ -3,6 +3,7 @@ package dev.swarmmanager.health.boundary;
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.SwarmException;
+import dev.swarmmanager.domain.SwarmInfo;
 import dev.swarmmanager.health.control.ClusterAssessment;
 import dev.swarmmanager.health.control.ClusterReader;
 import dev.swarmmanager.health.entity.ClusterSnapshot;
@@ -77,6 +78,15 @@ public class ClusterHealth {
     /** No Engine call: the last refresh's verdict, with its age now. */
     public HealthStatus health() {
         return snapshot.health().agedAt(Instant.now());
+    }
+
+    /**
+     * No Engine call: the Swarm's identity as of the last successful refresh.
+     *
+     * @return {@code null} until the first successful refresh
+     */
+    public SwarmInfo swarm() {
+        return snapshot.swarm();
     }
 
     /**

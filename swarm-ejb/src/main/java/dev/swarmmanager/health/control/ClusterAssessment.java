@@ -76,7 +76,7 @@ public final class ClusterAssessment {
         reasons.addAll(warnings);
         HealthStatus health = new HealthStatus(verdict, reasons, nodes, services, taskSuccessRate(state.tasks()),
                 errors(state.tasks()), now, false, 0);
-        return new ClusterSnapshot(health, statistics(state, now));
+        return new ClusterSnapshot(state.swarm(), health, statistics(state, now));
     }
 
     static NodeHealth nodeHealth(List<SwarmNode> nodes) {

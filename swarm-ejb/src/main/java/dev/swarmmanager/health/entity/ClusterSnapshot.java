@@ -3,6 +3,7 @@ package dev.swarmmanager.health.entity;
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.OverallHealth;
+import dev.swarmmanager.domain.SwarmInfo;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,11 +11,11 @@ import java.util.List;
  * What the cache serves: health and statistics computed together from one read of the cluster. Immutable,
  * so it is swapped whole and readers never see half a refresh.
  */
-public record ClusterSnapshot(HealthStatus health, ClusterStatistics statistics) {
+public record ClusterSnapshot(SwarmInfo swarm, HealthStatus health, ClusterStatistics statistics) {
 
     /** Before the first refresh: nothing is known yet, and the health says so. */
     public static ClusterSnapshot none(Instant now) {
-        return new ClusterSnapshot(
+        return new ClusterSnapshot(null,
                 new HealthStatus(OverallHealth.UNHEALTHY, List.of("the cluster has not been read yet"),
                         null, List.of(), 0, List.of(), now, true, 0),
                 null);
@@ -22,6 +23,6 @@ public record ClusterSnapshot(HealthStatus health, ClusterStatistics statistics)
 
     /** The refresh failed: keep the last known detail, marked stale, under an unhealthy verdict with the reason. */
     public ClusterSnapshot failed(String reason, Instant now) {
-        return new ClusterSnapshot(health.unreachable(reason, now), statistics == null ? null : statistics.asStale());
+        return new ClusterSnapshot(swarm, health.unreachable(reason, now), statistics == null ? null : statistics.asStale());
     }
 }

@@ -97,14 +97,16 @@ class ClusterHealthIT {
     }
 
     @Test
-    void aRefreshCostsThreeEngineCallsAndReadsCostNone() {
+    void aRefreshCostsFourEngineCallsAndReadsCostNone() {
         long before = http.totalCalls();
         health.refresh();
-        assertThat(http.totalCalls() - before).isEqualTo(3);
+        assertThat(http.totalCalls() - before).isEqualTo(4);
+        assertThat(health.swarm().clusterId()).isEqualTo(docker("info", "--format", "{{.Swarm.Cluster.ID}}"));
         before = http.totalCalls();
         for (int i = 0; i < 100; i++) {
             health.health();
             health.statistics();
+            health.swarm();
         }
         assertThat(http.totalCalls() - before).isZero();
         assertThat(wiring.events()).last().isInstanceOf(ClusterSnapshot.class);

@@ -106,7 +106,7 @@ class ClusterAssessmentTest {
     }
 
     private static ClusterState state(List<SwarmNode> nodes, List<SwarmService> services, List<SwarmTask> tasks) {
-        return new ClusterState(nodes, services, tasks);
+        return new ClusterState(null, nodes, services, tasks);
     }
 
     private static SwarmNode manager(String name, ManagerStatus status) {
