@@ -8,6 +8,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,6 +29,10 @@ public class DockerConnection {
     @Inject
     DockerSettings settings;
 
+    /** Every Engine call, for the metrics. */
+    @Inject
+    Event<EngineCall> engineCalls;
+
     private MeteredHttpClient http;
     private DockerClient client;
 
@@ -40,7 +45,7 @@ public class DockerConnection {
                 .connectionTimeout(settings.connectTimeout())
                 .responseTimeout(settings.responseTimeout())
                 .maxConnections(settings.maxConnections())
-                .build());
+                .build(), engineCalls::fire);
         client = DockerClientImpl.getInstance(config, http);
     }
 

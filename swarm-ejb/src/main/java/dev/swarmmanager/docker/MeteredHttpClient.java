@@ -18,20 +18,32 @@ public class MeteredHttpClient implements DockerHttpClient {
     private static final Pattern VERSION_PREFIX = Pattern.compile("^/v\\d+\\.\\d+");
 
     private final DockerHttpClient delegate;
+    private final java.util.function.Consumer<EngineCall> listener;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final LongAdder errors = new LongAdder();
 
     public MeteredHttpClient(DockerHttpClient delegate) {
+        this(delegate, call -> { });
+    }
+
+    /** @param listener told of every call when it ends (a stream's call ends when its headers arrive) */
+    public MeteredHttpClient(DockerHttpClient delegate, java.util.function.Consumer<EngineCall> listener) {
         this.delegate = delegate;
+        this.listener = listener;
     }
 
     @Override
     public Response execute(Request request) {
-        calls.computeIfAbsent(request.method() + " " + shape(request.path()), k -> new LongAdder()).increment();
+        String endpoint = request.method() + " " + shape(request.path());
+        calls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+        long start = System.nanoTime();
         try {
-            return delegate.execute(request);
+            Response response = delegate.execute(request);
+            listener.accept(new EngineCall(endpoint, System.nanoTime() - start, false));
+            return response;
         } catch (RuntimeException e) {
             errors.increment();
+            listener.accept(new EngineCall(endpoint, System.nanoTime() - start, true));
             throw e;
         }
     }

@@ -5,24 +5,41 @@ import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.OverallHealth;
 import dev.swarmmanager.domain.SwarmInfo;
 import java.time.Instant;
+import dev.swarmmanager.domain.NodeAvailability;
+import dev.swarmmanager.domain.NodeRole;
+import dev.swarmmanager.domain.NodeState;
+import dev.swarmmanager.domain.TaskState;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the cache serves: health and statistics computed together from one read of the cluster. Immutable,
  * so it is swapped whole and readers never see half a refresh.
  */
-public record ClusterSnapshot(SwarmInfo swarm, HealthStatus health, ClusterStatistics statistics) {
+public record ClusterSnapshot(SwarmInfo swarm, HealthStatus health, ClusterStatistics statistics,
+                              Map<String, Long> nodeCounts, Map<TaskState, Long> taskCounts) {
+
+    public ClusterSnapshot {
+        nodeCounts = nodeCounts == null ? Map.of() : Map.copyOf(nodeCounts);
+        taskCounts = taskCounts == null ? Map.of() : Map.copyOf(taskCounts);
+    }
+
+    /** The key of {@link #nodeCounts()}: nodes are counted by role, availability and state together. */
+    public static String nodeKey(NodeRole role, NodeAvailability availability, NodeState state) {
+        return role + "/" + availability + "/" + state;
+    }
 
     /** Before the first refresh: nothing is known yet, and the health says so. */
     public static ClusterSnapshot none(Instant now) {
         return new ClusterSnapshot(null,
                 new HealthStatus(OverallHealth.UNHEALTHY, List.of("the cluster has not been read yet"),
                         null, List.of(), 0, List.of(), now, true, 0),
-                null);
+                null, Map.of(), Map.of());
     }
 
     /** The refresh failed: keep the last known detail, marked stale, under an unhealthy verdict with the reason. */
     public ClusterSnapshot failed(String reason, Instant now) {
-        return new ClusterSnapshot(swarm, health.unreachable(reason, now), statistics == null ? null : statistics.asStale());
+        return new ClusterSnapshot(swarm, health.unreachable(reason, now), statistics == null ? null : statistics.asStale(),
+                nodeCounts, taskCounts);
     }
 }

@@ -1,0 +1,75 @@
+package dev.swarmmanager.it;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.lab.Lab;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** /metrics in the Prometheus text format: Prometheus' own parser accepts it, and its values match the docker CLI. */
+class MetricsIT {
+
+    private static String metrics() {
+        Api.Answer answer = Api.send(HttpRequest.newBuilder(Api.uri("/metrics")).header("Accept", "text/plain").GET());
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static double sum(String metrics, String name, String labelFilter) {
+        Pattern sample = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+        Matcher m = sample.matcher(metrics);
+        double total = 0;
+        while (m.find()) {
+            if (m.group(1).contains(labelFilter)) {
+                total += Double.parseDouble(m.group(2));
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void prometheusParsesTheMetrics() throws Exception {
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(metrics().getBytes(StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // 0: clean; 3: parsed, with lint remarks (Payara's JVM metrics are camelCase); 1 would be a parse error.
+        assertThat(promtool.exitValue()).as(output).isIn(0, 3);
+        List<String> ours = output.lines().filter(l -> l.startsWith("swarm_")).toList();
+        assertThat(ours).as("lint remarks about our metrics, but for the _mean gauge Payara derives without help")
+                .allMatch(l -> l.equals("swarm_docker_call_latency_mean no help text"));
+    }
+
+    @Test
+    void valuesMatchTheDockerCli() {
+        String service = Lab.uniqueName("metrics");
+        Lab.createWorkerService(service, 2);
+        try {
+            Lab.await(Duration.ofSeconds(15), () -> sum(metrics(), "swarm_service_replicas_running", "service=\"" + service + "\"") == 2,
+                    () -> "the metrics to show " + service + " running 2 replicas");
+            String metrics = metrics();
+            assertThat(sum(metrics, "swarm_service_replicas_desired", "service=\"" + service + "\"")).isEqualTo(2);
+            assertThat(sum(metrics, "swarm_nodes", "")).isEqualTo(docker("node", "ls", "-q").lines().count());
+            assertThat(sum(metrics, "swarm_nodes", "role=\"manager\"")).isEqualTo(1);
+            assertThat(sum(metrics, "swarm_nodes", "state=\"ready\"")).isEqualTo(3);
+            assertThat(sum(metrics, "swarm_tasks", "state=\"running\"")).isEqualTo(
+                    docker("ps", "-q").lines().count() + Lab.dockerOn("worker1", "ps", "-q").lines().filter(l -> !l.isBlank()).count()
+                            + Lab.dockerOn("worker2", "ps", "-q").lines().filter(l -> !l.isBlank()).count());
+            assertThat(sum(metrics, "swarm_snapshot_age_seconds", "")).isBetween(0.0, 10.0);
+            assertThat(sum(metrics, "swarm_docker_calls_total", "endpoint=\"GET /tasks\"")).isPositive();
+            assertThat(metrics).contains("mp_scope=\"base\"");
+        } finally {
+            Lab.removeServiceQuietly(service);
+        }
+        Lab.await(Duration.ofSeconds(15), () -> !metrics().contains("service=\"" + service + "\""),
+                () -> "the removed service's gauges to go");
+    }
+}
