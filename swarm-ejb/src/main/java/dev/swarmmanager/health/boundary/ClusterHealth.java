@@ -58,9 +58,12 @@ public class ClusterHealth {
         timers.createIntervalTimer(1, interval.toMillis(), new TimerConfig("cluster-health-refresh", false));
     }
 
-    /** Reads the cluster and swaps the snapshot; called by the timer, and at once after a change we made. */
+    /**
+     * Reads the cluster and swaps the snapshot; called by the timer and by the event watcher. One refresh at a
+     * time, so an older read never replaces a newer one; readers are never blocked.
+     */
     @Timeout
-    public void refresh() {
+    public synchronized void refresh() {
         Instant now = Instant.now();
         ClusterSnapshot next;
         try {

@@ -77,7 +77,7 @@ public final class ClusterAssessment {
         reasons.addAll(warnings);
         HealthStatus health = new HealthStatus(verdict, reasons, nodes, services, taskSuccessRate(state.tasks()),
                 errors(state.tasks()), now, false, 0);
-        return new ClusterSnapshot(state.swarm(), health, statistics(state, now),
+        return new ClusterSnapshot(state.swarm(), state, health, statistics(state, now),
                 state.nodes().stream().collect(Collectors.groupingBy(
                         n -> ClusterSnapshot.nodeKey(n.role(), n.availability(), n.state()), Collectors.counting())),
                 state.tasks().stream().collect(Collectors.groupingBy(SwarmTask::state, Collectors.counting())));

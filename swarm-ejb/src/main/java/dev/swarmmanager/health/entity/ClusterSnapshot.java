@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the cache serves: health and statistics computed together from one read of the cluster. Immutable,
+ * What the cache serves: the cluster as last read (the mirror the change feed compares), with health and
+ * statistics computed together from that one read. Immutable,
  * so it is swapped whole and readers never see half a refresh.
  */
-public record ClusterSnapshot(SwarmInfo swarm, HealthStatus health, ClusterStatistics statistics,
+public record ClusterSnapshot(SwarmInfo swarm, ClusterState state, HealthStatus health, ClusterStatistics statistics,
                               Map<String, Long> nodeCounts, Map<TaskState, Long> taskCounts) {
 
     public ClusterSnapshot {
+        state = state == null ? new ClusterState(null, List.of(), List.of(), List.of()) : state;
         nodeCounts = nodeCounts == null ? Map.of() : Map.copyOf(nodeCounts);
         taskCounts = taskCounts == null ? Map.of() : Map.copyOf(taskCounts);
     }
@@ -31,7 +33,7 @@ public record ClusterSnapshot(SwarmInfo swarm, HealthStatus health, ClusterStati
 
     /** Before the first refresh: nothing is known yet, and the health says so. */
     public static ClusterSnapshot none(Instant now) {
-        return new ClusterSnapshot(null,
+        return new ClusterSnapshot(null, null,
                 new HealthStatus(OverallHealth.UNHEALTHY, List.of("the cluster has not been read yet"),
                         null, List.of(), 0, List.of(), now, true, 0),
                 null, Map.of(), Map.of());
@@ -39,7 +41,7 @@ public record ClusterSnapshot(SwarmInfo swarm, HealthStatus health, ClusterStati
 
     /** The refresh failed: keep the last known detail, marked stale, under an unhealthy verdict with the reason. */
     public ClusterSnapshot failed(String reason, Instant now) {
-        return new ClusterSnapshot(swarm, health.unreachable(reason, now), statistics == null ? null : statistics.asStale(),
+        return new ClusterSnapshot(swarm, state, health.unreachable(reason, now), statistics == null ? null : statistics.asStale(),
                 nodeCounts, taskCounts);
     }
 }

@@ -6,6 +6,7 @@ import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.ServiceHealth;
 import dev.swarmmanager.domain.TaskState;
+import dev.swarmmanager.events.boundary.ClusterWatch;
 import dev.swarmmanager.health.entity.ClusterSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +43,8 @@ public class ClusterMetrics {
             .withDescription("Age of the cluster snapshot the API and UI read").withUnit(MetricUnits.SECONDS).build();
     private static final Metadata STALE = Metadata.builder().withName("swarm_snapshot_stale")
             .withDescription("1 when the last refresh could not reach Docker").build();
+    private static final Metadata EVENTS = Metadata.builder().withName("swarm_docker_events")
+            .withDescription("Docker events handled by the cluster watch").build();
     private static final Metadata CALLS = Metadata.builder().withName("swarm_docker_calls")
             .withDescription("Docker Engine calls by endpoint").build();
     private static final Metadata CALL_ERRORS = Metadata.builder().withName("swarm_docker_call_errors")
@@ -53,6 +56,9 @@ public class ClusterMetrics {
 
     @Inject
     MetricRegistry registry;
+
+    @Inject
+    ClusterWatch watch;
 
     private volatile ClusterSnapshot snapshot;
     private volatile Map<String, ServiceHealth> services = Map.of();
@@ -111,6 +117,7 @@ public class ClusterMetrics {
             ClusterSnapshot s = snapshot;
             return s == null ? 0.0 : Duration.between(s.health().checkedAt(), Instant.now()).toMillis() / 1000.0;
         });
+        registry.gauge(EVENTS, watch::processed);
         registry.gauge(STALE, () -> snapshot != null && snapshot.health().stale() ? 1 : 0);
     }
 

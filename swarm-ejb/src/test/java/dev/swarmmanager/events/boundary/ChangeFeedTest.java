@@ -1,0 +1,76 @@
+package dev.swarmmanager.events.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.domain.ClusterChange;
+import dev.swarmmanager.domain.HealthStatus;
+import dev.swarmmanager.domain.NodeAvailability;
+import dev.swarmmanager.domain.NodeRole;
+import dev.swarmmanager.domain.NodeState;
+import dev.swarmmanager.domain.OverallHealth;
+import dev.swarmmanager.domain.ServiceMode;
+import dev.swarmmanager.domain.SwarmNode;
+import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.health.entity.ClusterSnapshot;
+import dev.swarmmanager.health.entity.ClusterState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChangeFeedTest {
+
+    private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+    private final ChangeFeed feed = new ChangeFeed();
+
+    private static ClusterSnapshot snapshot(NodeAvailability availability, long desired, OverallHealth verdict) {
+        SwarmNode node = new SwarmNode("n1", "worker1", NodeRole.WORKER, availability, NodeState.READY, null, null,
+                "198.18.0.21", "20.10", "linux", "x86_64", 2, 1, null, null, T, T, availability.ordinal());
+        SwarmService service = new SwarmService("s1", "ocr", "ocr-worker:1.0", ServiceMode.REPLICATED, desired, 1,
+                null, null, null, null, T, T, desired);
+        HealthStatus health = new HealthStatus(verdict, List.of(), null, List.of(), 100, List.of(), T, false, 0);
+        return new ClusterSnapshot(null, new ClusterState(null, List.of(node), List.of(service), List.of()), health, null,
+                Map.of(), Map.of());
+    }
+
+    @Test
+    void changesBetweenSnapshotsAreTypedAndNumbered() {
+        List<ClusterChange> received = new ArrayList<>();
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        feed.subscribe(null, received::add);
+        feed.refreshed(snapshot(NodeAvailability.DRAIN, 3, OverallHealth.DEGRADED));
+
+        assertThat(received).extracting(ClusterChange::type).containsExactly("node", "service", "health");
+        assertThat(received).extracting(ClusterChange::id).containsExactly(1L, 2L, 3L);
+        assertThat(((SwarmNode) received.get(0).data()).availability()).isEqualTo(NodeAvailability.DRAIN);
+    }
+
+    @Test
+    void aQuietRefreshSendsAKeepAliveThatDropsAClientThatLeft() {
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        List<ClusterChange> received = new ArrayList<>();
+        feed.subscribe(null, received::add);
+        feed.subscribe(null, change -> false);
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        assertThat(received).extracting(ClusterChange::type).containsExactly("keepalive");
+        assertThat(feed.subscribers()).isEqualTo(1);
+    }
+
+    @Test
+    void aReconnectingClientGetsWhatItMissedOrIsToldToResync() {
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2, OverallHealth.HEALTHY));
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 3, OverallHealth.HEALTHY));
+        List<ClusterChange> resumed = new ArrayList<>();
+        feed.subscribe(1L, resumed::add);
+        assertThat(resumed).extracting(ClusterChange::id).containsExactly(2L);
+
+        for (int i = 0; i < ChangeFeed.KEPT + 5; i++) {
+            feed.refreshed(snapshot(NodeAvailability.ACTIVE, 4 + i % 2, OverallHealth.HEALTHY));
+        }
+        List<ClusterChange> tooOld = new ArrayList<>();
+        feed.subscribe(1L, tooOld::add);
+        assertThat(tooOld).extracting(ClusterChange::type).containsExactly("resync");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.swarmmanager.rest.events;
+
+import dev.swarmmanager.domain.ClusterChange;
+import dev.swarmmanager.events.boundary.ChangeFeed;
+import dev.swarmmanager.rest.json.JsonMapping;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The cluster's changes as Server-Sent Events: {@code event: node|service|task|health}, {@code id} increasing,
+ * {@code data} the change as JSON. A client that reconnects with {@code Last-Event-ID} gets what it missed;
+ * {@code event: resync} tells it to reload instead.
+ */
+@Tag(name = "Events", description = "Live changes of the cluster")
+@Path("events")
+@RequestScoped
+public class EventsResource {
+
+    private static final Jsonb JSON = JsonMapping.create();
+
+    @Inject
+    ChangeFeed feed;
+
+    @Operation(summary = "Follow the cluster's changes (Server-Sent Events), resuming after Last-Event-ID")
+    @APIResponse(responseCode = "200", description = "A stream of node, service, task and health changes",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void follow(@Context SseEventSink sink, @Context Sse sse,
+                       @Parameter(description = "the last event ID seen, as browsers send it on reconnect")
+                       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+                       @Parameter(description = "the same, for clients that cannot set headers")
+                       @QueryParam("last_event_id") String lastEventIdParam) {
+        Long lastSeen = parse(lastEventId != null ? lastEventId : lastEventIdParam);
+        sink.send(sse.newEventBuilder().comment("swarm manager change feed").build());
+        feed.subscribe(lastSeen, change -> {
+            if (sink.isClosed()) {
+                return false;
+            }
+            sink.send(event(sse, change)).exceptionally(failure -> {
+                sink.close(); // the client left: the next change drops it
+                return null;
+            });
+            return true;
+        });
+    }
+
+    private static OutboundSseEvent event(Sse sse, ClusterChange change) {
+        if (change.type().equals("keepalive")) {
+            return sse.newEventBuilder().comment("keepalive").build();
+        }
+        return sse.newEventBuilder()
+                .id(String.valueOf(change.id()))
+                .name(change.type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, JSON.toJson(change))
+                .build();
+    }
+
+    private static Long parse(String id) {
+        try {
+            return id == null || id.isBlank() ? null : Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return null; // an ID we never sent: treat the client as new
+        }
+    }
+}
