@@ -51,6 +51,11 @@ public class LogsView implements Serializable {
         show();
     }
 
+    /** The page's refresh: the newest lines again. */
+    public void load() {
+        show();
+    }
+
     public void show() {
         lines = service == null ? List.of() : feedback.load(() -> tasks.logs(service, tail), List.of());
     }

@@ -93,6 +93,17 @@ class AdminUiIT {
     }
 
     @Test
+    void aChangeMadeWithTheCliAppearsWithoutAReload() {
+        browser.open("/services.xhtml");
+        assertThat(browser.text(By.id("services-form:services"))).contains(service);
+        docker("service", "scale", "--detach", service + "=2");
+        // the UI's own poll is every 30 s: only the change feed can redraw the table this fast
+        browser.waitFor(d -> browser.text(By.xpath("//tr[.//span[@class='service-name' and text()='" + service
+                + "']]")).contains("/2"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/services.xhtml");
+    }
+
+    @Test
     void drainAndRestoreANode() {
         try {
             browser.open("/nodes.xhtml");

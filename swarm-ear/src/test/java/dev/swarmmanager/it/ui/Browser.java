@@ -51,19 +51,41 @@ public final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** The element's text, read again if the live redraw replaced the element in between. */
     public String text(By by) {
-        return find(by).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                settle();
+            }
+        }
     }
 
+    /** Clicks, again if the live redraw replaced the element in between. */
     public void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                settle();
+            }
+        }
         settle();
     }
 
     /** Waits until the page is loaded and PrimeFaces has no ajax request in flight. */
     public void settle() {
         wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());"));
+                "return document.readyState === 'complete' && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && !(window.swarmLive && window.swarmLive.isPending());"));
     }
 
     public void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
