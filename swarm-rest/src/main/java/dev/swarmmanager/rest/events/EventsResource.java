@@ -35,6 +35,13 @@ public class EventsResource {
 
     private static final Jsonb JSON = JsonMapping.create();
 
+    /**
+     * How long one connection lasts. Payara's Jersey does not report a client that left until much later (if
+     * ever), so connections are recycled: the client reconnects at once with Last-Event-ID and loses nothing,
+     * and the server never holds more than a minute's worth of abandoned subscribers.
+     */
+    static final long MAX_CONNECTION_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
     @Inject
     ChangeFeed feed;
 
@@ -49,9 +56,14 @@ public class EventsResource {
                        @Parameter(description = "the same, for clients that cannot set headers")
                        @QueryParam("last_event_id") String lastEventIdParam) {
         Long lastSeen = parse(lastEventId != null ? lastEventId : lastEventIdParam);
-        sink.send(sse.newEventBuilder().comment("swarm manager change feed").build());
+        long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
+        sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build());
         feed.subscribe(lastSeen, change -> {
             if (sink.isClosed()) {
+                return false;
+            }
+            if (System.nanoTime() > deadline && change.type().equals("keepalive")) {
+                sink.close(); // recycled: the client reconnects with Last-Event-ID
                 return false;
             }
             sink.send(event(sse, change)).exceptionally(failure -> {
