@@ -62,8 +62,8 @@ public class EventsResource {
             if (sink.isClosed()) {
                 return false;
             }
-            if (System.nanoTime() > deadline && change.type().equals("keepalive")) {
-                sink.close(); // recycled: the client reconnects with Last-Event-ID
+            if (System.nanoTime() > deadline) {
+                sink.close(); // recycled: the client reconnects with Last-Event-ID and gets this change then
                 return false;
             }
             sink.send(event(sse, change)).exceptionally(failure -> {
