@@ -74,8 +74,7 @@ public class EngineApi {
             int status = response.getStatusCode();
             if (status >= 400) {
                 byte[] body = in == null ? new byte[0] : in.readAllBytes();
-                String message = parse(body).path("message").asText(new String(body, StandardCharsets.UTF_8));
-                throw calls.fromEngine(status, message, kind, reference, null);
+                throw failure(status, body, parse(body), kind, reference);
             }
             return reader.apply(in);
         } catch (IOException e) {
@@ -101,10 +100,15 @@ public class EngineApi {
         }
         JsonNode json = parse(body);
         if (status >= 400) {
-            String message = json.path("message").asText(new String(body, StandardCharsets.UTF_8));
-            throw calls.fromEngine(status, message, kind, reference, null);
+            throw failure(status, body, json, kind, reference);
         }
         return json;
+    }
+
+    /** The Engine's error: its JSON {@code message}, or the body as text when it sent no JSON. */
+    private RuntimeException failure(int status, byte[] body, JsonNode json, String kind, String reference) {
+        String message = json.path("message").asText(new String(body, StandardCharsets.UTF_8));
+        return calls.fromEngine(status, message, kind, reference, null);
     }
 
     private static JsonNode parse(byte[] body) {

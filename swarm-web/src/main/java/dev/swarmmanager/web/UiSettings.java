@@ -1,6 +1,7 @@
 package dev.swarmmanager.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.swarmmanager.docker.DockerSettings;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,8 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UiSettings {
 
     @Inject
-    @ConfigProperty(name = "swarm.docker.host", defaultValue = "unix:///var/run/docker.sock")
-    String dockerHost;
+    DockerSettings docker;
 
     /** How often the pages refresh their data by themselves. */
     @Inject
@@ -27,7 +27,7 @@ public class UiSettings {
     int maxReplicas;
 
     public String getDockerHost() {
-        return dockerHost;
+        return docker.host();
     }
 
     public int getRefreshIntervalSeconds() {

@@ -77,7 +77,7 @@ public final class ClusterAssessment {
         reasons.addAll(warnings);
         HealthStatus health = new HealthStatus(verdict, reasons, nodes, services, taskSuccessRate(state.tasks()),
                 errors(state.tasks()), now, false, 0);
-        return new ClusterSnapshot(state.swarm(), state, health, statistics(state, now),
+        return new ClusterSnapshot(state.swarm(), state, health, statistics(state, nodes, now),
                 state.nodes().stream().collect(Collectors.groupingBy(
                         n -> ClusterSnapshot.nodeKey(n.role(), n.availability(), n.state()), Collectors.counting())),
                 state.tasks().stream().collect(Collectors.groupingBy(SwarmTask::state, Collectors.counting())));
@@ -129,13 +129,10 @@ public final class ClusterAssessment {
                 .toList();
     }
 
-    static ClusterStatistics statistics(ClusterState state, Instant now) {
-        var nodes = state.nodes();
-        int managers = (int) nodes.stream().filter(SwarmNode::isManager).count();
-        int ready = (int) nodes.stream().filter(SwarmNode::isReady).count();
-        int down = (int) nodes.stream().filter(n -> n.state() == NodeState.DOWN || n.state() == NodeState.DISCONNECTED).count();
-        int drained = (int) nodes.stream().filter(n -> n.availability() == NodeAvailability.DRAIN).count();
-        var cluster = new ClusterStatistics.Cluster(nodes.size(), managers, nodes.size() - managers, ready, down, drained);
+    /** @param nodes the node counts, as {@link #nodeHealth} made them from the same state */
+    static ClusterStatistics statistics(ClusterState state, NodeHealth nodes, Instant now) {
+        var cluster = new ClusterStatistics.Cluster(nodes.total(), nodes.managers(), nodes.total() - nodes.managers(),
+                nodes.ready(), nodes.down(), nodes.drained());
 
         var services = state.services();
         int global = (int) services.stream().filter(s -> s.mode() == ServiceMode.GLOBAL).count();

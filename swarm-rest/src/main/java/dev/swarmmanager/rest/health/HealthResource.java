@@ -4,6 +4,7 @@ import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.health.boundary.ClusterHealth;
 import dev.swarmmanager.rest.json.Envelope;
 import jakarta.enterprise.context.RequestScoped;
+import dev.swarmmanager.docker.DockerSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Health and statistics, answered from the cache without calling Docker. */
 @Tag(name = "Health", description = "Health and statistics, served from memory")
@@ -28,8 +28,7 @@ public class HealthResource {
     ClusterHealth health;
 
     @Inject
-    @ConfigProperty(name = "swarm.docker.host", defaultValue = "unix:///var/run/docker.sock")
-    String dockerHost;
+    DockerSettings docker;
 
     /** Always 200: an unhealthy cluster is a valid answer, with its reasons. */
     @Operation(summary = "Overall health with its reasons, node and service health, task success rate, detected errors")
@@ -50,7 +49,7 @@ public class HealthResource {
     public Envelope statistics() {
         var statistics = health.statistics();
         if (statistics == null) {
-            throw new DockerUnavailableException(dockerHost, "the cluster has not been read yet: "
+            throw new DockerUnavailableException(docker.host(), "the cluster has not been read yet: "
                     + String.join("; ", health.health().reasons()), null);
         }
         return Envelope.of(statistics);
