@@ -10,17 +10,72 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A black-box client of the deployed application, as a script or a JAX-RS client would use it. */
+/**
+ * A black-box client of the deployed application, as a script or a JAX-RS client would use it. The static
+ * methods call as an admin with a bearer token from the test's identity provider; {@link #as} calls as someone
+ * else, or as no one.
+ */
 public final class Api {
 
     public static final String BASE = System.getProperty("swarm.it.base-url", "http://localhost:8080");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Api() {
+    /** The value of the Authorization header, or null for an anonymous caller. */
+    private final String authorization;
+    private final String base;
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    private static Api admin;
+
+    private static synchronized Api admin() {
+        if (admin == null) {
+            admin = as(IdentityProvider.User.ADMIN);
+        }
+        return admin;
+    }
+
+    /** A client that signs in as {@code user} with a bearer token. */
+    public static Api as(IdentityProvider.User user) {
+        return new Api(BASE, "Bearer " + IdentityProvider.token(user));
+    }
+
+    /** A client that sends no credentials. */
+    public static Api anonymous() {
+        return new Api(BASE, null);
+    }
+
+    /** A client of another server, with any Authorization header (Basic for local mode). */
+    public static Api of(String base, String authorization) {
+        return new Api(base, authorization);
+    }
+
+    /** The admin's Authorization header, for requests built by hand (streams, other content types). */
+    public static String adminAuthorization() {
+        return admin().authorization;
+    }
+
+    public Answer call(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return sendAs(request);
+    }
+
+    public Answer sendAs(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return exchange(request);
     }
 
     /** An answer: its status, its raw body, and the body as JSON when it is JSON. */
-    public record Answer(int status, String body, String contentType) {
+    public record Answer(int status, String body, String contentType, String location) {
 
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
@@ -32,29 +87,33 @@ public final class Api {
     }
 
     public static Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return admin().call("GET", path, null);
     }
 
     public static Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return admin().call("POST", path, json);
     }
 
     public static Answer put(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return admin().call("PUT", path, json);
     }
 
     public static Answer delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        return admin().call("DELETE", path, null);
     }
 
+    /** Sends a request built by hand, as the admin. */
     public static Answer send(HttpRequest.Builder request) {
+        return admin().sendAs(request);
+    }
+
+    private static Answer exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new AssertionError("no answer from " + request.build().uri(), e);
         } catch (InterruptedException e) {

@@ -36,7 +36,8 @@ class ChangeFeedIT {
         private final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
 
         Stream(String lastEventId) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(Api.uri("/api/swarm/events")).header("Accept", "text/event-stream");
+            HttpRequest.Builder request = HttpRequest.newBuilder(Api.uri("/api/swarm/events")).header("Accept", "text/event-stream")
+                    .header("Authorization", Api.adminAuthorization());
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }

@@ -26,10 +26,10 @@ class DockerOutageApiIT {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().getJsonObject("data").getString("overall_health")).isEqualTo("unhealthy");
             assertThat(Api.get("/health/ready").status()).isEqualTo(503);
-            try (var browser = new dev.swarmmanager.it.ui.Browser()) {
+            try (var browser = new dev.swarmmanager.it.ui.Browser().signIn(IdentityProvider.User.ADMIN)) {
                 browser.open("/services.xhtml");
                 assertThat(browser.text(org.openqa.selenium.By.id("docker-banner"))).contains("Docker cannot be reached");
-                assertThat(browser.text(org.openqa.selenium.By.id("messages"))).contains("Docker is unavailable at");
+                assertThat(browser.text(org.openqa.selenium.By.id("messages"))).contains("Docker is unavailable");
                 browser.screenshot("docker-unavailable");
             }
         } finally {

@@ -28,10 +28,11 @@ class EarDeploymentIT {
     }
 
     @Test
-    void theAdminUiIsServedAtTheRoot() {
-        Api.Answer page = Api.get("/");
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Swarm Manager");
+    void theAdminUiAtTheRootSendsAnonymousVisitorsToTheProvider() {
+        IdentityProvider.start();
+        Api.Answer page = Api.anonymous().call("GET", "/", null);
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).startsWith(IdentityProvider.ISSUER + "/authorize?").contains("client_id=swarm-manager");
     }
 
     @Test

@@ -49,7 +49,7 @@ class OpenApiIT {
         assertThat(validator).as("the OpenAPI validator, installed by docker/test").isExecutable();
         Map<String, Object> document = new Yaml().load(Api.get("/openapi").body());
         // Payara adds a non-standard top-level "endpoints" list; everything else must be plain OpenAPI 3.0.
-        assertThat(document.keySet()).containsOnly("openapi", "info", "servers", "tags", "paths", "components", "endpoints");
+        assertThat(document.keySet()).containsOnly("openapi", "info", "servers", "security", "tags", "paths", "components", "endpoints");
         document.remove("endpoints");
         Path file = Files.createTempFile("openapi", ".yaml");
         Files.writeString(file, new Yaml().dump(document));

@@ -62,7 +62,7 @@ class DockerCallsTest {
     void anEngineFailureOrAnUnreachableEngineIsUnavailableNamingTheHost() {
         assertThat(calls.fromEngine(500, "disk full", null, null, null))
                 .isInstanceOf(DockerUnavailableException.class)
-                .hasMessage("Docker is unavailable at unix:///var/run/docker.sock: the Engine failed with HTTP 500: disk full");
+                .hasMessage("Docker is unavailable: the Engine failed with HTTP 500: disk full");
         assertThat(failing(new RuntimeException(new java.io.IOException("No such file or directory")), null, null))
                 .isInstanceOf(DockerUnavailableException.class)
                 .hasMessageEndingWith("IOException: No such file or directory");

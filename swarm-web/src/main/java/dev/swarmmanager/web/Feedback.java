@@ -1,7 +1,11 @@
 package dev.swarmmanager.web;
 
+import dev.swarmmanager.audit.boundary.AuditLog;
 import dev.swarmmanager.domain.SwarmException;
+import dev.swarmmanager.web.security.Caller;
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
@@ -10,11 +14,18 @@ import java.util.function.Supplier;
 
 /**
  * The one place where the UI turns an outcome into what the user reads: a success message from the bundle,
- * or the domain's error message as it is (it says what went wrong and what to do). Unexpected exceptions are
- * left to OmniFaces' FullAjaxExceptionHandler and the error page.
+ * or the domain's error message as it is (it says what went wrong and what to do), or a refusal by the
+ * caller's role (recorded in the audit log). Unexpected exceptions are left to OmniFaces'
+ * FullAjaxExceptionHandler and the error page.
  */
 @ApplicationScoped
 public class Feedback {
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
 
     /** Runs {@code action}; on success shows {@code successKey} with {@code args}, on a domain failure its message. */
     public boolean run(Runnable action, String successKey, Object... args) {
@@ -24,6 +35,9 @@ public class Feedback {
             return true;
         } catch (SwarmException e) {
             error(e);
+            return false;
+        } catch (EJBAccessException e) {
+            denied(e, args.length > 0 ? String.valueOf(args[0]) : null);
             return false;
         }
     }
@@ -35,6 +49,9 @@ public class Feedback {
         } catch (SwarmException e) {
             error(e);
             return java.util.Optional.empty();
+        } catch (EJBAccessException e) {
+            denied(e, null);
+            return java.util.Optional.empty();
         }
     }
 
@@ -44,6 +61,9 @@ public class Feedback {
             return read.get();
         } catch (SwarmException e) {
             error(e);
+            return fallback;
+        } catch (EJBAccessException e) {
+            denied(e, null);
             return fallback;
         }
     }
@@ -61,6 +81,18 @@ public class Feedback {
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         }
         context.validationFailed(); // keeps a dialog open on a failed action
+    }
+
+    public void errorText(String message) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        context.validationFailed();
+    }
+
+    /** The caller's role does not allow what they tried (the UI does not offer it, but a request can be forged). */
+    private void denied(EJBAccessException e, String target) {
+        audit.denied(e, target);
+        errorText(text("denied", caller.getRole()));
     }
 
     public String text(String key, Object... args) {

@@ -50,13 +50,13 @@ public class ServicesView implements Serializable {
     }
 
     public void scale() {
-        if (feedback.run(() -> services.scale(selected.id(), replicas), "services.scaled", selected.name(), replicas)) {
+        if (feedback.run(() -> services.scale(selected.name(), replicas), "services.scaled", selected.name(), replicas)) {
             load();
         }
     }
 
     public void updateImage() {
-        if (feedback.run(() -> services.updateImage(selected.id(), image), "services.imageUpdated", selected.name(), image)) {
+        if (feedback.run(() -> services.updateImage(selected.name(), image), "services.imageUpdated", selected.name(), image)) {
             load();
         }
     }
@@ -67,7 +67,7 @@ public class ServicesView implements Serializable {
     }
 
     public void remove() {
-        if (feedback.run(() -> services.remove(selected.id()), "services.removed", selected.name())) {
+        if (feedback.run(() -> services.remove(selected.name()), "services.removed", selected.name())) {
             load();
         }
     }

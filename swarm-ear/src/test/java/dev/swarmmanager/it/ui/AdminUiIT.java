@@ -3,6 +3,7 @@ package dev.swarmmanager.it.ui;
 import static dev.swarmmanager.lab.Lab.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swarmmanager.it.IdentityProvider;
 import dev.swarmmanager.lab.Lab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,7 @@ class AdminUiIT {
 
     @BeforeAll
     static void openBrowser() {
-        browser = new Browser();
+        browser = new Browser().signIn(IdentityProvider.User.ADMIN);
     }
 
     @AfterAll
@@ -90,6 +91,21 @@ class AdminUiIT {
         assertThat(browser.text(By.id("messages"))).contains("Service " + service + " scaled to 3 replicas.");
         assertThat(docker("service", "inspect", service, "--format", "{{.Spec.Mode.Replicated.Replicas}}")).isEqualTo("3");
         Lab.awaitRunning(service, 3);
+    }
+
+    @Test
+    void theAuditLogPageShowsWhoChangedWhatAndFilters() {
+        dev.swarmmanager.it.Api.as(IdentityProvider.User.OPERATOR)
+                .call("POST", "/api/swarm/services/" + service + "/scale", "{\"replicas\":2}");
+        dev.swarmmanager.it.Api.as(IdentityProvider.User.VIEWER)
+                .call("DELETE", "/api/swarm/services/" + service, null);
+        browser.open("/audit.xhtml");
+        browser.find(By.id("audit-filter:target")).sendKeys(service);
+        browser.click(By.id("audit-filter:search"));
+        browser.waitFor(d -> browser.text(By.id("audit-form:entries")).contains("services.remove"));
+        String table = browser.text(By.id("audit-form:entries")).toLowerCase(java.util.Locale.ROOT); // badges are upper case
+        assertThat(table).contains("oscar", "services.scale", "succeeded", "replicas=2", "vera", "denied");
+        browser.screenshot("audit");
     }
 
     @Test

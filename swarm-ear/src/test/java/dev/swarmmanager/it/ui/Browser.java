@@ -1,6 +1,7 @@
 package dev.swarmmanager.it.ui;
 
 import dev.swarmmanager.it.Api;
+import dev.swarmmanager.it.IdentityProvider;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,33 @@ public final class Browser implements AutoCloseable {
 
     public Browser open(String page) {
         driver.get(Api.BASE + page);
+        settle();
+        return this;
+    }
+
+    /**
+     * Signs in through the company's provider as {@code user}: the application sends the browser to the provider's
+     * sign-in page, where the test types the user name and the claims, and the provider sends it back.
+     */
+    public Browser signIn(IdentityProvider.User user) {
+        IdentityProvider.start();
+        driver.get(Api.BASE + "/");
+        wait.until(d -> d.getCurrentUrl().startsWith(IdentityProvider.ISSUER));
+        WebElement name = find(By.name("username"));
+        name.clear();
+        name.sendKeys(user.name);
+        WebElement claims = find(By.name("claims"));
+        claims.clear();
+        claims.sendKeys(IdentityProvider.claimsJson(user));
+        claims.submit();
+        wait.until(d -> d.getCurrentUrl().startsWith(Api.BASE));
+        settle();
+        return this;
+    }
+
+    /** Opens a page of another server than the main one (the local-mode server). */
+    public Browser openAt(String base, String page) {
+        driver.get(base + page);
         settle();
         return this;
     }

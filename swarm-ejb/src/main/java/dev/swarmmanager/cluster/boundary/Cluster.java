@@ -4,14 +4,17 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ClusterInfo;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.SwarmSpec;
+import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.cluster.control.SwarmInfoTranslator;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.JoinToken;
 import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmInfo;
 import dev.swarmmanager.domain.WireName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.regex.Pattern;
 
 /** The Swarm that the configured engine belongs to, or would create. */
 @Stateless
+@RolesAllowed(Role.VIEWER_NAME)
 public class Cluster {
 
     /** An IP address, an interface name, or a host name, each with an optional port. */
@@ -43,6 +47,8 @@ public class Cluster {
      *
      * @param advertiseAddr the address other nodes reach this one on: an IP, an interface, optionally with a port
      */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("swarm.init")
     public SwarmInfo init(String advertiseAddr) {
         if (advertiseAddr == null || advertiseAddr.isBlank()) {
             throw new InvalidRequestException("advertise_addr", "is required (an IP address or interface, e.g. 192.168.1.10)");
@@ -62,11 +68,15 @@ public class Cluster {
      * Takes the engine out of its Swarm ({@code docker swarm leave}). A manager leaves only with {@code force},
      * since that can cost the cluster its quorum; the Engine's own refusal says so.
      */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("swarm.leave")
     public void leave(boolean force) {
         calls.run(null, null, () -> docker.leaveSwarmCmd().withForceEnabled(force).exec());
     }
 
     /** The secret with which a new node joins in {@code role}: {@code worker} or {@code manager}. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("swarm.join-token")
     public JoinToken joinToken(String role) {
         NodeRole wanted = WireName.parse(NodeRole.class, "role", role);
         Info info = calls.call(() -> docker.infoCmd().exec());

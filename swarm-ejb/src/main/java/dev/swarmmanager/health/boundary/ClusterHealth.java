@@ -2,6 +2,7 @@ package dev.swarmmanager.health.boundary;
 
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmException;
 import dev.swarmmanager.domain.SwarmInfo;
 import dev.swarmmanager.health.control.ClusterAssessment;
@@ -9,6 +10,8 @@ import dev.swarmmanager.health.control.ClusterReader;
 import dev.swarmmanager.health.entity.ClusterSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cache heals by itself when Docker comes back. Observers get a {@link ClusterSnapshot} event after each refresh.
  */
 @Singleton
+@RolesAllowed(Role.VIEWER_NAME)
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ClusterHealth {
@@ -63,6 +67,7 @@ public class ClusterHealth {
      * time, so an older read never replaces a newer one; readers are never blocked.
      */
     @Timeout
+    @PermitAll
     public synchronized void refresh() {
         Instant now = Instant.now();
         ClusterSnapshot next;
@@ -79,6 +84,7 @@ public class ClusterHealth {
     }
 
     /** No Engine call: the last refresh's verdict, with its age now. */
+    @PermitAll
     public HealthStatus health() {
         return snapshot.health().agedAt(Instant.now());
     }

@@ -1,17 +1,20 @@
 package dev.swarmmanager.nodes.boundary;
 
-import com.github.dockerjava.api.DockerClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.NodeAvailability;
 import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.WireName;
 import dev.swarmmanager.nodes.control.NodeTranslator;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -19,6 +22,7 @@ import java.util.List;
 
 /** The Swarm's nodes, as a manager sees them. */
 @Stateless
+@RolesAllowed(Role.VIEWER_NAME)
 public class Nodes {
 
     private static final String NODE = "node";
@@ -53,6 +57,8 @@ public class Nodes {
      *
      * @param availability {@code active}, {@code pause} or {@code drain}; anything else changes nothing
      */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("nodes.update-availability")
     public SwarmNode updateAvailability(String reference, String availability) {
         NodeAvailability wanted = WireName.parse(NodeAvailability.class, "availability", availability);
         VersionedUpdate.retry(() -> {
@@ -70,6 +76,8 @@ public class Nodes {
      * {@code docker node rm}. A manager is never removed here: removing the last one would destroy the
      * cluster, and removing the one this application talks through would cut it off.
      */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("nodes.remove")
     public void remove(String reference, boolean force) {
         SwarmNode node = inspect(reference);
         if (node.isManager()) {

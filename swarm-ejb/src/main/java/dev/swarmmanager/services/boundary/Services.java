@@ -2,13 +2,16 @@ package dev.swarmmanager.services.boundary;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.TaskState;
+import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.services.control.ImageReference;
 import dev.swarmmanager.services.control.ServiceSpecs;
 import dev.swarmmanager.services.control.ServiceTranslator;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The Swarm's services. Services are found by name or ID; an unknown one is "not found", never a failure. */
 @Stateless
+@RolesAllowed(Role.VIEWER_NAME)
 public class Services {
 
     private static final String SERVICE = "service";
@@ -60,6 +64,8 @@ public class Services {
      *
      * @param replicas from 0 to {@code swarm.services.max-replicas}
      */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("services.scale")
     public SwarmService scale(String reference, long replicas) {
         if (replicas < 0 || replicas > maxReplicas) {
             throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
@@ -72,6 +78,8 @@ public class Services {
      * Rolls the service out to another image, task by task as its update config says ({@code docker service
      * update --image}).
      */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("services.update-image")
     public SwarmService updateImage(String reference, String image) {
         String wanted = ImageReference.validate(image);
         specs.update(reference, spec -> ServiceSpecs.setImage(spec, wanted));
@@ -79,6 +87,8 @@ public class Services {
     }
 
     /** Removes the service; Swarm stops its tasks. */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("services.remove")
     public void remove(String reference) {
         var service = calls.call(SERVICE, reference, () -> docker.inspectServiceCmd(reference).exec());
         calls.run(SERVICE, reference, () -> docker.removeServiceCmd(service.getId()).exec());

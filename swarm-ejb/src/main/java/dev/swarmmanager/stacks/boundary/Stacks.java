@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.TaskState;
+import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.StackDeployResult;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.domain.StackDetails;
@@ -21,8 +23,9 @@ import dev.swarmmanager.stacks.control.ComposeNode;
 import dev.swarmmanager.stacks.control.ComposeTranslator;
 import dev.swarmmanager.stacks.control.StackNames;
 import dev.swarmmanager.stacks.control.StackPlan;
-import dev.swarmmanager.stacks.control.StackResources;
 import dev.swarmmanager.stacks.control.StackResources.Kind;
+import dev.swarmmanager.stacks.control.StackResources;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import java.util.stream.Collectors;
 
 /** Compose stacks: deploy and redeploy, list, remove. */
 @Stateless
+@RolesAllowed(Role.VIEWER_NAME)
 public class Stacks {
 
     private static final String STACK = "stack";
@@ -53,6 +57,8 @@ public class Stacks {
      * invalid file or a missing dependency changes nothing. Then secrets, configs, networks and services are
      * created or updated in place; with {@code prune}, services no longer in the file are removed.
      */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("stacks.deploy")
     public StackDeployResult deploy(StackDeployment deployment) {
         StackNames.validateStack(deployment.name());
         List<String> warnings = new ArrayList<>();
@@ -136,6 +142,8 @@ public class Stacks {
      *
      * @return the names of what was removed
      */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("stacks.remove")
     public List<String> remove(String name) {
         StackNames.validateStack(name);
         List<String> removed = new ArrayList<>();

@@ -5,10 +5,12 @@ import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.nodes.control.NodeTranslator;
 import dev.swarmmanager.tasks.control.LogCollector;
 import dev.swarmmanager.tasks.control.TaskTranslator;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** A service's tasks and logs. */
 @Stateless
+@RolesAllowed(Role.VIEWER_NAME)
 public class Tasks {
 
     private static final String SERVICE = "service";
@@ -58,6 +61,7 @@ public class Tasks {
      *
      * @param tail 1 to {@code swarm.logs.max-tail}
      */
+    @RolesAllowed(Role.OPERATOR_NAME)
     public List<LogLine> logs(String serviceReference, int tail) {
         if (tail < 1 || tail > maxTail) {
             throw new InvalidRequestException("tail", "must be between 1 and " + maxTail + " (got " + tail + ")");

@@ -59,7 +59,7 @@ class NodesTest {
 
         assertThatThrownBy(() -> nodes().list())
                 .isInstanceOf(DockerUnavailableException.class)
-                .hasMessage("Docker is unavailable at unix:///var/run/docker.sock: ConnectException: Connection refused");
+                .hasMessage("Docker is unavailable: ConnectException: Connection refused");
     }
 
     @Test

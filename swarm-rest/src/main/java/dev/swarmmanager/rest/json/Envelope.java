@@ -13,6 +13,11 @@ public sealed interface Envelope {
         return data instanceof Collection<?> items ? new Items(true, items, items.size()) : new Item(true, data);
     }
 
+    /** One page of a longer list: {@code count} is this page's, {@code total} the whole list's. */
+    static Envelope page(Collection<?> items, long total, int page, int size) {
+        return new Page(true, items, items.size(), total, page, size);
+    }
+
     static Envelope error(String message) {
         return new Failure(false, message);
     }
@@ -23,6 +28,10 @@ public sealed interface Envelope {
 
     @JsonbPropertyOrder({"success", "data", "count"})
     record Items(boolean success, Collection<?> data, int count) implements Envelope {
+    }
+
+    @JsonbPropertyOrder({"success", "data", "count", "total", "page", "size"})
+    record Page(boolean success, Collection<?> data, int count, long total, int page, int size) implements Envelope {
     }
 
     @JsonbPropertyOrder({"success", "error"})

@@ -1,0 +1,16 @@
+package dev.swarmmanager.domain;
+
+/** How an attempted change ended. */
+public enum AuditOutcome {
+    /** Allowed, and Docker did it. */
+    SUCCEEDED,
+    /** Allowed, but it failed: bad input, a conflict, Docker unavailable. */
+    FAILED,
+    /** The caller's roles do not allow it; nothing was attempted. */
+    DENIED;
+
+    @Override
+    public String toString() {
+        return WireName.of(this);
+    }
+}

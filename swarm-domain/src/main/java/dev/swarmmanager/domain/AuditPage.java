@@ -1,0 +1,7 @@
+package dev.swarmmanager.domain;
+
+import java.util.List;
+
+/** One page of audit entries and how many match in all. */
+public record AuditPage(List<AuditEntry> entries, long total, int page, int size) {
+}

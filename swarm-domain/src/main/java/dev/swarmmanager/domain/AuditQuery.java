@@ -1,0 +1,40 @@
+package dev.swarmmanager.domain;
+
+import java.time.Instant;
+
+/**
+ * Which audit entries to show, newest first, one page at a time. Null filters match everything; {@code user},
+ * {@code action} and {@code target} match a prefix, case-insensitively.
+ *
+ * @param page from 0
+ * @param size from 1 to {@link #MAX_SIZE}
+ */
+public record AuditQuery(String user, String action, String target, AuditOutcome outcome, Instant from, Instant to,
+                         int page, int size) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 500;
+
+    public AuditQuery {
+        if (page < 0) {
+            throw new InvalidRequestException("page", "must be 0 or more (got " + page + ")");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidRequestException("size", "must be between 1 and " + MAX_SIZE + " (got " + size + ")");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("from", "must not be after 'to'");
+        }
+        user = blankToNull(user);
+        action = blankToNull(action);
+        target = blankToNull(target);
+    }
+
+    public static AuditQuery firstPage() {
+        return new AuditQuery(null, null, null, null, null, null, 0, DEFAULT_SIZE);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

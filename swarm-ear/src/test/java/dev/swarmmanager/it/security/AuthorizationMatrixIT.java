@@ -1,0 +1,159 @@
+package dev.swarmmanager.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.it.Api;
+import dev.swarmmanager.it.IdentityProvider;
+import dev.swarmmanager.it.IdentityProvider.User;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every endpoint of the API, as the deployed server's OpenAPI document lists them, called by no one, by a signed-in
+ * user with no role, and by a viewer, an operator and an admin (bearer tokens from the test's provider). The rule
+ * below says which role an endpoint needs; an endpoint without a rule fails the test, so a new endpoint cannot
+ * ship without one. Calls aim at objects that do not exist (or that Docker refuses, like leaving the only manager),
+ * so an allowed call ends in 404/400/409 and the lab is left alone: what counts is "not 401/403".
+ */
+class AuthorizationMatrixIT {
+
+    /** "METHOD path" (as in the OpenAPI document) → the role it needs. */
+    private static final Map<String, Role> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("GET /swarm/info", Role.VIEWER);
+        RULES.put("POST /swarm/init", Role.ADMIN);
+        RULES.put("POST /swarm/leave", Role.ADMIN);
+        RULES.put("GET /swarm/join-token/{role}", Role.ADMIN);
+        RULES.put("GET /swarm/nodes", Role.VIEWER);
+        RULES.put("GET /swarm/nodes/{node_id}", Role.VIEWER);
+        RULES.put("PUT /swarm/nodes/{node_id}/availability", Role.OPERATOR);
+        RULES.put("DELETE /swarm/nodes/{node_id}", Role.ADMIN);
+        RULES.put("GET /swarm/services", Role.VIEWER);
+        RULES.put("GET /swarm/services/{name}", Role.VIEWER);
+        RULES.put("POST /swarm/services/{name}/scale", Role.OPERATOR);
+        RULES.put("PUT /swarm/services/{name}/image", Role.OPERATOR);
+        RULES.put("DELETE /swarm/services/{name}", Role.ADMIN);
+        RULES.put("GET /swarm/services/{name}/tasks", Role.VIEWER);
+        RULES.put("GET /swarm/services/{name}/logs", Role.OPERATOR);
+        RULES.put("POST /swarm/deploy-stack", Role.OPERATOR);
+        RULES.put("GET /swarm/stacks", Role.VIEWER);
+        RULES.put("GET /swarm/stacks/{name}", Role.VIEWER);
+        RULES.put("DELETE /swarm/stacks/{name}", Role.ADMIN);
+        RULES.put("GET /swarm/health", Role.VIEWER);
+        RULES.put("GET /swarm/statistics", Role.VIEWER);
+        RULES.put("GET /swarm/events", Role.VIEWER);
+        RULES.put("GET /swarm/audit", Role.ADMIN);
+    }
+
+    /** Bodies that are well formed but aimed at nothing that exists. */
+    private static final Map<String, String> BODIES = Map.of(
+            "POST /swarm/init", "{\"advertise_addr\":\"127.0.0.1\"}",
+            "POST /swarm/leave", "{\"force\":false}",
+            "PUT /swarm/nodes/{node_id}/availability", "{\"availability\":\"active\"}",
+            "POST /swarm/services/{name}/scale", "{\"replicas\":1}",
+            "PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}",
+            "POST /swarm/deploy-stack", "{\"stack_name\":\"matrix-nothing\",\"stack_file\":\"services: [not valid\"}");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static List<String> endpoints;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readEndpoints() {
+        Map<String, Object> document = new Yaml().load(Api.get("/openapi").body());
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        endpoints = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> List.of("get", "put", "post", "delete", "patch").contains(m))
+                .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
+        IdentityProvider.start();
+    }
+
+    @Test
+    void everyEndpointHasARuleAndEveryRuleAnEndpoint() {
+        assertThat(new TreeSet<>(endpoints)).as("endpoints in /openapi").isEqualTo(new TreeSet<>(RULES.keySet()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachEndpointAnswersEachCallerAsItsRuleSays() {
+        Map<User, String> tokens = new LinkedHashMap<>();
+        for (User user : User.values()) {
+            tokens.put(user, "Bearer " + IdentityProvider.token(user));
+        }
+        return endpoints.stream().flatMap(endpoint -> {
+            Role needed = RULES.get(endpoint);
+            List<DynamicTest> tests = new ArrayList<>();
+            tests.add(DynamicTest.dynamicTest(endpoint + " anonymous → 401", () ->
+                    assertThat(status(endpoint, null)).as(endpoint + " anonymous").isEqualTo(401)));
+            tests.add(DynamicTest.dynamicTest(endpoint + " no role → 403", () ->
+                    assertThat(status(endpoint, tokens.get(User.NOBODY))).as(endpoint + " no role").isEqualTo(403)));
+            for (User user : List.of(User.VIEWER, User.OPERATOR, User.ADMIN)) {
+                Role role = Role.valueOf(user.name());
+                boolean allowed = needed != null && role.compareTo(needed) >= 0;
+                tests.add(DynamicTest.dynamicTest(endpoint + " " + role + (allowed ? " → allowed" : " → 403"), () -> {
+                    int status = status(endpoint, tokens.get(user));
+                    if (allowed) {
+                        assertThat(status).as(endpoint + " " + role).isNotIn(401, 403).isLessThan(500);
+                    } else {
+                        assertThat(status).as(endpoint + " " + role).isEqualTo(403);
+                    }
+                }));
+            }
+            return tests.stream();
+        });
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrExpiredOrFromAnotherIssuerIsRefused() {
+        String otherAudience = IdentityProvider.token("ada", List.of("swarm-admins"), "another-app", 3600);
+        String expired = IdentityProvider.token("ada", List.of("swarm-admins"), IdentityProvider.CLIENT_ID, -120);
+        assertThat(status("GET /swarm/services", "Bearer " + otherAudience)).isEqualTo(401);
+        assertThat(status("GET /swarm/services", "Bearer " + expired)).isEqualTo(401);
+        assertThat(status("GET /swarm/services", "Bearer not.a.token")).isEqualTo(401);
+    }
+
+    /** The status of one call; streams (the change feed) are closed as soon as the status is in. */
+    private static int status(String endpoint, String authorization) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
+                .replace("{node_id}", "matrix-no-such-node").replace("{name}", "matrix-no-such-thing")
+                .replace("{role}", "worker");
+        String body = BODIES.get(endpoint);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api" + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(endpoint, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

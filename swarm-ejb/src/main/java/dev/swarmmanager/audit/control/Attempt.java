@@ -1,0 +1,54 @@
+package dev.swarmmanager.audit.control;
+
+import dev.swarmmanager.domain.StackDeployment;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What an {@link Audited} call attempts, in the words the audit log keeps: the action, its target and its other
+ * arguments. Secrets never get this far: values of arguments named like a secret are replaced, and a stack's
+ * Compose file, variables and files (which may hold credentials) are reduced to their sizes and names.
+ */
+public record Attempt(String action, String target, Map<String, String> parameters) {
+
+    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|credential|key).*");
+    private static final int MAX_VALUE = 200;
+    static final String REDACTED = "[redacted]";
+
+    public static Attempt of(Method method, Object[] arguments) {
+        Audited audited = method.getAnnotation(Audited.class);
+        String action = audited != null && !audited.value().isEmpty() ? audited.value() : defaultAction(method);
+        Parameter[] declared = method.getParameters();
+        String target = null;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < arguments.length; i++) {
+            Object argument = arguments[i];
+            if (argument instanceof StackDeployment stack) {
+                target = stack.name();
+                parameters.put("compose_bytes", String.valueOf(stack.composeFile() == null ? 0 : stack.composeFile().length()));
+                parameters.put("variables", String.join(",", stack.variables().keySet().stream().sorted().toList()));
+                parameters.put("files", String.join(",", stack.files().keySet().stream().sorted().toList()));
+                parameters.put("prune", String.valueOf(stack.prune()));
+            } else if (i == 0 && argument instanceof String name) {
+                target = shorten(name);
+            } else {
+                String name = declared[i].getName();
+                parameters.put(name, SECRET.matcher(name).matches() ? REDACTED : shorten(String.valueOf(argument)));
+            }
+        }
+        return new Attempt(action, target, parameters);
+    }
+
+    /** {@code Services.scale} becomes {@code services.scale}. */
+    static String defaultAction(Method method) {
+        String area = method.getDeclaringClass().getSimpleName();
+        return Character.toLowerCase(area.charAt(0)) + area.substring(1) + "." + method.getName();
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE) + "…";
+    }
+}

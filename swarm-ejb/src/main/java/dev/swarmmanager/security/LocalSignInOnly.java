@@ -1,0 +1,12 @@
+package dev.swarmmanager.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A bean that exists only in local mode, when no provider is configured ({@link SignInMode} removes it otherwise). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface LocalSignInOnly {
+}

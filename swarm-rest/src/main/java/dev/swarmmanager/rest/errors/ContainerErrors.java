@@ -1,0 +1,33 @@
+package dev.swarmmanager.rest.errors;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The error pages of the container (not of JAX-RS): a request without valid credentials (401), a signed-in user
+ * with none of our roles (403), an unknown path (404). Answered in the API's envelope, with no server details.
+ */
+@WebServlet("/error/*")
+public class ContainerErrors extends HttpServlet {
+
+    private static final Map<Integer, String> MESSAGES = Map.of(
+            401, "sign-in required: send a bearer token from the identity provider (or, in local mode, Basic credentials)",
+            403, "your account has none of the roles viewer, operator or admin",
+            404, "no such API path",
+            500, "internal error");
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute("jakarta.servlet.error.status_code");
+        int status = code instanceof Integer c ? c : 404;
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        String message = MESSAGES.getOrDefault(status, "request failed");
+        response.getWriter().write("{\"success\":false,\"error\":\"" + message + "\"}");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.swarmmanager.web;
+
+import dev.swarmmanager.domain.ClusterChange;
+import dev.swarmmanager.events.boundary.ChangeFeed;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The UI's view of the change feed: Server-Sent Events that say only which kind of thing changed, so the page
+ * redraws its panels. It lives in the UI module, behind the UI's sign-in, because a browser's EventSource can
+ * send the UI's session cookie but not the API's bearer token. Connections end after a minute and the browser
+ * reconnects (with Last-Event-ID), so a client that left silently is dropped within a minute.
+ */
+@WebServlet(urlPatterns = "/live/changes", asyncSupported = true)
+public class LiveChanges extends HttpServlet {
+
+    private static final long MAX_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    @Inject
+    ChangeFeed feed;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        PrintWriter out = response.getWriter();
+        out.write("retry: 1000\n: swarm manager changes\n\n");
+        out.flush();
+        long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
+        feed.subscribe(lastSeen(request), change -> send(async, out, change, deadline));
+    }
+
+    /** Writes one change; false (unsubscribe) once the client is gone or the connection's minute is up. */
+    private static boolean send(AsyncContext async, PrintWriter out, ClusterChange change, long deadline) {
+        synchronized (out) {
+            if (System.nanoTime() > deadline || out.checkError()) {
+                complete(async);
+                return false;
+            }
+            if (change.type().equals("keepalive")) {
+                out.write(": keepalive\n\n");
+            } else {
+                out.write("id: " + change.id() + "\nevent: " + change.type() + "\ndata: " + change.action() + "\n\n");
+            }
+            out.flush();
+            if (out.checkError()) {
+                complete(async);
+                return false;
+            }
+            return true;
+        }
+    }
+
+    private static void complete(AsyncContext async) {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyDone) {
+            // the container completed it when the client left
+        }
+    }
+
+    private static Long lastSeen(HttpServletRequest request) {
+        String id = request.getHeader("Last-Event-ID");
+        try {
+            return id == null || id.isBlank() ? null : Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

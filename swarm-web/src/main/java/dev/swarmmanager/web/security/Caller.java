@@ -1,0 +1,70 @@
+package dev.swarmmanager.web.security;
+
+import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.security.SignInSettings;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The signed-in user, for the pages: who they are and what they may do, so that actions their role does not allow
+ * are not offered (the EJBs refuse them anyway).
+ */
+@Named
+@RequestScoped
+public class Caller {
+
+    @Inject
+    SecurityContext security;
+
+    public String getName() {
+        Principal principal = security.getCallerPrincipal();
+        return principal == null ? null : principal.getName();
+    }
+
+    /** The highest of the caller's roles, as shown in the header. */
+    public String getRole() {
+        return Arrays.stream(Role.values()).filter(this::has).reduce((a, b) -> b).map(Role::toString).orElse("none");
+    }
+
+    public String getRoles() {
+        return Arrays.stream(Role.values()).filter(this::has).map(Role::toString).collect(Collectors.joining(", "));
+    }
+
+    public boolean isViewer() {
+        return has(Role.VIEWER);
+    }
+
+    public boolean isOperator() {
+        return has(Role.OPERATOR);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    public boolean isSingleSignOn() {
+        return SignInSettings.singleSignOn();
+    }
+
+    /** Ends the session here (the provider's own session, if any, is the provider's) and shows the signed-out page. */
+    public void signOut() throws IOException, ServletException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + "/signed-out.xhtml");
+    }
+
+    private boolean has(Role role) {
+        return security.isCallerInRole(role.toString());
+    }
+}
