@@ -84,6 +84,53 @@ public class EngineApi {
         }
     }
 
+    /**
+     * Opens a response that may never end (a log follow). The caller reads {@link OpenStream#body()} and closes the
+     * stream when done; closing drops the connection rather than reading the rest, so it also stops a reader
+     * blocked on another thread.
+     */
+    public OpenStream open(String path, String kind, String reference) {
+        var request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build();
+        DockerHttpClient.Response response;
+        try {
+            response = http.execute(request);
+        } catch (RuntimeException e) {
+            throw calls.unavailable(e);
+        }
+        int status = response.getStatusCode();
+        if (status >= 400) {
+            try (response; InputStream in = response.getBody()) {
+                byte[] body = in == null ? new byte[0] : in.readAllBytes();
+                throw failure(status, body, parse(body), kind, reference);
+            } catch (IOException e) {
+                throw calls.unavailable(e);
+            }
+        }
+        return new OpenStream(response);
+    }
+
+    /** An Engine response being read; see {@link #open}. */
+    public static final class OpenStream implements java.io.Closeable {
+        private final DockerHttpClient.Response response;
+
+        OpenStream(DockerHttpClient.Response response) {
+            this.response = response;
+        }
+
+        public InputStream body() {
+            return response.getBody();
+        }
+
+        @Override
+        public void close() {
+            try {
+                response.close(); // the connection is dropped, not drained: the body may be endless
+            } catch (RuntimeException ignored) {
+                // already closed, or the Engine went away: either way nothing is left open
+            }
+        }
+    }
+
     /** A path segment from user input, so that "a/../b" can never address another endpoint. */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -60,6 +60,20 @@ public class LogsView implements Serializable {
         lines = service == null ? List.of() : feedback.load(() -> tasks.logs(service, tail), List.of());
     }
 
+    /**
+     * Where the browser follows new lines while "follow" is on: the UI's own stream, from just after the last line
+     * shown, so nothing is shown twice or skipped. Empty when not following.
+     */
+    public String getFollowUrl() {
+        if (!follow || service == null) {
+            return "";
+        }
+        java.time.Instant last = lines.isEmpty() ? null : lines.get(lines.size() - 1).timestamp();
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/live/logs?service="
+                + java.net.URLEncoder.encode(service, java.nio.charset.StandardCharsets.UTF_8)
+                + (last == null ? "&tail=0" : "&since=" + last.plusNanos(1));
+    }
+
     public String time(LogLine line) {
         return line.timestamp() == null ? "" : TIME.format(line.timestamp());
     }

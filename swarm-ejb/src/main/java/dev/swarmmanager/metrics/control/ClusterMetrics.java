@@ -8,6 +8,7 @@ import dev.swarmmanager.domain.ServiceHealth;
 import dev.swarmmanager.domain.TaskState;
 import dev.swarmmanager.events.boundary.ClusterWatch;
 import dev.swarmmanager.health.entity.ClusterSnapshot;
+import dev.swarmmanager.tasks.control.LogFollows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -54,8 +55,14 @@ public class ClusterMetrics {
     private static final Metadata CALL_TIME = Metadata.builder().withName("swarm_docker_call_latency")
             .withDescription("Time to the Engine's answer, in milliseconds").build();
 
+    private static final Metadata FOLLOWS = Metadata.builder().withName("swarm_log_follows")
+            .withDescription("Log follows open now (each holds a reader thread and an Engine connection)").build();
+
     @Inject
     MetricRegistry registry;
+
+    @Inject
+    LogFollows follows;
 
     @Inject
     ClusterWatch watch;
@@ -102,6 +109,7 @@ public class ClusterMetrics {
     }
 
     private void registerFixedGauges() {
+        registry.gauge(FOLLOWS, follows::active);
         for (NodeRole role : NodeRole.values()) {
             for (NodeAvailability availability : NodeAvailability.values()) {
                 for (NodeState state : NodeState.values()) {

@@ -9,10 +9,18 @@ import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.nodes.control.NodeTranslator;
 import dev.swarmmanager.tasks.control.LogCollector;
+import dev.swarmmanager.tasks.control.LogFollow;
+import dev.swarmmanager.tasks.control.LogFollows;
 import dev.swarmmanager.tasks.control.TaskTranslator;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +41,17 @@ public class Tasks {
 
     @Inject
     EngineApi engine;
+
+    @Inject
+    LogFollows follows;
+
+    /** Runs the reader side of log follows. */
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "swarm.logs.max-follow", defaultValue = "PT1H")
+    Duration maxFollow;
 
     /** The most log lines one request may ask for: logs are held in memory while they are collected. */
     @Inject
@@ -71,5 +90,24 @@ public class Tasks {
         return engine.stream("/services/" + EngineApi.segment(service.getId())
                         + "/logs?stdout=1&stderr=1&timestamps=1&details=1&tail=" + tail,
                 SERVICE, serviceReference, body -> new LogCollector(tail).collect(body));
+    }
+
+    /**
+     * Prepares a live follow of the service's logs ({@code docker service logs --follow}): the service exists and
+     * the caller may read logs, or this throws before anything is streamed. The caller then runs the follow on its
+     * own thread ({@link LogFollow#run}); it holds one of {@code swarm.logs.max-follows} places until it ends.
+     *
+     * @param tail  how many of the newest lines come first, 0 to {@code swarm.logs.max-tail}
+     * @param since resume after this time (a reconnecting client's last line) instead of the tail, or null
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public LogFollow follow(String serviceReference, int tail, Instant since) {
+        if (tail < 0 || tail > maxTail) {
+            throw new InvalidRequestException("tail", "must be between 0 and " + maxTail + " (got " + tail + ")");
+        }
+        var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
+        Runnable release = follows.take();
+        return new LogFollow(engine, service.getId(), service.getSpec().getName(), tail, since, maxFollow, executor, release);
     }
 }

@@ -39,22 +39,46 @@ public class LogCollector {
     /** Reads the whole stream and returns the newest {@code tail} lines, oldest first. */
     public List<LogLine> collect(InputStream body) {
         try {
-            DataInputStream in = new DataInputStream(body);
-            byte[] header = new byte[8];
-            while (readHeader(in, header)) {
-                int size = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
-                if (size < 0 || size > MAX_FRAME) {
-                    throw new IOException("log frame of " + size + " bytes: not a multiplexed log stream");
-                }
-                byte[] payload = new byte[size];
-                in.readFully(payload);
-                add(header[0] == 2 ? LogStream.STDERR : LogStream.STDOUT, new String(payload, StandardCharsets.UTF_8));
-            }
+            readFrames(body, this::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         keepNewest();
         return List.copyOf(lines);
+    }
+
+    /** What to do with each frame of a multiplexed stream: which stream it came from, and its text. */
+    public interface FrameHandler {
+        void frame(LogStream stream, String payload) throws IOException;
+    }
+
+    /**
+     * Reads the Engine's multiplexed log stream (an 8-byte header per frame: stream, then size) to its end,
+     * handing each frame's text over as it arrives.
+     */
+    public static void readFrames(InputStream body, FrameHandler handler) throws IOException {
+        DataInputStream in = new DataInputStream(body);
+        byte[] header = new byte[8];
+        while (readHeader(in, header)) {
+            int size = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+            if (size < 0 || size > MAX_FRAME) {
+                throw new IOException("log frame of " + size + " bytes: not a multiplexed log stream");
+            }
+            byte[] payload = new byte[size];
+            in.readFully(payload);
+            handler.frame(header[0] == 2 ? LogStream.STDERR : LogStream.STDOUT, new String(payload, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The lines of one frame (a frame may hold several, or end without a newline). */
+    public static List<LogLine> lines(LogStream stream, String payload) {
+        List<LogLine> parsed = new ArrayList<>();
+        for (String line : payload.split("\n")) {
+            if (!line.isEmpty()) {
+                parsed.add(parse(stream, line));
+            }
+        }
+        return parsed;
     }
 
     private static boolean readHeader(DataInputStream in, byte[] header) throws IOException {
@@ -72,11 +96,7 @@ public class LogCollector {
     }
 
     private void add(LogStream stream, String payload) {
-        for (String line : payload.split("\n")) {
-            if (!line.isEmpty()) {
-                lines.add(parse(stream, line));
-            }
-        }
+        lines.addAll(lines(stream, payload));
         if (lines.size() > 2 * tail) {
             keepNewest();
         }
@@ -93,7 +113,7 @@ public class LogCollector {
      * One line as the Engine sends it with timestamps and details on:
      * {@code <RFC3339 time> com.docker.swarm.node.id=..,com.docker.swarm.service.id=..,com.docker.swarm.task.id=.. <message>}.
      */
-    static LogLine parse(LogStream stream, String line) {
+    public static LogLine parse(LogStream stream, String line) {
         String rest = line;
         Instant timestamp = null;
         int space = rest.indexOf(' ');

@@ -109,8 +109,8 @@ class ServicesTest {
 
         assertThatThrownBy(() -> services().scale("ocr-worker", 2))
                 .isInstanceOf(DockerUnavailableException.class)
-                .hasMessageContaining("unix:///var/run/docker.sock")
-                .hasMessageContaining("Read timed out");
+                .hasMessageContaining("Read timed out")
+                .satisfies(e -> assertThat(((DockerUnavailableException) e).messageWithHost()).contains("unix:///var/run/docker.sock"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.tasks.boundary.Tasks;
+import dev.swarmmanager.tasks.control.LogFollow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -122,16 +127,39 @@ public class ServicesResource {
         return Envelope.of(tasks.list(name));
     }
 
-    /** The newest {@code tail} lines (default 100), oldest first. */
-    @Operation(summary = "The newest log lines of a service's tasks, stdout and stderr, oldest first")
-    @APIResponse(responseCode = "200", description = "The lines", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"timestamp\":\"2026-11-27T10:00:00.123Z\",\"stream\":\"stdout\",\"task_id\":\"euv53zzl\",\"node_id\":\"ocvw086t\",\"message\":\"ocr-worker 1.0 processed page 60\"}],\"count\":1}")))
+    /**
+     * The newest {@code tail} lines (default 100), oldest first; or with {@code follow=true} a live stream of them,
+     * as Server-Sent Events, that goes on until the client leaves.
+     */
+    @Operation(summary = "The newest log lines of a service's tasks, stdout and stderr, oldest first; follow=true streams new lines")
+    @APIResponse(responseCode = "200", description = "The lines; with follow=true a text/event-stream of `line` events (data: one line as JSON, id: its time)",
+            content = {@Content(mediaType = "application/json", schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"timestamp\":\"2026-11-27T10:00:00.123Z\",\"stream\":\"stdout\",\"task_id\":\"euv53zzl\",\"node_id\":\"ocvw086t\",\"message\":\"ocr-worker 1.0 processed page 60\"}],\"count\":1}")),
+                @Content(mediaType = MediaType.SERVER_SENT_EVENTS)})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", description = "Too many log follows open; retry later")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}/logs")
-    public Envelope logs(@PathParam("name") String name, @Parameter(description = "how many of the newest lines: 1 to swarm.logs.max-tail (5000), default 100") @QueryParam("tail") String tail) {
-        return Envelope.of(tasks.logs(name, Requests.integer(tail, "tail", DEFAULT_TAIL)));
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    public Response logs(@PathParam("name") String name,
+                         @Parameter(description = "how many of the newest lines: 1 to swarm.logs.max-tail (5000), default 100 (0 is allowed with follow)") @QueryParam("tail") String tail,
+                         @Parameter(description = "true: keep the connection open and stream new lines as Server-Sent Events") @QueryParam("follow") String follow,
+                         @Parameter(description = "with follow, resume after this line's time (browsers send it on reconnect)") @HeaderParam("Last-Event-ID") String lastEventId) {
+        int lines = Requests.integer(tail, "tail", DEFAULT_TAIL);
+        if (!Requests.flag(follow, "follow")) {
+            return Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        LogFollow stream = tasks.follow(name, lines, resumeAfter(lastEventId));
+        StreamingOutput events = output -> stream.run(new LogEvents(output));
+        return Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    private static Instant resumeAfter(String lastEventId) {
+        try {
+            return lastEventId == null || lastEventId.isBlank() ? null : Instant.parse(lastEventId.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // not an ID we sent: start from the tail
+        }
     }
 }

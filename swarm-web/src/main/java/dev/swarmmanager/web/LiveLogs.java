@@ -1,0 +1,96 @@
+package dev.swarmmanager.web;
+
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.LimitReachedException;
+import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.domain.ResourceNotFoundException;
+import dev.swarmmanager.domain.SwarmException;
+import dev.swarmmanager.tasks.boundary.Tasks;
+import dev.swarmmanager.tasks.control.LogFollow;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The logs page's live follow: Server-Sent Events of new lines for a service, behind the UI's sign-in (a browser's
+ * EventSource sends the session cookie, not the API's bearer token). The follow runs on this request's thread
+ * until the browser leaves the page (a write fails) or the follow's time is up; the EJB checks the role.
+ */
+@WebServlet("/live/logs")
+public class LiveLogs extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Tasks tasks;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        LogFollow follow;
+        try {
+            follow = tasks.follow(request.getParameter("service"), tail(request), since(request));
+        } catch (EJBAccessException e) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        } catch (SwarmException e) {
+            int status = e instanceof ResourceNotFoundException ? 404 : e instanceof InvalidRequestException ? 400
+                    : e instanceof LimitReachedException ? 429 : 503;
+            response.sendError(status, e.getMessage());
+            return;
+        }
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        OutputStream out = response.getOutputStream();
+        follow.run(new LogFollow.Sink() {
+            @Override
+            public void line(LogLine line) throws IOException {
+                var data = Json.createObjectBuilder()
+                        .add("timestamp", line.timestamp() == null ? "" : line.timestamp().toString())
+                        .add("stream", line.stream().toString())
+                        .add("message", line.message());
+                write(out, (line.timestamp() == null ? "" : "id: " + line.timestamp() + "\n")
+                        + "event: line\ndata: " + data.build() + "\n\n");
+            }
+
+            @Override
+            public void idle() throws IOException {
+                write(out, ": keepalive\n\n");
+            }
+        });
+    }
+
+    private static void write(OutputStream out, String event) throws IOException {
+        out.write(event.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static int tail(HttpServletRequest request) {
+        try {
+            String tail = request.getParameter("tail");
+            return tail == null ? 0 : Integer.parseInt(tail);
+        } catch (NumberFormatException e) {
+            return -1; // refused by the EJB with a clear message
+        }
+    }
+
+    /** A reconnecting EventSource's Last-Event-ID wins over the page's since. */
+    private static Instant since(HttpServletRequest request) {
+        String id = request.getHeader("Last-Event-ID");
+        String value = id != null && !id.isBlank() ? id : request.getParameter("since");
+        try {
+            return value == null || value.isBlank() ? null : Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
