@@ -13,7 +13,9 @@ client needs for the same answer), and prints the ratios. The benchmark services
 """
 import argparse
 import asyncio
+import base64
 import json
+import os
 import subprocess
 import sys
 import time
@@ -48,12 +50,12 @@ async def read_response(reader):
     return status, close
 
 
-def measure(name, target, paths, requests, concurrency):
+def measure(name, target, paths, requests, concurrency, auth=""):
     """Each operation sends every path in turn, on one keep-alive connection per concurrent client."""
-    return asyncio.run(_measure(name, target, paths, requests, concurrency))
+    return asyncio.run(_measure(name, target, paths, requests, concurrency, auth))
 
 
-async def _measure(name, target, paths, requests, concurrency):
+async def _measure(name, target, paths, requests, concurrency, auth=""):
     latencies, errors = [], [0]
     per_client = requests // concurrency
 
@@ -68,7 +70,7 @@ async def _measure(name, target, paths, requests, concurrency):
         for _ in range(per_client):
             start = time.perf_counter()
             for path in paths:
-                writer.write(f"GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n".encode())
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n{auth}\r\n".encode())
                 status, close = await read_response(reader)
                 if status != 200:
                     errors[0] += 1
@@ -106,8 +108,18 @@ def main():
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark services")
+    parser.add_argument("--auth", default=os.environ.get("SWARM_BENCH_AUTH", ""),
+                        help="user:password of a local account (Basic), or a bearer token; env SWARM_BENCH_AUTH")
     args = parser.parse_args()
 
+    if ":" in args.auth:
+        credentials = "Basic " + base64.b64encode(args.auth.encode()).decode()
+    elif args.auth:
+        credentials = "Bearer " + args.auth
+    else:
+        credentials = ""
+    auth_headers = {"Authorization": credentials} if credentials else {}
+    api_auth = f"Authorization: {credentials}\r\n" if credentials else ""
     host_port = args.base.split("//")[1].rstrip("/")
     api = host_port
     engine = "unix:" + args.socket
@@ -122,7 +134,7 @@ def main():
     total = len(json.loads(docker("service", "ls", "--format", "{{json .Name}}").replace("\n", ",").rstrip(",").join("[]")))
     deadline = time.time() + 600
     while time.time() < deadline:
-        with urllib.request.urlopen(args.base + "/api/swarm/statistics") as response:
+        with urllib.request.urlopen(urllib.request.Request(args.base + "/api/swarm/statistics", headers=auth_headers)) as response:
             stats = json.loads(response.read())["data"]
         if stats["services"]["total"] >= total and stats["tasks"]["running"] >= args.services:
             break
@@ -131,13 +143,13 @@ def main():
           f"({stats['tasks']['running']} running), {stats['cluster']['nodes']} nodes\n", flush=True)
 
     # Warm-up, not counted.
-    measure("warm-up", api, ["/api/swarm/services"], args.concurrency * 10, args.concurrency)
+    measure("warm-up", api, ["/api/swarm/services"], args.concurrency * 10, args.concurrency, api_auth)
     measure("warm-up", engine, ["/services", "/tasks"], args.concurrency * 10, args.concurrency)
     print()
     results = [
-        measure("GET /api/swarm/health (cached)", api, ["/api/swarm/health"], args.requests, args.concurrency),
-        measure("GET /api/swarm/statistics (cached)", api, ["/api/swarm/statistics"], args.requests, args.concurrency),
-        measure("GET /api/swarm/services (live)", api, ["/api/swarm/services"], args.requests, args.concurrency),
+        measure("GET /api/swarm/health (cached)", api, ["/api/swarm/health"], args.requests, args.concurrency, api_auth),
+        measure("GET /api/swarm/statistics (cached)", api, ["/api/swarm/statistics"], args.requests, args.concurrency, api_auth),
+        measure("GET /api/swarm/services (live)", api, ["/api/swarm/services"], args.requests, args.concurrency, api_auth),
         measure("Engine GET /services + /tasks (socket)", engine, ["/services", "/tasks"], args.requests, args.concurrency),
     ]
     base = results[-1]

@@ -107,7 +107,9 @@ class ChangeFeedIT {
             long start = System.nanoTime();
             docker("service", "scale", "--detach", service + "=2");
             Event scaled = stream.await(serviceDesired(2), Duration.ofSeconds(5));
-            assertThat(Duration.ofNanos(scaled.receivedNanos() - start)).isLessThan(Duration.ofSeconds(1));
+            // Sooner than the cache's own timer (2 s on the test server) could bring it: the Engine's event stream
+            // drove it. Two servers share two cores here, so the bound leaves room; the benchmark reports the figure.
+            assertThat(Duration.ofNanos(scaled.receivedNanos() - start)).isLessThan(Duration.ofMillis(1800));
             assertThat(scaled.change().getString("action")).isEqualTo("updated");
         }
     }

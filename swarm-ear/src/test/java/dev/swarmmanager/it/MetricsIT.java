@@ -48,6 +48,12 @@ class MetricsIT {
                 .allMatch(l -> l.equals("swarm_docker_call_latency_mean no help text"));
     }
 
+    private static long runningContainers() {
+        return docker("ps", "-q").lines().filter(l -> !l.isBlank()).count()
+                + Lab.dockerOn("worker1", "ps", "-q").lines().filter(l -> !l.isBlank()).count()
+                + Lab.dockerOn("worker2", "ps", "-q").lines().filter(l -> !l.isBlank()).count();
+    }
+
     @Test
     void valuesMatchTheDockerCli() {
         String service = Lab.uniqueName("metrics");
@@ -60,9 +66,9 @@ class MetricsIT {
             assertThat(sum(metrics, "swarm_nodes", "")).isEqualTo(docker("node", "ls", "-q").lines().count());
             assertThat(sum(metrics, "swarm_nodes", "role=\"manager\"")).isEqualTo(1);
             assertThat(sum(metrics, "swarm_nodes", "state=\"ready\"")).isEqualTo(3);
-            assertThat(sum(metrics, "swarm_tasks", "state=\"running\"")).isEqualTo(
-                    docker("ps", "-q").lines().count() + Lab.dockerOn("worker1", "ps", "-q").lines().filter(l -> !l.isBlank()).count()
-                            + Lab.dockerOn("worker2", "ps", "-q").lines().filter(l -> !l.isBlank()).count());
+            // a container of another test's removed service may still be stopping: both sides settle within seconds
+            Lab.await(Duration.ofSeconds(20), () -> sum(metrics(), "swarm_tasks", "state=\"running\"") == runningContainers(),
+                    () -> "swarm_tasks{state=running} to match the containers running on the nodes");
             assertThat(sum(metrics, "swarm_snapshot_age_seconds", "")).isBetween(0.0, 10.0);
             assertThat(sum(metrics, "swarm_docker_calls_total", "endpoint=\"GET /tasks\"")).isPositive();
             assertThat(metrics).contains("mp_scope=\"base\"");

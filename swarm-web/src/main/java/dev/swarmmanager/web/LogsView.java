@@ -71,7 +71,7 @@ public class LogsView implements Serializable {
         java.time.Instant last = lines.isEmpty() ? null : lines.get(lines.size() - 1).timestamp();
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/live/logs?service="
                 + java.net.URLEncoder.encode(service, java.nio.charset.StandardCharsets.UTF_8)
-                + (last == null ? "&tail=0" : "&since=" + last.plusNanos(1));
+                + (last == null ? "&tail=0" : "&since=" + last);
     }
 
     public String time(LogLine line) {

@@ -98,7 +98,7 @@ public class Tasks {
      * own thread ({@link LogFollow#run}); it holds one of {@code swarm.logs.max-follows} places until it ends.
      *
      * @param tail  how many of the newest lines come first, 0 to {@code swarm.logs.max-tail}
-     * @param since resume after this time (a reconnecting client's last line) instead of the tail, or null
+     * @param since the lines written after this time (a reconnecting client's last line) instead of the tail, or null
      */
     @RolesAllowed(Role.OPERATOR_NAME)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

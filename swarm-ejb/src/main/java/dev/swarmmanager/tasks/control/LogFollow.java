@@ -59,7 +59,8 @@ public final class LogFollow {
     private volatile boolean serviceGone;
 
     /**
-     * @param since follow from this time (a client resuming), or null for the newest {@code tail} lines first
+     * @param since follow the lines written after this time (a client resuming), or null for the newest
+     *              {@code tail} lines first
      * @param onEnd runs once when the follow is over, the reader thread included
      */
     public LogFollow(EngineApi engine, String serviceId, String serviceName, int tail, Instant since,
@@ -156,9 +157,15 @@ public final class LogFollow {
 
     private Instant newestSeen;
 
-    /** Queues a line unless it was sent before the stream was re-opened; waits while the queue is full. */
+    /**
+     * Queues a line unless the client has it already (it is not after the resume point, or it was sent before the
+     * stream was re-opened); waits while the queue is full.
+     */
     private void offer(LogLine line, Set<String> sentAtLast) {
         Instant time = line.timestamp();
+        if (time != null && since != null && !time.isAfter(since)) {
+            return;
+        }
         if (time != null && newestSeen != null) {
             if (time.isBefore(newestSeen) || (time.equals(newestSeen) && sentAtLast.contains(line.message()))) {
                 return;

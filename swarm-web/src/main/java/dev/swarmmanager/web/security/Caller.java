@@ -58,10 +58,15 @@ public class Caller {
 
     /** Ends the session here (the provider's own session, if any, is the provider's) and shows the signed-out page. */
     public void signOut() throws IOException, ServletException {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/signed-out.xhtml");
+        if (external.isResponseCommitted()) {
+            faces.responseComplete(); // the OpenID Connect mechanism redirected to the signed-out page itself
+        } else {
+            external.redirect(external.getRequestContextPath() + "/signed-out.xhtml");
+        }
     }
 
     private boolean has(Role role) {

@@ -22,6 +22,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDe
         scopeExpression = "${oidcSettings.scopes}",
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "${oidcSettings.nameClaim}",
                 callerGroupsClaim = "${oidcSettings.groupsClaim}"),
-        logout = @LogoutDefinition(notifyProvider = false))
+        logout = @LogoutDefinition(notifyProvider = false, redirectURI = "${baseURL}/signed-out.xhtml"))
 public class SingleSignOn {
 }
