@@ -75,7 +75,7 @@ public final class Api {
     }
 
     /** An answer: its status, its raw body, and the body as JSON when it is JSON. */
-    public record Answer(int status, String body, String contentType, String location) {
+    public record Answer(int status, String body, String contentType, String location, java.net.http.HttpHeaders headers) {
 
         public JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
@@ -113,7 +113,7 @@ public final class Api {
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new AssertionError("no answer from " + request.build().uri(), e);
         } catch (InterruptedException e) {

@@ -36,6 +36,19 @@ class EarDeploymentIT {
     }
 
     @Test
+    void responsesCarrySecurityHeadersAndNoCorsGrant() throws Exception {
+        var ui = Api.send(java.net.http.HttpRequest.newBuilder(Api.uri("/signed-out.xhtml")).GET());
+        var api = Api.send(java.net.http.HttpRequest.newBuilder(Api.uri("/api/swarm/info"))
+                .header("Origin", "https://evil.example").GET());
+        assertThat(ui.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors 'none'", "object-src 'none'", "default-src 'self'"));
+        assertThat(ui.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+        assertThat(api.headers().map().keySet()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
+    }
+
+    @Test
     void theServerWasStartedWithBothPhoneHomesOff() throws Exception {
         String log = Files.readString(Path.of(System.getProperty("swarm.it.server-log")));
         assertThat(log).contains("-Dhazelcast.phone.home.enabled=false");

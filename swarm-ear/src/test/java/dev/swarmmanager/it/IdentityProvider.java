@@ -61,8 +61,17 @@ public final class IdentityProvider {
     }
 
     public static String token(String subject, List<String> groups, String audience, long expirySeconds) {
+        return token(ISSUER_ID, subject, groups, audience, expirySeconds);
+    }
+
+    /** A token from another issuer of the same provider: its own keys, another {@code iss}. */
+    public static String tokenFromAnotherIssuer(User user) {
+        return token("elsewhere", user.name, List.of(user.group), CLIENT_ID, 3600);
+    }
+
+    private static String token(String issuerId, String subject, List<String> groups, String audience, long expirySeconds) {
         start();
-        return server.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, subject,
+        return server.issueToken(issuerId, CLIENT_ID, new DefaultOAuth2TokenCallback(issuerId, subject,
                 JOSEObjectType.JWT.getType(), List.of(audience),
                 Map.of("groups", groups, "preferred_username", subject), expirySeconds)).serialize();
     }

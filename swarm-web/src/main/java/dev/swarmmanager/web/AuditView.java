@@ -84,6 +84,18 @@ public class AuditView implements Serializable {
         return AuditOutcome.values();
     }
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** UTC, to the second: the API has the full precision. */
+    public String time(AuditEntry entry) {
+        return TIME.format(entry.time());
+    }
+
+    public String roles(AuditEntry entry) {
+        return String.join(", ", entry.roles());
+    }
+
     public String parameters(Map<String, String> parameters) {
         return parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }

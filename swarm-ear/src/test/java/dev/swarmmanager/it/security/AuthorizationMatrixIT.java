@@ -127,6 +127,7 @@ class AuthorizationMatrixIT {
         assertThat(status("GET /swarm/services", "Bearer " + otherAudience)).isEqualTo(401);
         assertThat(status("GET /swarm/services", "Bearer " + expired)).isEqualTo(401);
         assertThat(status("GET /swarm/services", "Bearer not.a.token")).isEqualTo(401);
+        assertThat(status("GET /swarm/services", "Bearer " + IdentityProvider.tokenFromAnotherIssuer(User.ADMIN))).isEqualTo(401);
     }
 
     /** The status of one call; streams (the change feed) are closed as soon as the status is in. */

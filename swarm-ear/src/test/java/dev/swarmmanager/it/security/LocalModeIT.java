@@ -79,6 +79,7 @@ class LocalModeIT {
         try (Browser browser = new Browser()) {
             browser.openAt(BASE, "/services.xhtml");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/login.xhtml");
+            browser.screenshot("sign-in");
             browser.find(By.id("sign-in-form:user")).sendKeys("admin");
             browser.find(By.id("sign-in-form:password")).sendKeys("not-the-password");
             browser.click(By.id("sign-in-form:sign-in"));
