@@ -2,10 +2,10 @@ package dev.swarmmanager.web;
 
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LimitReachedException;
-import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmException;
 import dev.swarmmanager.tasks.boundary.Tasks;
+import dev.swarmmanager.tasks.control.LogEventStream;
 import dev.swarmmanager.tasks.control.LogFollow;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -50,28 +49,10 @@ public class LiveLogs extends HttpServlet {
         response.setContentType("text/event-stream");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        OutputStream out = response.getOutputStream();
-        follow.run(new LogFollow.Sink() {
-            @Override
-            public void line(LogLine line) throws IOException {
-                var data = Json.createObjectBuilder()
-                        .add("timestamp", line.timestamp() == null ? "" : line.timestamp().toString())
-                        .add("stream", line.stream().toString())
-                        .add("message", line.message());
-                write(out, (line.timestamp() == null ? "" : "id: " + line.timestamp() + "\n")
-                        + "event: line\ndata: " + data.build() + "\n\n");
-            }
-
-            @Override
-            public void idle() throws IOException {
-                write(out, ": keepalive\n\n");
-            }
-        });
-    }
-
-    private static void write(OutputStream out, String event) throws IOException {
-        out.write(event.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        follow.run(new LogEventStream(response.getOutputStream(), line -> Json.createObjectBuilder()
+                .add("timestamp", line.timestamp() == null ? "" : line.timestamp().toString())
+                .add("stream", line.stream().toString())
+                .add("message", line.message()).build().toString()));
     }
 
     private static int tail(HttpServletRequest request) {

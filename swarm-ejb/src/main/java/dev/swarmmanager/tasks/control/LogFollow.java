@@ -121,7 +121,6 @@ public final class LogFollow {
     /** The reader thread: the Engine's follow stream into the queue, re-opened when it stalls or drops. */
     private void read() {
         Instant last = since;
-        Set<String> sentAtLast = new HashSet<>();
         while (!stopped) {
             try (EngineApi.OpenStream stream = engine.open(path(last), "service", serviceName)) {
                 engineStream.set(stream);
@@ -130,7 +129,7 @@ public final class LogFollow {
                 }
                 LogCollector.readFrames(stream.body(), (kind, payload) -> {
                     for (LogLine line : LogCollector.lines(kind, payload)) {
-                        offer(line, sentAtLast);
+                        offer(line);
                     }
                 });
                 serviceGone = true; // the Engine ends a follow only when the service is gone
@@ -155,28 +154,30 @@ public final class LogFollow {
         }
     }
 
+    /** The newest line's time the reader has queued, and the messages queued at that time (read by it alone). */
     private Instant newestSeen;
+    private final Set<String> sentAtNewest = new HashSet<>();
 
     /**
      * Queues a line unless the client has it already (it is not after the resume point, or it was sent before the
      * stream was re-opened); waits while the queue is full.
      */
-    private void offer(LogLine line, Set<String> sentAtLast) {
+    private void offer(LogLine line) {
         Instant time = line.timestamp();
         if (time != null && since != null && !time.isAfter(since)) {
             return;
         }
         if (time != null && newestSeen != null) {
-            if (time.isBefore(newestSeen) || (time.equals(newestSeen) && sentAtLast.contains(line.message()))) {
+            if (time.isBefore(newestSeen) || (time.equals(newestSeen) && sentAtNewest.contains(line.message()))) {
                 return;
             }
         }
         if (time != null) {
             if (!time.equals(newestSeen)) {
-                sentAtLast.clear();
+                sentAtNewest.clear();
                 newestSeen = time;
             }
-            sentAtLast.add(line.message());
+            sentAtNewest.add(line.message());
         }
         try {
             while (!queue.offer(line, 1, TimeUnit.SECONDS)) {

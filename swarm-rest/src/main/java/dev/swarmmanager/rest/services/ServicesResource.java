@@ -2,23 +2,26 @@ package dev.swarmmanager.rest.services;
 
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.rest.json.Envelope;
+import dev.swarmmanager.rest.json.JsonMapping;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.tasks.boundary.Tasks;
+import dev.swarmmanager.tasks.control.LogEventStream;
 import dev.swarmmanager.tasks.control.LogFollow;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -41,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ServicesResource {
 
     static final int DEFAULT_TAIL = 100;
+    private static final Jsonb JSON = JsonMapping.create();
 
     @Inject
     Services services;
@@ -151,7 +155,7 @@ public class ServicesResource {
             return Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build();
         }
         LogFollow stream = tasks.follow(name, lines, resumeAfter(lastEventId));
-        StreamingOutput events = output -> stream.run(new LogEvents(output));
+        StreamingOutput events = output -> stream.run(new LogEventStream(output, JSON::toJson));
         return Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-store").build();
     }
 
