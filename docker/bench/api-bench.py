@@ -1,17 +1,29 @@
 #!/usr/bin/env python3
-"""Swarm Manager API benchmark: throughput and latency of the API against the Docker Engine's own API.
+"""Swarm Manager benchmark: the in-memory mirror against the Docker Engine's own API, change latency, memory.
 
-Run against a running server (docker/run) on the lab:
-    docker/bench/api-bench.py [--services 200] [--requests 2000] [--concurrency 8] [--base http://localhost:8080]
+Run against a running server (docker/run) on the lab, as root (it reads the server's memory with jcmd):
+    docker/bench/api-bench.py --auth admin:PASSWORD [--services 1000] [--replicas 2] [--requests 3000]
 
-It creates --services extra services (one replica each) labelled bench=true, waits until the health cache sees
-them, then from this separate process, over loopback, measures requests/s and p50/p99 latency of
-  GET /api/swarm/health and /api/swarm/statistics   (served from the cache)
-  GET /api/swarm/services                           (live: two Engine calls per request)
-and of the Engine's own GET /services + GET /tasks over its unix socket (one operation = both calls, what a
-client needs for the same answer), and prints the ratios. The benchmark services are removed at the end.
+1. Memory: the server's heap after a full GC and its resident set size with no benchmark service.
+2. It creates --services services of --replicas replicas each, labelled bench=true, through the Engine's API.
+   Their placement constraint matches no node, so each replica is a real Swarm task that stays pending: the
+   Engine lists and reports them like any task, but this machine need not run thousands of containers.
+   It waits until the server's mirror shows them all, then measures the memory again: the growth is what the
+   mirror costs for them.
+3. Throughput and latency from this separate process, over loopback, of GET /api/swarm/health, /statistics and
+   /services (all served from the mirror), and in the same run of the Engine's own GET /services + GET /tasks
+   over its unix socket (one operation = both calls, what a client needs for the same answer); the ratios.
+4. Change latency: with GET /api/swarm/events open, --changes times `docker service scale` of a running service
+   (bench-live) between 1 and 2 replicas, timing from the CLI's start to the change in the stream: p50, p99, max.
+The benchmark services are removed at the end (unless --keep).
 """
 import argparse
+import http.client
+import re
+import socket
+import threading
+import queue
+from concurrent.futures import ThreadPoolExecutor
 import asyncio
 import base64
 import json
@@ -19,6 +31,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 
@@ -100,13 +113,162 @@ def docker(*args):
     return subprocess.run(["docker", *args], check=True, capture_output=True, text=True).stdout
 
 
+class UnixConnection(http.client.HTTPConnection):
+    """HTTP over the Engine's unix socket."""
+
+    def __init__(self, path):
+        super().__init__("localhost")
+        self.path = path
+
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(self.path)
+
+
+def engine_call(sock_path, method, path, body=None):
+    connection = UnixConnection(sock_path)
+    try:
+        connection.request(method, path, body=json.dumps(body) if body is not None else None,
+                           headers={"Content-Type": "application/json"})
+        response = connection.getresponse()
+        data = response.read()
+        if response.status >= 300:
+            raise RuntimeError(f"{method} {path}: {response.status} {data[:200]!r}")
+        return json.loads(data) if data else None
+    finally:
+        connection.close()
+
+
+def api_get(args, path):
+    request = urllib.request.Request(args.base + path, headers=args.auth_headers)
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+def server_pid(port):
+    """The process listening on the server's HTTP port."""
+    out = subprocess.run(["ss", "-Hltnp", f"sport = :{port}"], capture_output=True, text=True).stdout
+    found = re.search(r"pid=(\d+)", out)
+    if not found:
+        raise SystemExit(f"no process listens on port {port}")
+    return int(found.group(1))
+
+
+def memory(pid):
+    """(heap used after a full GC, resident set size), in MiB."""
+    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, capture_output=True)
+    info = subprocess.run(["jcmd", str(pid), "GC.heap_info"], check=True, capture_output=True, text=True).stdout
+    heap_kib = int(re.search(r"used (\d+)K", info).group(1))
+    with open(f"/proc/{pid}/status") as status:
+        rss_kib = int(re.search(r"VmRSS:\s+(\d+) kB", status.read()).group(1))
+    return heap_kib / 1024, rss_kib / 1024
+
+
+def wait_for_mirror(args, services_total, tasks_at_least, what):
+    deadline = time.time() + 900
+    while time.time() < deadline:
+        stats = api_get(args, "/api/swarm/statistics")["data"]
+        if stats["services"]["total"] == services_total and stats["tasks"]["total"] >= tasks_at_least:
+            return stats
+        time.sleep(1)
+    raise SystemExit(f"the mirror did not show {what} within 15 minutes: {stats}")
+
+
+def bench_spec(name, replicas):
+    return {"Name": name, "Labels": {"bench": "true"},
+            "TaskTemplate": {"ContainerSpec": {"Image": "ocr-worker:1.0"},
+                             "Placement": {"Constraints": ["node.labels.swarm-bench==unplaceable"]}},
+            "Mode": {"Replicated": {"Replicas": replicas}}}
+
+
+class ChangeStream:
+    """Follows GET /api/swarm/events in a thread, reconnecting with Last-Event-ID; (time, type, data) on a queue."""
+
+    def __init__(self, args):
+        self.args, self.events, self.last_id, self.running = args, queue.Queue(), None, True
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def run(self):
+        while self.running:
+            headers = dict(self.args.auth_headers, Accept="text/event-stream")
+            if self.last_id:
+                headers["Last-Event-ID"] = self.last_id
+            try:
+                with urllib.request.urlopen(urllib.request.Request(self.args.base + "/api/swarm/events",
+                                                                   headers=headers)) as response:
+                    kind, data = None, None
+                    for raw in response:
+                        line = raw.decode().rstrip("\r\n")
+                        if line.startswith("id:"):
+                            self.last_id = line[3:].strip()
+                        elif line.startswith("event:"):
+                            kind = line[6:].strip()
+                        elif line.startswith("data:"):
+                            data = line[5:].strip()
+                        elif not line and kind:
+                            self.events.put((time.perf_counter(), kind, json.loads(data)))
+                            kind, data = None, None
+            except OSError:
+                time.sleep(0.2)
+
+    def await_change(self, wanted, timeout):
+        deadline = time.perf_counter() + timeout
+        while True:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                return None
+            try:
+                received, kind, change = self.events.get(timeout=remaining)
+            except queue.Empty:
+                return None
+            if wanted(kind, change):
+                return received
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def change_latency(args):
+    stream = ChangeStream(args)
+    time.sleep(1)
+    latencies, missed = [], 0
+    for i in range(args.changes):
+        replicas = 2 if i % 2 == 0 else 1
+        start = time.perf_counter()
+        docker("service", "scale", "--detach", f"bench-live={replicas}")
+        received = stream.await_change(lambda kind, change: kind == "service"
+                                       and change["data"]["name"] == "bench-live"
+                                       and change["data"]["desired_replicas"] == replicas, 10)
+        if received is None:
+            missed += 1
+        else:
+            latencies.append((received - start) * 1000)
+        time.sleep(0.3)
+    stream.running = False
+    print(f"{'docker service scale -> SSE change':<42} {len(latencies)} changes   p50 {percentile(latencies, 0.5):>8.1f} ms"
+          f"   p99 {percentile(latencies, 0.99):>8.1f} ms   max {max(latencies):>8.1f} ms"
+          + (f"   MISSED {missed}" if missed else ""), flush=True)
+    return missed
+
+
+def remove_bench_services(sock_path):
+    ids = [s["ID"] for s in engine_call(sock_path, "GET", "/services?filters=" + urllib.parse.quote('{"label":["bench=true"]}'))]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: engine_call(sock_path, "DELETE", "/services/" + i), ids))
+    return len(ids)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", default="http://localhost:8080")
     parser.add_argument("--socket", default="/var/run/docker.sock")
-    parser.add_argument("--services", type=int, default=200)
-    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--services", type=int, default=1000)
+    parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark services")
     parser.add_argument("--auth", default=os.environ.get("SWARM_BENCH_AUTH", ""),
                         help="user:password of a local account (Basic), or a bearer token; env SWARM_BENCH_AUTH")
@@ -118,51 +280,61 @@ def main():
         credentials = "Bearer " + args.auth
     else:
         credentials = ""
-    auth_headers = {"Authorization": credentials} if credentials else {}
+    args.auth_headers = {"Authorization": credentials} if credentials else {}
     api_auth = f"Authorization: {credentials}\r\n" if credentials else ""
-    host_port = args.base.split("//")[1].rstrip("/")
-    api = host_port
+    api = args.base.split("//")[1].rstrip("/")
     engine = "unix:" + args.socket
+    pid = server_pid(int(api.rsplit(":", 1)[1]))
 
-    existing = set(docker("service", "ls", "--filter", "label=bench=true", "--format", "{{.Name}}").split())
-    wanted = [f"bench-{i:04d}" for i in range(args.services)]
-    missing = [n for n in wanted if n not in existing]
-    print(f"creating {len(missing)} services (one replica each)...", flush=True)
-    for name in missing:
-        docker("service", "create", "--detach", "--quiet", "--name", name, "--label", "bench=true",
-               "--stop-grace-period", "1s", "ocr-worker:1.0")
-    total = len(json.loads(docker("service", "ls", "--format", "{{json .Name}}").replace("\n", ",").rstrip(",").join("[]")))
-    deadline = time.time() + 600
-    while time.time() < deadline:
-        with urllib.request.urlopen(urllib.request.Request(args.base + "/api/swarm/statistics", headers=auth_headers)) as response:
-            stats = json.loads(response.read())["data"]
-        if stats["services"]["total"] >= total and stats["tasks"]["running"] >= args.services:
-            break
-        time.sleep(2)
-    print(f"cluster: {stats['services']['total']} services, {stats['tasks']['total']} tasks "
-          f"({stats['tasks']['running']} running), {stats['cluster']['nodes']} nodes\n", flush=True)
+    removed = remove_bench_services(args.socket)
+    others = len(engine_call(args.socket, "GET", "/services"))
+    base_stats = wait_for_mirror(args, others, 0, "the cluster without benchmark services")
+    time.sleep(2)
+    heap0, rss0 = memory(pid)
+    print(f"server (pid {pid}) with {others} services, {base_stats['tasks']['total']} tasks: "
+          f"heap after GC {heap0:.0f} MiB, RSS {rss0:.0f} MiB"
+          + (f" ({removed} leftover benchmark services removed first)" if removed else ""), flush=True)
+
+    print(f"creating {args.services} services of {args.replicas} pending replicas, and bench-live (1 running)...", flush=True)
+    begin = time.perf_counter()
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: engine_call(args.socket, "POST", "/services/create",
+                                            bench_spec(f"bench-{i:04d}", args.replicas)), range(args.services)))
+    docker("service", "create", "--detach", "--quiet", "--name", "bench-live", "--label", "bench=true",
+           "--stop-grace-period", "1s", "ocr-worker:1.0")
+    stats = wait_for_mirror(args, others + args.services + 1, base_stats["tasks"]["total"] + args.services * args.replicas + 1,
+                            "the benchmark services")
+    print(f"  created in {time.perf_counter() - begin:.1f} s; the mirror shows {stats['services']['total']} services, "
+          f"{stats['tasks']['total']} tasks ({stats['tasks']['running']} running, {stats['tasks']['pending']} pending), "
+          f"{stats['cluster']['nodes']} nodes", flush=True)
+    time.sleep(2)
+    heap1, rss1 = memory(pid)
+    print(f"server with them: heap after GC {heap1:.0f} MiB (+{heap1 - heap0:.0f}), RSS {rss1:.0f} MiB (+{rss1 - rss0:.0f})\n",
+          flush=True)
 
     # Warm-up, not counted.
-    measure("warm-up", api, ["/api/swarm/services"], args.concurrency * 10, args.concurrency, api_auth)
-    measure("warm-up", engine, ["/services", "/tasks"], args.concurrency * 10, args.concurrency)
+    measure("warm-up", api, ["/api/swarm/services"], args.concurrency * 20, args.concurrency, api_auth)
+    measure("warm-up", engine, ["/services", "/tasks"], args.concurrency * 5, args.concurrency)
     print()
+    engine_requests = max(args.concurrency * 10, args.requests // 20)
     results = [
-        measure("GET /api/swarm/health (cached)", api, ["/api/swarm/health"], args.requests, args.concurrency, api_auth),
-        measure("GET /api/swarm/statistics (cached)", api, ["/api/swarm/statistics"], args.requests, args.concurrency, api_auth),
-        measure("GET /api/swarm/services (live)", api, ["/api/swarm/services"], args.requests, args.concurrency, api_auth),
-        measure("Engine GET /services + /tasks (socket)", engine, ["/services", "/tasks"], args.requests, args.concurrency),
+        measure("GET /api/swarm/health (mirror)", api, ["/api/swarm/health"], args.requests, args.concurrency, api_auth),
+        measure("GET /api/swarm/statistics (mirror)", api, ["/api/swarm/statistics"], args.requests, args.concurrency, api_auth),
+        measure("GET /api/swarm/services (mirror)", api, ["/api/swarm/services"], args.requests, args.concurrency, api_auth),
+        measure("Engine GET /services + /tasks (socket)", engine, ["/services", "/tasks"], engine_requests, args.concurrency),
     ]
     base = results[-1]
     print("\nratio to the Engine's /services + /tasks:")
     for r in results[:-1]:
-        print(f"  {r['name']:<40} throughput x{r['rps'] / base['rps']:.2f}   p50 x{base['p50'] / r['p50']:.2f} faster"
-              f"   p99 x{base['p99'] / r['p99']:.2f} faster")
+        print(f"  {r['name']:<40} throughput x{r['rps'] / base['rps']:.1f}   p50 x{base['p50'] / r['p50']:.1f} faster"
+              f"   p99 x{base['p99'] / r['p99']:.1f} faster")
+    print()
+    missed = change_latency(args)
 
     if not args.keep:
         print("\nremoving the benchmark services...", flush=True)
-        for i in range(0, len(wanted), 50):
-            subprocess.run(["docker", "service", "rm", *wanted[i:i + 50]], capture_output=True)
-    return 1 if any(r["errors"] for r in results) else 0
+        remove_bench_services(args.socket)
+    return 1 if missed or any(r["errors"] for r in results) else 0
 
 
 if __name__ == "__main__":

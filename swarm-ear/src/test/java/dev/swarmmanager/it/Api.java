@@ -86,6 +86,18 @@ public final class Api {
         }
     }
 
+    /**
+     * Waits until the API lists the service with {@code replicas} desired and running: what is done with the docker
+     * CLI reaches the server's mirror through Docker's events, a moment later.
+     */
+    public static void awaitListed(String service, int replicas) {
+        dev.swarmmanager.lab.Lab.await(Duration.ofSeconds(15), () -> get("/api/swarm/services?name=" + service).json()
+                        .getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(s -> s.getString("name").equals(service) && s.getInt("desired_replicas") == replicas
+                                && s.getInt("running_replicas") == replicas),
+                () -> service + " listed with " + replicas + " running replicas");
+    }
+
     public static Answer get(String path) {
         return admin().call("GET", path, null);
     }

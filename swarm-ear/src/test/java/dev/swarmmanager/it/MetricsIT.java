@@ -4,34 +4,21 @@ import static dev.swarmmanager.lab.Lab.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmmanager.lab.Lab;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** /metrics in the Prometheus text format: Prometheus' own parser accepts it, and its values match the docker CLI. */
 class MetricsIT {
 
     private static String metrics() {
-        Api.Answer answer = Api.send(HttpRequest.newBuilder(Api.uri("/metrics")).header("Accept", "text/plain").GET());
-        assertThat(answer.status()).isEqualTo(200);
-        return answer.body();
+        return Metrics.text();
     }
 
     private static double sum(String metrics, String name, String labelFilter) {
-        Pattern sample = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
-        Matcher m = sample.matcher(metrics);
-        double total = 0;
-        while (m.find()) {
-            if (m.group(1).contains(labelFilter)) {
-                total += Double.parseDouble(m.group(2));
-            }
-        }
-        return total;
+        return Metrics.sum(metrics, name, labelFilter);
     }
 
     @Test

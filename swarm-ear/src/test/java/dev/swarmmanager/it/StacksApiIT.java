@@ -44,7 +44,7 @@ class StacksApiIT {
         assertThat(data.getJsonArray("networks").getString(0)).isEqualTo(stack + "_pages");
         assertThat(docker("stack", "services", stack, "--format", "{{.Name}} {{.Image}} {{.Replicas}}"))
                 .startsWith(stack + "_worker ocr-worker:2.0 ");
-        Lab.awaitRunning(stack + "_worker", 3);
+        Api.awaitListed(stack + "_worker", 3);
 
         Api.Answer listed = Api.get("/api/swarm/stacks");
         assertThat(listed.json().getJsonArray("data").getValuesAs(JsonObject.class))

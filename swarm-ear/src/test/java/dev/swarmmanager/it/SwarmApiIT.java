@@ -22,6 +22,7 @@ class SwarmApiIT {
     void createService() {
         service = Lab.uniqueName("api");
         Lab.createWorkerService(service, 1);
+        Api.awaitListed(service, 1);
     }
 
     @AfterEach
@@ -108,6 +109,7 @@ class SwarmApiIT {
         assertThat(answer.json().getJsonObject("data").getInt("desired_replicas")).isEqualTo(3);
         assertThat(docker("service", "inspect", service, "--format", "{{.Spec.Mode.Replicated.Replicas}}")).isEqualTo("3");
         Lab.awaitRunning(service, 3);
+        Api.awaitListed(service, 3);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.OverallHealth;
 import dev.swarmmanager.domain.ServiceFilter;
-import dev.swarmmanager.health.boundary.ClusterHealth;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.lab.Lab;
 import dev.swarmmanager.lab.Wiring;
 import dev.swarmmanager.nodes.boundary.Nodes;
@@ -24,33 +24,33 @@ class DockerOutageIT {
     void dockerStoppedIsUnavailableThenRecoversByItself() {
         Services services = wiring.get(Services.class);
         Nodes nodes = wiring.get(Nodes.class);
-        ClusterHealth health = wiring.get(ClusterHealth.class);
-        health.refresh();
+        ClusterMirror mirror = wiring.get(ClusterMirror.class);
+        mirror.refresh();
         assertThat(services.list(ServiceFilter.ALL)).isNotNull();
-        int nodeCount = health.statistics().cluster().nodes();
+        int nodeCount = mirror.statistics().cluster().nodes();
 
         Lab.lab("stop", "manager1");
         try {
-            assertThatThrownBy(nodes::list)
+            mirror.refresh(); // what the event watch does when the Engine's stream breaks
+            assertThatThrownBy(nodes::list).as("a mirror that cannot be refreshed is not served")
                     .isInstanceOf(DockerUnavailableException.class)
                     .hasMessageStartingWith("Docker is unavailable: ")
                     .satisfies(e -> assertThat(((DockerUnavailableException) e).messageWithHost()).startsWith("Docker is unavailable at " + Lab.DOCKER_HOST + ":"));
             assertThatThrownBy(() -> services.scale("anything", 2)).isInstanceOf(DockerUnavailableException.class);
 
-            health.refresh();
-            assertThat(health.health().overallHealth()).isEqualTo(OverallHealth.UNHEALTHY);
-            assertThat(health.health().stale()).isTrue();
-            assertThat(health.health().reasons()).singleElement().asString().startsWith("Docker is unavailable");
-            assertThat(health.statistics().stale()).isTrue();
-            assertThat(health.statistics().cluster().nodes()).as("last known figures are kept").isEqualTo(nodeCount);
+            assertThat(mirror.health().overallHealth()).isEqualTo(OverallHealth.UNHEALTHY);
+            assertThat(mirror.health().stale()).isTrue();
+            assertThat(mirror.health().reasons()).singleElement().asString().startsWith("Docker is unavailable");
+            assertThat(mirror.statistics().stale()).isTrue();
+            assertThat(mirror.statistics().cluster().nodes()).as("last known figures are kept").isEqualTo(nodeCount);
         } finally {
             Lab.lab("start", "manager1");
         }
         Lab.awaitAllNodesReady();
 
         assertThat(nodes.list()).hasSize(nodeCount);
-        health.refresh();
-        assertThat(health.health().stale()).isFalse();
-        assertThat(health.statistics().stale()).isFalse();
+        mirror.refresh();
+        assertThat(mirror.health().stale()).isFalse();
+        assertThat(mirror.statistics().stale()).isFalse();
     }
 }

@@ -3,13 +3,13 @@ package dev.swarmmanager.web;
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.ServiceHealth;
-import dev.swarmmanager.health.boundary.ClusterHealth;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
-/** The cluster at a glance, from the health cache: no Docker call. */
+/** The cluster at a glance, from the mirror: no Docker call. */
 @Named
 @ViewScoped
 public class DashboardView implements Serializable {
@@ -17,14 +17,14 @@ public class DashboardView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    ClusterHealth health;
+    ClusterMirror mirror;
 
     public HealthStatus getHealth() {
-        return health.health();
+        return mirror.health();
     }
 
     public ClusterStatistics getStatistics() {
-        return health.statistics();
+        return mirror.statistics();
     }
 
     public long getHealthyServices() {

@@ -2,7 +2,7 @@ package dev.swarmmanager.web;
 
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
-import dev.swarmmanager.health.boundary.ClusterHealth;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,19 +13,19 @@ import jakarta.inject.Named;
 public class HealthView {
 
     @Inject
-    ClusterHealth health;
+    ClusterMirror mirror;
 
     private HealthStatus status;
 
     public HealthStatus getStatus() {
         if (status == null) {
-            status = health.health();
+            status = mirror.health();
         }
         return status;
     }
 
     /** {@code null} until the cluster was read once. */
     public ClusterStatistics getStatistics() {
-        return health.statistics();
+        return mirror.statistics();
     }
 }

@@ -1,7 +1,7 @@
 package dev.swarmmanager.web;
 
 import dev.swarmmanager.domain.HealthStatus;
-import dev.swarmmanager.health.boundary.ClusterHealth;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,7 +16,7 @@ public class LayoutView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @Inject
-    ClusterHealth clusterHealth;
+    ClusterMirror mirror;
 
     @Inject
     UiSettings settings;
@@ -25,7 +25,7 @@ public class LayoutView {
 
     public HealthStatus getHealth() {
         if (health == null) {
-            health = clusterHealth.health();
+            health = mirror.health();
         }
         return health;
     }
@@ -49,7 +49,7 @@ public class LayoutView {
 
     /** The Swarm's name and the start of its ID, or nothing before the cluster was read. */
     public String getCluster() {
-        var swarm = clusterHealth.swarm();
+        var swarm = mirror.swarm();
         if (swarm == null || swarm.clusterId() == null) {
             return null;
         }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.SwarmSpec;
 import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.cluster.control.SwarmInfoTranslator;
 import dev.swarmmanager.docker.DockerCalls;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.JoinToken;
 import dev.swarmmanager.domain.NodeRole;
@@ -33,6 +34,9 @@ public class Cluster {
 
     @Inject
     DockerCalls calls;
+
+    @Inject
+    ClusterMirror mirror;
 
     /** Works whether or not the engine is in a Swarm: an engine in none reports {@code inactive}. */
     public SwarmInfo info() {
@@ -61,6 +65,7 @@ public class Cluster {
                 .withAdvertiseAddr(addr)
                 .withListenAddr("0.0.0.0:2377")
                 .exec());
+        mirror.refresh();
         return info();
     }
 
@@ -72,6 +77,7 @@ public class Cluster {
     @Audited("swarm.leave")
     public void leave(boolean force) {
         calls.run(null, null, () -> docker.leaveSwarmCmd().withForceEnabled(force).exec());
+        mirror.refresh();
     }
 
     /** The secret with which a new node joins in {@code role}: {@code worker} or {@code manager}. */

@@ -2,7 +2,7 @@ package dev.swarmmanager.events.boundary;
 
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.events.control.ChangeDetector;
-import dev.swarmmanager.health.entity.ClusterSnapshot;
+import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayDeque;

@@ -4,7 +4,7 @@ import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
-import dev.swarmmanager.health.entity.ClusterState;
+import dev.swarmmanager.mirror.entity.ClusterState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.ServiceHealth;
 import dev.swarmmanager.domain.TaskState;
 import dev.swarmmanager.events.boundary.ClusterWatch;
-import dev.swarmmanager.health.entity.ClusterSnapshot;
+import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import dev.swarmmanager.tasks.control.LogFollows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

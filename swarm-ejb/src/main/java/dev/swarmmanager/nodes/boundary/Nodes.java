@@ -13,11 +13,12 @@ import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.WireName;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.nodes.control.NodeTranslator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 import java.util.List;
 
 /** The Swarm's nodes, as a manager sees them. */
@@ -37,13 +38,16 @@ public class Nodes {
     @Inject
     EngineApi engine;
 
-    /** Managers first, then by hostname: the order of {@code docker node ls}. */
+    @Inject
+    ClusterMirror mirror;
+
+    /**
+     * Managers first, then by hostname: the order of {@code docker node ls}. From the mirror; from Docker only
+     * when the mirror is not current.
+     */
     public List<SwarmNode> list() {
-        return calls.call(() -> docker.listSwarmNodesCmd().exec()).stream()
-                .map(NodeTranslator::toNode)
-                .sorted(Comparator.comparing(SwarmNode::role).reversed()
-                        .thenComparing(SwarmNode::hostname, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
+        return mirror.current().map(ClusterState::nodes).orElseGet(() -> calls.call(() -> docker.listSwarmNodesCmd().exec())
+                .stream().map(NodeTranslator::toNode).sorted(ClusterState.NODE_ORDER).toList());
     }
 
     /** @param reference the node's ID, ID prefix or hostname */
@@ -68,6 +72,7 @@ public class Nodes {
             engine.post(path(node.path("ID").asText()) + "/update?version=" + node.path("Version").path("Index").asLong(),
                     spec, NODE, reference);
         });
+        mirror.refreshNodes();
         return inspect(reference);
     }
 
@@ -99,6 +104,7 @@ public class Nodes {
                     + ", not down: shut it down or make it leave first, or remove it with force");
         }
         calls.run(NODE, reference, () -> docker.removeSwarmNodeCmd(node.id()).withForce(force).exec());
+        mirror.refreshNodes();
     }
 
     private com.github.dockerjava.api.model.SwarmNode raw(String reference) {

@@ -8,13 +8,14 @@ import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.services.control.ImageReference;
 import dev.swarmmanager.services.control.ServiceSpecs;
 import dev.swarmmanager.services.control.ServiceTranslator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,21 +35,29 @@ public class Services {
     @Inject
     ServiceSpecs specs;
 
+    @Inject
+    ClusterMirror mirror;
+
     /** A guard against a typo scaling a service to thousands of tasks. */
     @Inject
     @ConfigProperty(name = "swarm.services.max-replicas", defaultValue = "100")
     int maxReplicas;
 
-    /** Two Engine calls whatever the number of services: the services, then the tasks meant to run. */
+    /**
+     * From the mirror; from Docker (two Engine calls whatever the number of services: the services, then the
+     * tasks meant to run) only when the mirror is not current.
+     */
     public List<SwarmService> list(ServiceFilter filter) {
         ServiceFilter wanted = filter == null ? ServiceFilter.ALL : filter;
         wanted.parsedMode(); // an unknown mode is rejected before Docker is asked anything
+        List<SwarmService> all = mirror.current().map(ClusterState::services).orElseGet(this::read);
+        return wanted.equals(ServiceFilter.ALL) ? all : all.stream().filter(wanted::matches).toList();
+    }
+
+    private List<SwarmService> read() {
         var services = calls.call(() -> docker.listServicesCmd().exec());
         var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
-        return ServiceTranslator.withReplicaCounts(services, tasks).stream()
-                .filter(wanted::matches)
-                .sorted(Comparator.comparing(SwarmService::name))
-                .toList();
+        return ServiceTranslator.withReplicaCounts(services, tasks).stream().sorted(ClusterState.SERVICE_ORDER).toList();
     }
 
     /** @param reference the service's name, ID or ID prefix */
@@ -71,6 +80,7 @@ public class Services {
             throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
         }
         specs.update(reference, spec -> ServiceSpecs.setReplicas(spec, reference, replicas));
+        mirror.refreshService(reference);
         return inspect(reference);
     }
 
@@ -83,6 +93,7 @@ public class Services {
     public SwarmService updateImage(String reference, String image) {
         String wanted = ImageReference.validate(image);
         specs.update(reference, spec -> ServiceSpecs.setImage(spec, wanted));
+        mirror.refreshService(reference);
         return inspect(reference);
     }
 
@@ -92,5 +103,6 @@ public class Services {
     public void remove(String reference) {
         var service = calls.call(SERVICE, reference, () -> docker.inspectServiceCmd(reference).exec());
         calls.run(SERVICE, reference, () -> docker.removeServiceCmd(service.getId()).exec());
+        mirror.refreshService(service.getId());
     }
 }

@@ -3,10 +3,7 @@ package dev.swarmmanager.stacks.boundary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.TaskState;
 import dev.swarmmanager.audit.control.Audited;
-import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
@@ -16,8 +13,10 @@ import dev.swarmmanager.domain.StackDeployResult;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.domain.StackDetails;
 import dev.swarmmanager.domain.StackSummary;
+import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
-import dev.swarmmanager.services.control.ServiceTranslator;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.stacks.control.ComposeLoader;
 import dev.swarmmanager.stacks.control.ComposeNode;
 import dev.swarmmanager.stacks.control.ComposeTranslator;
@@ -43,13 +42,13 @@ public class Stacks {
     private static final String STACK = "stack";
 
     @Inject
-    DockerClient docker;
-
-    @Inject
-    DockerCalls calls;
-
-    @Inject
     StackResources resources;
+
+    @Inject
+    Services services;
+
+    @Inject
+    ClusterMirror mirror;
 
     /**
      * Deploys or redeploys a stack. The file is parsed, translated and checked against the cluster (external
@@ -107,14 +106,13 @@ public class Stacks {
                 }
             });
         }
+        mirror.refresh(); // possibly many services changed: one full read, so the caller reads their own write
         return new StackDeployResult(plan.namespace(), created, updated, removed, networks, secrets, configs, warnings);
     }
 
-    /** The stacks of the cluster, with their replica counts: two Engine calls. */
+    /** The stacks of the cluster, with their replica counts, from the services as {@link Services} lists them. */
     public List<StackSummary> list() {
-        var services = calls.call(() -> docker.listServicesCmd().exec());
-        var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
-        Map<String, List<SwarmService>> byStack = ServiceTranslator.withReplicaCounts(services, tasks).stream()
+        Map<String, List<SwarmService>> byStack = services.list(ServiceFilter.ALL).stream()
                 .filter(s -> s.stack() != null)
                 .collect(Collectors.groupingBy(SwarmService::stack, TreeMap::new, Collectors.toList()));
         return byStack.entrySet().stream()
@@ -124,17 +122,14 @@ public class Stacks {
                 .toList();
     }
 
-    /** One stack's services with their replica counts: two Engine calls. */
+    /** One stack's services with their replica counts, as {@link Services} lists them. */
     public StackDetails inspect(String name) {
         StackNames.validateStack(name);
-        var services = calls.call(() -> docker.listServicesCmd()
-                .withLabelFilter(Map.of(ComposeTranslator.NAMESPACE_LABEL, name)).exec());
-        if (services.isEmpty()) {
+        List<SwarmService> stackServices = services.list(new ServiceFilter(null, null, null, name));
+        if (stackServices.isEmpty()) {
             throw new ResourceNotFoundException(STACK, name);
         }
-        var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
-        return new StackDetails(name, ServiceTranslator.withReplicaCounts(services, tasks).stream()
-                .sorted(java.util.Comparator.comparing(SwarmService::name)).toList());
+        return new StackDetails(name, stackServices);
     }
 
     /**
@@ -162,6 +157,7 @@ public class Stacks {
         if (removed.isEmpty()) {
             throw new ResourceNotFoundException(STACK, name);
         }
+        mirror.refresh();
         return removed;
     }
 

@@ -7,6 +7,8 @@ import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.nodes.control.NodeTranslator;
 import dev.swarmmanager.tasks.control.LogCollector;
 import dev.swarmmanager.tasks.control.LogFollow;
@@ -21,7 +23,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +46,9 @@ public class Tasks {
     @Inject
     LogFollows follows;
 
+    @Inject
+    ClusterMirror mirror;
+
     /** Runs the reader side of log follows. */
     @Resource
     ManagedExecutorService executor;
@@ -60,17 +64,23 @@ public class Tasks {
 
     /**
      * The tasks of a service, current and past, as {@code docker service ps} lists them: by slot, newest first.
-     * Three Engine calls: the service, its tasks, and the nodes for their hostnames.
+     * From the mirror; from Docker (three Engine calls: the service, its tasks, and the nodes for their hostnames)
+     * when the mirror is not current or does not know the service yet.
      */
     public List<SwarmTask> list(String serviceReference) {
+        return mirror.current()
+                .flatMap(state -> state.service(serviceReference).map(service -> state.tasksOf(service.id())))
+                .orElseGet(() -> read(serviceReference));
+    }
+
+    private List<SwarmTask> read(String serviceReference) {
         var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
         var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId()).exec());
         Map<String, String> hostnames = NodeTranslator.hostnamesById(calls.call(() -> docker.listSwarmNodesCmd().exec()));
         Map<String, String> names = Map.of(service.getId(), service.getSpec().getName());
         return tasks.stream()
                 .map(t -> TaskTranslator.toTask(t, names, hostnames))
-                .sorted(Comparator.comparing((SwarmTask t) -> t.slot() == null ? 0 : t.slot())
-                        .thenComparing(SwarmTask::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .sorted(ClusterState.TASK_ORDER)
                 .toList();
     }
 

@@ -1,6 +1,6 @@
 package dev.swarmmanager.rest.health;
 
-import dev.swarmmanager.health.boundary.ClusterHealth;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -16,11 +16,11 @@ import org.eclipse.microprofile.health.Readiness;
 public class DockerReadiness implements HealthCheck {
 
     @Inject
-    ClusterHealth health;
+    ClusterMirror mirror;
 
     @Override
     public HealthCheckResponse call() {
-        var status = health.health();
+        var status = mirror.health();
         var builder = HealthCheckResponse.named("docker")
                 .withData("overall_health", status.overallHealth().toString())
                 .withData("snapshot_age_seconds", (long) status.snapshotAgeSeconds());

@@ -1,7 +1,7 @@
 package dev.swarmmanager.rest.health;
 
 import dev.swarmmanager.domain.DockerUnavailableException;
-import dev.swarmmanager.health.boundary.ClusterHealth;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.rest.json.Envelope;
 import jakarta.enterprise.context.RequestScoped;
 import dev.swarmmanager.docker.DockerSettings;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HealthResource {
 
     @Inject
-    ClusterHealth health;
+    ClusterMirror mirror;
 
     @Inject
     DockerSettings docker;
@@ -37,7 +37,7 @@ public class HealthResource {
     @GET
     @Path("health")
     public Envelope health() {
-        return Envelope.of(health.health());
+        return Envelope.of(mirror.health());
     }
 
     @Operation(summary = "Cluster, service and task statistics")
@@ -47,10 +47,10 @@ public class HealthResource {
     @GET
     @Path("statistics")
     public Envelope statistics() {
-        var statistics = health.statistics();
+        var statistics = mirror.statistics();
         if (statistics == null) {
             throw new DockerUnavailableException(docker.host(), "the cluster has not been read yet: "
-                    + String.join("; ", health.health().reasons()), null);
+                    + String.join("; ", mirror.health().reasons()), null);
         }
         return Envelope.of(statistics);
     }

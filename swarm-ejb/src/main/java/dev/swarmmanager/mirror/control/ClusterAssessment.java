@@ -1,4 +1,4 @@
-package dev.swarmmanager.health.control;
+package dev.swarmmanager.mirror.control;
 
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.DetectedError;
@@ -14,8 +14,8 @@ import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
-import dev.swarmmanager.health.entity.ClusterSnapshot;
-import dev.swarmmanager.health.entity.ClusterState;
+import dev.swarmmanager.mirror.entity.ClusterSnapshot;
+import dev.swarmmanager.mirror.entity.ClusterState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

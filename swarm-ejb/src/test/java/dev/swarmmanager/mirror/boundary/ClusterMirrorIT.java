@@ -1,4 +1,4 @@
-package dev.swarmmanager.health.boundary;
+package dev.swarmmanager.mirror.boundary;
 
 import static dev.swarmmanager.lab.Lab.docker;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,17 +8,19 @@ import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.OverallHealth;
 import dev.swarmmanager.domain.ServiceHealth;
+import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
-import dev.swarmmanager.health.entity.ClusterSnapshot;
+import dev.swarmmanager.mirror.entity.ClusterSnapshot;
+import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.lab.Lab;
 import dev.swarmmanager.lab.Wiring;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ClusterHealthIT {
+class ClusterMirrorIT {
 
     private final Wiring wiring = Lab.wiring();
-    private final ClusterHealth health = wiring.get(ClusterHealth.class);
+    private final ClusterMirror mirror = wiring.get(ClusterMirror.class);
     private final MeteredHttpClient http = wiring.get(MeteredHttpClient.class);
 
     @Test
@@ -26,8 +28,8 @@ class ClusterHealthIT {
         String name = Lab.uniqueName("it-health");
         Lab.createWorkerService(name, 2);
         try {
-            health.refresh();
-            HealthStatus status = health.health();
+            mirror.refresh();
+            HealthStatus status = mirror.health();
             assertThat(status.stale()).isFalse();
             assertThat(status.nodeHealth().total()).isEqualTo(docker("node", "ls", "-q").lines().count());
             assertThat(status.nodeHealth().leaderPresent()).isTrue();
@@ -50,8 +52,8 @@ class ClusterHealthIT {
         String name = Lab.uniqueName("it-unplaceable");
         docker("service", "create", "--detach", "--name", name, "--constraint", "node.hostname==nowhere", "ocr-worker:1.0");
         try {
-            health.refresh();
-            HealthStatus status = health.health();
+            mirror.refresh();
+            HealthStatus status = mirror.health();
             assertThat(status.overallHealth()).isEqualTo(OverallHealth.DEGRADED);
             assertThat(status.reasons()).contains("service " + name + " runs 0 of 1 replicas");
             assertThat(status.serviceHealth()).filteredOn(s -> s.name().equals(name))
@@ -69,8 +71,8 @@ class ClusterHealthIT {
         try {
             Lab.await(Duration.ofSeconds(30), () -> docker("service", "ps", name, "--format", "{{.CurrentState}}")
                     .contains("Failed"), () -> "a failed task");
-            health.refresh();
-            HealthStatus status = health.health();
+            mirror.refresh();
+            HealthStatus status = mirror.health();
             assertThat(status.errors()).filteredOn(e -> name.equals(e.serviceName())).isNotEmpty()
                     .allSatisfy(e -> {
                         assertThat(e.state()).isEqualTo(TaskState.FAILED);
@@ -84,8 +86,8 @@ class ClusterHealthIT {
 
     @Test
     void getStatisticsCountsLikeTheCli() {
-        health.refresh();
-        ClusterStatistics stats = health.statistics();
+        mirror.refresh();
+        ClusterStatistics stats = mirror.statistics();
         assertThat(stats.stale()).isFalse();
         assertThat(stats.cluster().nodes()).isEqualTo(docker("node", "ls", "-q").lines().count());
         assertThat(stats.cluster().managers()).isEqualTo(docker("node", "ls", "-q", "--filter", "role=manager").lines().count());
@@ -99,14 +101,14 @@ class ClusterHealthIT {
     @Test
     void aRefreshCostsFourEngineCallsAndReadsCostNone() {
         long before = http.totalCalls();
-        health.refresh();
+        mirror.refresh();
         assertThat(http.totalCalls() - before).isEqualTo(4);
-        assertThat(health.swarm().clusterId()).isEqualTo(docker("info", "--format", "{{.Swarm.Cluster.ID}}"));
+        assertThat(mirror.swarm().clusterId()).isEqualTo(docker("info", "--format", "{{.Swarm.Cluster.ID}}"));
         before = http.totalCalls();
         for (int i = 0; i < 100; i++) {
-            health.health();
-            health.statistics();
-            health.swarm();
+            mirror.health();
+            mirror.statistics();
+            mirror.swarm();
         }
         assertThat(http.totalCalls() - before).isZero();
         assertThat(wiring.events()).last().isInstanceOf(ClusterSnapshot.class);
@@ -118,19 +120,65 @@ class ClusterHealthIT {
         try {
             Lab.await(Duration.ofSeconds(30), () -> docker("node", "ls", "--filter", "name=worker2", "--format", "{{.Status}}")
                     .equals("Down"), () -> "the managers to see worker2 down");
-            health.refresh();
-            HealthStatus status = health.health();
+            mirror.refresh();
+            HealthStatus status = mirror.health();
             assertThat(status.nodeHealth().down()).isEqualTo(1);
             assertThat(status.nodeHealth().unhealthyNodes()).containsExactly("worker2");
             assertThat(status.reasons()).contains("node worker2 is down");
             assertThat(status.overallHealth()).isEqualTo(OverallHealth.DEGRADED);
-            assertThat(health.statistics().cluster().down()).isEqualTo(1);
+            assertThat(mirror.statistics().cluster().down()).isEqualTo(1);
         } finally {
             Lab.lab("start", "worker2");
             Lab.await(Duration.ofSeconds(30), () -> docker("node", "ls", "--filter", "name=worker2", "--format", "{{.Status}}")
                     .equals("Ready"), () -> "worker2 to be ready again");
         }
-        health.refresh();
-        assertThat(health.health().nodeHealth().down()).isZero();
+        mirror.refresh();
+        assertThat(mirror.health().nodeHealth().down()).isZero();
+    }
+
+    @Test
+    void oneServiceIsReadAgainAloneInTwoEngineCallsAndLeavesWhenRemoved() {
+        mirror.refresh();
+        int servicesBefore = mirror.current().orElseThrow().services().size();
+        String name = Lab.uniqueName("it-mirror");
+        Lab.createWorkerService(name, 2);
+        try {
+            String id = docker("service", "inspect", name, "--format", "{{.ID}}");
+            long before = http.totalCalls();
+            boolean settled = mirror.refreshService(name);
+            assertThat(http.totalCalls() - before).isEqualTo(2);
+            ClusterState state = mirror.current().orElseThrow();
+            assertThat(state.services()).hasSize(servicesBefore + 1);
+            assertThat(state.service(name)).hasValueSatisfying(s -> {
+                assertThat(s.id()).isEqualTo(id);
+                assertThat(s.desiredReplicas()).isEqualTo(2);
+                assertThat(s.runningReplicas()).isEqualTo(2);
+            });
+            assertThat(state.tasksOf(id)).extracting(SwarmTask::id)
+                    .containsExactlyInAnyOrderElementsOf(docker("service", "ps", "-q", name).lines().toList());
+            assertThat(settled).as("both replicas run, as createWorkerService waited for").isTrue();
+            assertThat(mirror.statistics().services().total()).isEqualTo(servicesBefore + 1);
+
+            docker("service", "rm", name);
+            mirror.refreshService(id);
+            assertThat(mirror.current().orElseThrow().service(name)).isEmpty();
+            assertThat(mirror.current().orElseThrow().tasksOf(id)).isEmpty();
+            assertThat(mirror.current().orElseThrow().services()).hasSize(servicesBefore);
+        } finally {
+            Lab.removeServiceQuietly(name);
+        }
+    }
+
+    @Test
+    void nothingIsReadForOneServiceWhileTheMirrorIsNotCurrent() {
+        Wiring other = Lab.wiring();
+        ClusterMirror fresh = other.get(ClusterMirror.class);
+        MeteredHttpClient itsHttp = other.get(MeteredHttpClient.class);
+        long before = itsHttp.totalCalls();
+        assertThat(fresh.current()).isEmpty();
+        assertThat(fresh.refreshService("anything")).isTrue();
+        fresh.refreshNodes();
+        assertThat(fresh.current()).isEmpty();
+        assertThat(itsHttp.totalCalls() - before).isZero();
     }
 }

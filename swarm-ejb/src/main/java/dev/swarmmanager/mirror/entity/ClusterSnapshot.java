@@ -1,4 +1,4 @@
-package dev.swarmmanager.health.entity;
+package dev.swarmmanager.mirror.entity;
 
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;

@@ -1,0 +1,186 @@
+package dev.swarmmanager.mirror.boundary;
+
+import dev.swarmmanager.domain.ClusterStatistics;
+import dev.swarmmanager.domain.HealthStatus;
+import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.domain.SwarmException;
+import dev.swarmmanager.domain.SwarmInfo;
+import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.mirror.entity.ClusterState;
+import dev.swarmmanager.mirror.control.ClusterAssessment;
+import dev.swarmmanager.mirror.control.ClusterReader;
+import dev.swarmmanager.mirror.entity.ClusterSnapshot;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The in-memory mirror of the cluster: nodes, services and tasks, with the health and statistics judged from
+ * them. The Engine's events keep it fresh one service or the nodes at a time ({@code ClusterWatch}); a timer reads
+ * everything again as a safety net; a change made through this application updates it before the call returns, so
+ * a user always reads their own write. Readers take the current snapshot through a volatile reference and never
+ * wait, not even on a refresh in progress; a failed refresh keeps the last known figures, marked stale and
+ * unhealthy with the reason, and lists are then read from Docker (which answers why it cannot), so the mirror heals
+ * by itself when Docker comes back. Observers get a {@link ClusterSnapshot} event after each change.
+ */
+@Singleton
+@RolesAllowed(Role.VIEWER_NAME)
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ClusterMirror {
+
+    private static final Logger LOG = Logger.getLogger(ClusterMirror.class.getName());
+
+    @Inject
+    ClusterReader reader;
+
+    @Inject
+    Event<ClusterSnapshot> refreshed;
+
+    @Inject
+    @ConfigProperty(name = "swarm.health.refresh-interval", defaultValue = "PT10S")
+    Duration interval;
+
+    @Resource
+    TimerService timers;
+
+    private volatile ClusterSnapshot snapshot = ClusterSnapshot.none(Instant.now());
+
+    @PostConstruct
+    void schedule() {
+        // Non-persistent: a snapshot is worthless after a restart, and a persistent timer would need a database.
+        timers.createIntervalTimer(1, interval.toMillis(), new TimerConfig("cluster-health-refresh", false));
+    }
+
+    /**
+     * Reads the whole cluster and swaps the snapshot; called by the timer, after the event stream broke, and
+     * after changes too wide to follow one by one. Refreshes take turns, so an older read never replaces a newer
+     * one; readers are never blocked.
+     */
+    @Timeout
+    @PermitAll
+    public synchronized void refresh() {
+        Instant now = Instant.now();
+        ClusterSnapshot next;
+        try {
+            next = ClusterAssessment.assess(reader.read(), now);
+        } catch (SwarmException e) {
+            next = snapshot.failed(e.getMessage(), now);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cluster refresh failed", e);
+            next = snapshot.failed("refresh failed: " + e, now);
+        }
+        publish(next);
+    }
+
+    /**
+     * Reads one service and its tasks again (two Engine calls) and puts them in the mirror, or takes the service
+     * out when it is gone. While the mirror is not current (never read, or the last read failed) nothing is read:
+     * the next full read brings everything.
+     *
+     * @param reference the service's ID or name
+     * @return whether the service has settled (see {@link ClusterState#isSettled}); a gone service has
+     * @throws SwarmException when Docker cannot be asked; the mirror is left as it was
+     */
+    @PermitAll
+    public synchronized boolean refreshService(String reference) {
+        if (snapshot.health().stale()) {
+            return true; // nothing current to patch: the next full read brings everything
+        }
+        ClusterState state = snapshot.state();
+        var read = reader.readService(reference, hostnames(state));
+        String id = read.service() != null ? read.service().id()
+                : state.service(reference).map(SwarmService::id).orElse(null);
+        if (id == null) {
+            return true;
+        }
+        ClusterState next = state.withService(id, read.service(), read.tasks());
+        publish(ClusterAssessment.assess(next, Instant.now()));
+        return next.isSettled(id);
+    }
+
+    /**
+     * Reads the nodes again (one Engine call).
+     *
+     * @throws SwarmException when Docker cannot be asked; the mirror is left as it was
+     */
+    @PermitAll
+    public synchronized void refreshNodes() {
+        if (!snapshot.health().stale()) {
+            publish(ClusterAssessment.assess(snapshot.state().withNodes(reader.readNodes()), Instant.now()));
+        }
+    }
+
+    /**
+     * No Engine call: the IDs of the services a change of the node may have moved tasks of (see
+     * {@link ClusterState#servicesAffectedBy}); none while the mirror is not current.
+     */
+    @PermitAll
+    public Set<String> servicesAffectedBy(String nodeId) {
+        ClusterSnapshot now = snapshot;
+        return now.health().stale() ? Set.of() : now.state().servicesAffectedBy(nodeId);
+    }
+
+    private void publish(ClusterSnapshot next) {
+        snapshot = next;
+        refreshed.fire(next);
+    }
+
+    private static Map<String, String> hostnames(ClusterState state) {
+        Map<String, String> hostnames = new HashMap<>();
+        state.nodes().forEach(n -> hostnames.put(n.id(), n.hostname()));
+        return hostnames;
+    }
+
+    /**
+     * No Engine call: the cluster as the mirror knows it, if that is current (read, and the last refresh
+     * succeeded). Empty when Docker could not be read: callers then ask Docker, which says why.
+     */
+    public Optional<ClusterState> current() {
+        ClusterSnapshot now = snapshot;
+        return now.health().stale() ? Optional.empty() : Optional.of(now.state());
+    }
+
+    /** No Engine call: the last refresh's verdict, with its age now. */
+    @PermitAll
+    public HealthStatus health() {
+        return snapshot.health().agedAt(Instant.now());
+    }
+
+    /**
+     * No Engine call: the Swarm's identity as of the last successful refresh.
+     *
+     * @return {@code null} until the first successful refresh
+     */
+    public SwarmInfo swarm() {
+        return snapshot.swarm();
+    }
+
+    /**
+     * No Engine call.
+     *
+     * @return {@code null} until the first successful refresh
+     */
+    public ClusterStatistics statistics() {
+        return snapshot.statistics();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.swarmmanager.mirror.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.domain.ServiceMode;
+import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.domain.TaskState;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterStateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    private final ClusterState state = new ClusterState(null, List.of(),
+            List.of(service("bbb111", "web", 2, 2), service("aaa111", "ocr", 1, 1), service("aaa222", "mail", 1, 1)),
+            List.of(task("t1", "aaa111", 1, TaskState.RUNNING, TaskState.RUNNING),
+                    task("t2", "bbb111", 1, TaskState.RUNNING, TaskState.RUNNING),
+                    task("t3", "bbb111", 2, TaskState.RUNNING, TaskState.RUNNING)));
+
+    @Test
+    void servicesAreKeptInTheOrderOfDockerServiceLs() {
+        assertThat(state.services()).extracting(SwarmService::name).containsExactly("mail", "ocr", "web");
+    }
+
+    @Test
+    void aServiceIsFoundByIdThenNameThenAPrefixOnlyOneServiceHas() {
+        assertThat(state.service("aaa111")).map(SwarmService::name).contains("ocr");
+        assertThat(state.service("web")).map(SwarmService::id).contains("bbb111");
+        assertThat(state.service("bbb")).map(SwarmService::name).contains("web");
+        assertThat(state.service("aaa")).as("ambiguous prefix").isEmpty();
+        assertThat(state.service("nothing")).isEmpty();
+    }
+
+    @Test
+    void replacingOneServiceLeavesTheOthersAndTheirTasks() {
+        ClusterState next = state.withService("bbb111", service("bbb111", "web", 3, 2),
+                List.of(task("t2", "bbb111", 1, TaskState.RUNNING, TaskState.RUNNING),
+                        task("t4", "bbb111", 3, TaskState.RUNNING, TaskState.PENDING)));
+
+        assertThat(next.services()).extracting(SwarmService::name).containsExactly("mail", "ocr", "web");
+        assertThat(next.service("web")).map(SwarmService::desiredReplicas).contains(3L);
+        assertThat(next.tasksOf("bbb111")).extracting(SwarmTask::id).containsExactly("t2", "t4");
+        assertThat(next.tasksOf("aaa111")).extracting(SwarmTask::id).containsExactly("t1");
+        assertThat(state.tasksOf("bbb111")).as("the original is unchanged").extracting(SwarmTask::id).containsExactly("t2", "t3");
+    }
+
+    @Test
+    void aServiceReadAsGoneIsTakenOutWithItsTasks() {
+        ClusterState next = state.withService("bbb111", null, List.of());
+
+        assertThat(next.services()).extracting(SwarmService::name).containsExactly("mail", "ocr");
+        assertThat(next.tasks()).extracting(SwarmTask::id).containsExactly("t1");
+    }
+
+    @Test
+    void aServiceHasSettledWhenAllItWantsRunsAndNoTaskIsOnItsWayUpOrDown() {
+        assertThat(state.isSettled("bbb111")).isTrue();
+
+        var scaledUp = state.withService("bbb111", service("bbb111", "web", 3, 2),
+                List.of(task("t2", "bbb111", 1, TaskState.RUNNING, TaskState.RUNNING),
+                        task("t3", "bbb111", 2, TaskState.RUNNING, TaskState.RUNNING),
+                        task("t4", "bbb111", 3, TaskState.RUNNING, TaskState.STARTING)));
+        assertThat(scaledUp.isSettled("bbb111")).isFalse();
+
+        var stopping = state.withService("bbb111", service("bbb111", "web", 1, 1),
+                List.of(task("t2", "bbb111", 1, TaskState.RUNNING, TaskState.RUNNING),
+                        task("t3", "bbb111", 2, TaskState.SHUTDOWN, TaskState.RUNNING)));
+        assertThat(stopping.isSettled("bbb111")).as("a task still running that should stop").isFalse();
+
+        var afterFailure = state.withService("bbb111", service("bbb111", "web", 1, 1),
+                List.of(task("t2", "bbb111", 1, TaskState.RUNNING, TaskState.RUNNING),
+                        task("t3", "bbb111", 1, TaskState.SHUTDOWN, TaskState.FAILED)));
+        assertThat(afterFailure.isSettled("bbb111")).as("failed history does not count").isTrue();
+
+        assertThat(state.isSettled("gone")).isTrue();
+    }
+
+    @Test
+    void aNodeChangeAffectsTheServicesMeantToRunThereAndTheGlobalOnes() {
+        ClusterState withGlobal = new ClusterState(null, List.of(), List.of(service("aaa111", "ocr", 1, 1),
+                new SwarmService("ggg111", "agent", "ocr-worker:1.0", ServiceMode.GLOBAL, 1, 1, null, null, null, null, NOW, NOW, 1)),
+                List.of(task("t1", "aaa111", 1, TaskState.RUNNING, TaskState.RUNNING),
+                        new SwarmTask("t9", "old.1", "old111", "old", 1, "w1-id", "w1", TaskState.SHUTDOWN,
+                                TaskState.SHUTDOWN, null, null, "ocr-worker:1.0", null, null, NOW, NOW)));
+
+        assertThat(withGlobal.servicesAffectedBy("w1-id")).containsExactlyInAnyOrder("aaa111", "ggg111");
+        assertThat(withGlobal.servicesAffectedBy("w2-id")).containsExactly("ggg111");
+    }
+
+    private static SwarmService service(String id, String name, long desired, long running) {
+        return new SwarmService(id, name, "ocr-worker:1.0", ServiceMode.REPLICATED, desired, running,
+                null, null, null, null, NOW, NOW, 1);
+    }
+
+    private static SwarmTask task(String id, String serviceId, int slot, TaskState desired, TaskState state) {
+        return new SwarmTask(id, "x." + slot, serviceId, "x", slot, "w1-id", "w1", desired, state, state.toString(),
+                null, "ocr-worker:1.0", null, null, NOW, NOW);
+    }
+}
