@@ -3,17 +3,28 @@ package dev.swarmmanager.security;
 import dev.swarmmanager.domain.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,6 +39,11 @@ public class LocalAccounts {
 
     private static final Logger LOG = Logger.getLogger(LocalAccounts.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+    static final int MAX_REMEMBERED = 1000;
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final byte[] macKey = randomBytes(32);
 
     @PersistenceContext
     EntityManager entities;
@@ -65,16 +81,49 @@ public class LocalAccounts {
         }
     }
 
-    /** The account's groups if the password matches, empty otherwise. */
+    /**
+     * The account's groups if the password matches, empty otherwise. Checks run in parallel, and a success is
+     * remembered for {@link #REMEMBERED_FOR}: PBKDF2 is slow on purpose (tens of milliseconds of CPU), and an API
+     * client sends its Basic credentials with every request. What is remembered is an HMAC of the password under a
+     * key that exists only in this process's memory, never the password.
+     */
+    @Lock(LockType.READ)
     public Optional<String[]> verify(String name, char[] password) {
+        byte[] mac = mac(name, password);
+        Verified known = verified.get(name);
+        if (known != null && known.until().isAfter(Instant.now()) && MessageDigest.isEqual(known.mac(), mac)) {
+            return Optional.of(known.groups().clone());
+        }
         LocalAccount account = entities.find(LocalAccount.class, name);
         if (account == null || !hashes.verify(password, account.passwordHash)) {
             return Optional.empty();
         }
-        return Optional.of(account.groups.split(","));
+        String[] groups = account.groups.split(",");
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(name, new Verified(mac, groups.clone(), Instant.now().plus(REMEMBERED_FOR)));
+        return Optional.of(groups);
+    }
+
+    private record Verified(byte[] mac, String[] groups, Instant until) {
+    }
+
+    private byte[] mac(String name, char[] password) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            hmac.update(name.getBytes(StandardCharsets.UTF_8));
+            hmac.update((byte) 0);
+            hmac.update(StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)));
+            return hmac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     private void save(LocalAccount existing, String password) {
+        verified.clear();
         LocalAccount account = existing == null ? new LocalAccount() : existing;
         account.name = adminName;
         account.passwordHash = hashes.generate(password.toCharArray());
@@ -85,9 +134,13 @@ public class LocalAccounts {
         }
     }
 
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return bytes;
+    }
+
+    private static String generatePassword() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
     }
 }
