@@ -32,7 +32,8 @@ public record HealthStatus(
 
     /** The same status with its age measured at {@code now}. */
     public HealthStatus agedAt(Instant now) {
-        double age = checkedAt == null ? 0 : Duration.between(checkedAt, now).toMillis() / 1000.0;
+        // to a tenth of a second: finer is noise, and equal answers can be served as rendered once
+        double age = checkedAt == null ? 0 : Duration.between(checkedAt, now).toMillis() / 100 / 10.0;
         return new HealthStatus(overallHealth, reasons, nodeHealth, serviceHealth, taskSuccessRate, errors,
                 checkedAt, stale, Math.max(0, age));
     }

@@ -3,11 +3,13 @@ package dev.swarmmanager.rest.health;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.rest.json.Envelope;
+import dev.swarmmanager.rest.json.RenderedAnswers;
 import jakarta.enterprise.context.RequestScoped;
 import dev.swarmmanager.docker.DockerSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,14 +32,17 @@ public class HealthResource {
     @Inject
     DockerSettings docker;
 
+    @Inject
+    RenderedAnswers rendered;
+
     /** Always 200: an unhealthy cluster is a valid answer, with its reasons. */
     @Operation(summary = "Overall health with its reasons, node and service health, task success rate, detected errors")
     @APIResponse(responseCode = "200", description = "The health, with the age of the snapshot it comes from", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"overall_health\":\"degraded\",\"reasons\":[\"service ocr-worker runs 2 of 3 replicas\"],\"task_success_rate\":97.5,\"stale\":false,\"snapshot_age_seconds\":3.2}}")))
     @GET
     @Path("health")
-    public Envelope health() {
-        return Envelope.of(mirror.health());
+    public Response health() {
+        return Response.ok(rendered.envelope("health", mirror.health()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @Operation(summary = "Cluster, service and task statistics")

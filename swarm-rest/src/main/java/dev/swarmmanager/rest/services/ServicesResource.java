@@ -1,8 +1,10 @@
 package dev.swarmmanager.rest.services;
 
 import dev.swarmmanager.domain.ServiceFilter;
+import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.JsonMapping;
+import dev.swarmmanager.rest.json.RenderedAnswers;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
 import dev.swarmmanager.services.boundary.Services;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,18 +55,25 @@ public class ServicesResource {
     @Inject
     Tasks tasks;
 
+    @Inject
+    RenderedAnswers rendered;
+
     @Operation(summary = "List services with running and desired replicas (docker service ls)")
     @APIResponse(responseCode = "200", description = "The services", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:1.0\",\"mode\":\"replicated\",\"desired_replicas\":3,\"running_replicas\":3,\"stack\":null}],\"count\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
-    public Envelope list(
+    public Response list(
             @Parameter(description = "services whose name contains this text") @QueryParam("name") String name,
             @Parameter(description = "key or key=value") @QueryParam("label") String label,
             @Parameter(description = "replicated or global") @QueryParam("mode") String mode,
             @Parameter(description = "services of this stack") @QueryParam("stack") String stack) {
-        return Envelope.of(services.list(new ServiceFilter(name, label, mode, stack)));
+        ServiceFilter filter = new ServiceFilter(name, label, mode, stack);
+        List<SwarmService> listed = services.list(filter);
+        return filter.equals(ServiceFilter.ALL)
+                ? Response.ok(rendered.envelope("services", listed), MediaType.APPLICATION_JSON_TYPE).build()
+                : Response.ok(Envelope.of(listed)).build();
     }
 
     @Operation(summary = "Inspect a service by name or ID")
