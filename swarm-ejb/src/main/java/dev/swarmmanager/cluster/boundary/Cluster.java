@@ -16,6 +16,8 @@ import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmInfo;
 import dev.swarmmanager.domain.WireName;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
 /** The Swarm that the configured engine belongs to, or would create. */
 @Stateless
 @RolesAllowed(Role.VIEWER_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Docker is not transactional: no JTA transaction per call
 public class Cluster {
 
     /** An IP address, an interface name, or a host name, each with an optional port. */

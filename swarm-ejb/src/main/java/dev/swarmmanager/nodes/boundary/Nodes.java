@@ -17,6 +17,8 @@ import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.nodes.control.NodeTranslator;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.List;
 /** The Swarm's nodes, as a manager sees them. */
 @Stateless
 @RolesAllowed(Role.VIEWER_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Docker is not transactional: no JTA transaction per call
 public class Nodes {
 
     private static final String NODE = "node";

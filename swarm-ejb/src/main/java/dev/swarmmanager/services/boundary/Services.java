@@ -14,6 +14,8 @@ import dev.swarmmanager.services.control.ImageReference;
 import dev.swarmmanager.services.control.ServiceSpecs;
 import dev.swarmmanager.services.control.ServiceTranslator;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** The Swarm's services. Services are found by name or ID; an unknown one is "not found", never a failure. */
 @Stateless
 @RolesAllowed(Role.VIEWER_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Docker is not transactional: no JTA transaction per call
 public class Services {
 
     private static final String SERVICE = "service";

@@ -25,6 +25,8 @@ import dev.swarmmanager.stacks.control.StackPlan;
 import dev.swarmmanager.stacks.control.StackResources.Kind;
 import dev.swarmmanager.stacks.control.StackResources;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ import java.util.stream.Collectors;
 /** Compose stacks: deploy and redeploy, list, remove. */
 @Stateless
 @RolesAllowed(Role.VIEWER_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Docker is not transactional: no JTA transaction per call
 public class Stacks {
 
     private static final String STACK = "stack";

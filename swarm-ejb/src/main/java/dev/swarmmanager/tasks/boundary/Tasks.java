@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** A service's tasks and logs. */
 @Stateless
 @RolesAllowed(Role.VIEWER_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Docker is not transactional: no JTA transaction per call
 public class Tasks {
 
     private static final String SERVICE = "service";
@@ -111,7 +112,6 @@ public class Tasks {
      * @param since the lines written after this time (a reconnecting client's last line) instead of the tail, or null
      */
     @RolesAllowed(Role.OPERATOR_NAME)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LogFollow follow(String serviceReference, int tail, Instant since) {
         if (tail < 0 || tail > maxTail) {
             throw new InvalidRequestException("tail", "must be between 0 and " + maxTail + " (got " + tail + ")");

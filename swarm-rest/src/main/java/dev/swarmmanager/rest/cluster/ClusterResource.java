@@ -3,7 +3,7 @@ package dev.swarmmanager.rest.cluster;
 import dev.swarmmanager.cluster.boundary.Cluster;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Requests;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** The Swarm itself: {@code /info}, {@code /init}, {@code /leave}, {@code /join-token/{role}}. */
 @Tag(name = "Swarm", description = "The Swarm itself: info, init, leave, join tokens")
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClusterResource {

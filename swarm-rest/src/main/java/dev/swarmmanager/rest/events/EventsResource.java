@@ -3,7 +3,7 @@ package dev.swarmmanager.rest.events;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.events.boundary.ChangeFeed;
 import dev.swarmmanager.rest.json.JsonMapping;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Tag(name = "Events", description = "Live changes of the cluster")
 @Path("events")
-@RequestScoped
+@ApplicationScoped
 public class EventsResource {
 
     private static final Jsonb JSON = JsonMapping.create();

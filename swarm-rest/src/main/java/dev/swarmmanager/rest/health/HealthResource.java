@@ -4,7 +4,7 @@ import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.RenderedAnswers;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.swarmmanager.docker.DockerSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Health and statistics, answered from the cache without calling Docker. */
 @Tag(name = "Health", description = "Health and statistics, served from memory")
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 

@@ -11,7 +11,7 @@ import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.tasks.boundary.Tasks;
 import dev.swarmmanager.tasks.control.LogEventStream;
 import dev.swarmmanager.tasks.control.LogFollow;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The Swarm's services, their tasks and logs; {@code name} is a service name, ID or ID prefix. */
 @Tag(name = "Services", description = "Services, their tasks and logs")
 @Path("services")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ServicesResource {

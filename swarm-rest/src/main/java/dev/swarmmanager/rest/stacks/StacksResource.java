@@ -6,7 +6,7 @@ import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Requests;
 import dev.swarmmanager.stacks.boundary.Stacks;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,7 +42,7 @@ import java.util.Map;
  */
 @Tag(name = "Stacks", description = "Compose stacks, deployed as docker stack deploy does")
 @Path("")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StacksResource {
 
