@@ -160,11 +160,12 @@ public class ClusterWatch {
             if (nodes) {
                 mirror.refreshNodes();
             }
+            Set<String> unsettled = mirror.refreshServices(services);
             for (String service : services) {
-                if (mirror.refreshService(service)) {
-                    followUps.remove(service);
-                } else {
+                if (unsettled.contains(service)) {
                     followUp(service);
+                } else {
+                    followUps.remove(service);
                 }
             }
         } catch (SwarmException e) { // Docker went away between the event and the read: the full read records it

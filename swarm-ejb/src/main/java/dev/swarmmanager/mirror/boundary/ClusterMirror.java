@@ -27,11 +27,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,20 +109,40 @@ public class ClusterMirror {
      * @throws SwarmException when Docker cannot be asked; the mirror is left as it was
      */
     @PermitAll
-    public synchronized boolean refreshService(String reference) {
+    public boolean refreshService(String reference) {
+        return refreshServices(List.of(reference)).isEmpty();
+    }
+
+    /**
+     * {@link #refreshService} for several services, judged and published once for all of them.
+     *
+     * @param references the services' IDs or names
+     * @return the IDs of those that have not settled
+     * @throws SwarmException when Docker cannot be asked; the mirror is left as it was
+     */
+    @PermitAll
+    public synchronized Set<String> refreshServices(Collection<String> references) {
         if (snapshot.health().stale()) {
-            return true; // nothing current to patch: the next full read brings everything
+            return Set.of(); // nothing current to patch: the next full read brings everything
         }
         ClusterState state = snapshot.state();
-        var read = reader.readService(reference, hostnames(state));
-        String id = read.service() != null ? read.service().id()
-                : state.service(reference).map(SwarmService::id).orElse(null);
-        if (id == null) {
-            return true;
+        Map<String, String> hostnames = hostnames(state);
+        List<String> read = new ArrayList<>();
+        for (String reference : references) {
+            var service = reader.readService(reference, hostnames);
+            String id = service.service() != null ? service.service().id()
+                    : state.service(reference).map(SwarmService::id).orElse(null);
+            if (id != null) {
+                state = state.withService(id, service.service(), service.tasks());
+                read.add(id);
+            }
         }
-        ClusterState next = state.withService(id, read.service(), read.tasks());
+        if (read.isEmpty()) {
+            return Set.of();
+        }
+        ClusterState next = state;
         publish(ClusterAssessment.assess(next, Instant.now()));
-        return next.isSettled(id);
+        return read.stream().filter(id -> !next.isSettled(id)).collect(Collectors.toSet());
     }
 
     /**

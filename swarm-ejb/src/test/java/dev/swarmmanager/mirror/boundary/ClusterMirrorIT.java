@@ -15,6 +15,7 @@ import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.lab.Lab;
 import dev.swarmmanager.lab.Wiring;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClusterMirrorIT {
@@ -166,6 +167,34 @@ class ClusterMirrorIT {
             assertThat(mirror.current().orElseThrow().services()).hasSize(servicesBefore);
         } finally {
             Lab.removeServiceQuietly(name);
+        }
+    }
+
+    private long snapshotsPublished() {
+        return wiring.events().stream().filter(ClusterSnapshot.class::isInstance).count();
+    }
+
+    @Test
+    void severalServicesReadAgainAreJudgedAndPublishedOnce() {
+        mirror.refresh();
+        String first = Lab.uniqueName("it-batch");
+        String second = Lab.uniqueName("it-batch");
+        docker("service", "create", "--detach", "--quiet", "--name", first, "ocr-worker:1.0");
+        docker("service", "create", "--detach", "--quiet", "--name", second, "--constraint", "node.hostname==nowhere",
+                "ocr-worker:1.0");
+        try {
+            Lab.awaitRunning(first, 1);
+            long published = snapshotsPublished();
+            var unsettled = mirror.refreshServices(List.of(first, second));
+            assertThat(snapshotsPublished()).isEqualTo(published + 1);
+            ClusterState state = mirror.current().orElseThrow();
+            assertThat(state.service(first)).isPresent();
+            assertThat(unsettled).as("the one that cannot be placed")
+                    .containsExactly(state.service(second).orElseThrow().id());
+            assertThat(mirror.health().reasons()).contains("service " + second + " runs 0 of 1 replicas");
+        } finally {
+            Lab.removeServiceQuietly(first);
+            Lab.removeServiceQuietly(second);
         }
     }
 
