@@ -27,4 +27,10 @@ public record SwarmTask(
         Integer exitCode,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The same task, its node known by another hostname (the node joined or was renamed since the task was read). */
+    public SwarmTask withNodeHostname(String hostname) {
+        return new SwarmTask(id, name, serviceId, serviceName, slot, nodeId, hostname, desiredState, state, message,
+                error, image, containerId, exitCode, createdAt, updatedAt);
+    }
 }

@@ -8,8 +8,11 @@ import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,8 +69,15 @@ public record ClusterState(SwarmInfo swarm, List<SwarmNode> nodes, List<SwarmSer
         return new ClusterState(swarm, nodes, otherServices, otherTasks);
     }
 
+    /** The same cluster with the nodes as just read; tasks on a node whose hostname changed (or was unknown) follow. */
     public ClusterState withNodes(List<SwarmNode> newNodes) {
-        return new ClusterState(swarm, newNodes, services, tasks);
+        Map<String, String> hostnames = new HashMap<>();
+        newNodes.forEach(n -> hostnames.put(n.id(), n.hostname()));
+        List<SwarmTask> relabelled = tasks.stream()
+                .map(t -> t.nodeId() == null || Objects.equals(hostnames.get(t.nodeId()), t.nodeHostname()) ? t
+                        : t.withNodeHostname(hostnames.get(t.nodeId())))
+                .toList();
+        return new ClusterState(swarm, newNodes, services, relabelled);
     }
 
     /**

@@ -2,7 +2,11 @@ package dev.swarmmanager.mirror.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swarmmanager.domain.NodeAvailability;
+import dev.swarmmanager.domain.NodeRole;
+import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.ServiceMode;
+import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
@@ -88,6 +92,20 @@ class ClusterStateTest {
 
         assertThat(withGlobal.servicesAffectedBy("w1-id")).containsExactlyInAnyOrder("aaa111", "ggg111");
         assertThat(withGlobal.servicesAffectedBy("w2-id")).containsExactly("ggg111");
+    }
+
+    @Test
+    void tasksFollowTheHostnamesOfNodesReadAgain() {
+        ClusterState unknownNode = new ClusterState(null, List.of(), List.of(service("aaa111", "ocr", 1, 1)),
+                List.of(new SwarmTask("t1", "ocr.1", "aaa111", "ocr", 1, "w3-id", null, TaskState.RUNNING,
+                        TaskState.RUNNING, null, null, "ocr-worker:1.0", null, null, NOW, NOW)));
+
+        ClusterState next = unknownNode.withNodes(List.of(new SwarmNode("w3-id", "worker3", NodeRole.WORKER,
+                NodeAvailability.ACTIVE, NodeState.READY, null, null, "198.18.0.23", "20.10.24", "linux", "x86_64", 2,
+                1L << 30, null, null, NOW, NOW, 1)));
+
+        assertThat(next.tasks()).extracting(SwarmTask::nodeHostname).containsExactly("worker3");
+        assertThat(next.nodes()).extracting(SwarmNode::hostname).containsExactly("worker3");
     }
 
     private static SwarmService service(String id, String name, long desired, long running) {
