@@ -3,6 +3,8 @@ package dev.swarmmanager.events.boundary;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.events.control.ChangeDetector;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayDeque;
@@ -17,14 +19,23 @@ import java.util.function.Predicate;
  * client that reconnects gets what it missed; one that missed more is told to reload ({@code resync}).
  * Subscribers are callbacks that answer whether they still listen: a client that left is dropped at the next
  * change or keep-alive.
+ * <p>
+ * Changes are handed to each subscriber on a thread of its own (from the managed executor), never on the
+ * mirror's: a client that stops reading blocks only its own delivery, not the mirror or the other clients. One
+ * that falls {@value #MAX_BEHIND} changes behind is dropped; it reconnects and resumes from its last event ID.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
     static final int KEPT = 2000;
+    static final int MAX_BEHIND = 1000;
+
+    /** Runs the deliveries: the managed executor in the server. */
+    @Resource
+    ManagedExecutorService delivery;
 
     private final Deque<ClusterChange> recent = new ArrayDeque<>();
-    private final List<Predicate<ClusterChange>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private ClusterSnapshot previous;
     private long lastId;
 
@@ -45,14 +56,7 @@ public class ChangeFeed {
         }
         List<ClusterChange> deliver = changes.isEmpty()
                 ? List.of(new ClusterChange(lastId, "keepalive", "none", null, null)) : changes;
-        for (Predicate<ClusterChange> subscriber : subscribers) {
-            for (ClusterChange change : deliver) {
-                if (!subscriber.test(change)) {
-                    subscribers.remove(subscriber);
-                    break;
-                }
-            }
-        }
+        subscribers.forEach(subscription -> subscription.offer(deliver));
     }
 
     /**
@@ -62,19 +66,16 @@ public class ChangeFeed {
      * @param lastSeen the last change ID the client saw, or {@code null} for a new client
      */
     public synchronized void subscribe(Long lastSeen, Predicate<ClusterChange> subscriber) {
+        Subscription subscription = new Subscription(subscriber);
         if (lastSeen != null) {
             long oldestKept = recent.isEmpty() ? lastId + 1 : recent.peekFirst().id();
             if (lastSeen < oldestKept - 1) {
-                subscriber.test(new ClusterChange(lastId, "resync", "none", null, null));
+                subscription.offer(List.of(new ClusterChange(lastId, "resync", "none", null, null)));
             } else {
-                for (ClusterChange change : recent) {
-                    if (change.id() > lastSeen && !subscriber.test(change)) {
-                        return;
-                    }
-                }
+                subscription.offer(recent.stream().filter(change -> change.id() > lastSeen).toList());
             }
         }
-        subscribers.add(subscriber);
+        subscribers.add(subscription);
     }
 
     public int subscribers() {
@@ -83,5 +84,65 @@ public class ChangeFeed {
 
     public synchronized long lastId() {
         return lastId;
+    }
+
+    /** One subscriber's changes not yet delivered, and whether a delivery is under way. */
+    private final class Subscription {
+
+        private final Predicate<ClusterChange> subscriber;
+        private final Deque<ClusterChange> pending = new ArrayDeque<>();
+        private boolean delivering;
+        private boolean ended;
+
+        Subscription(Predicate<ClusterChange> subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        void offer(List<ClusterChange> changes) {
+            if (changes.isEmpty()) {
+                return;
+            }
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                if (pending.size() + changes.size() > MAX_BEHIND) {
+                    end(); // too slow: it resumes from its last event ID when it reconnects
+                    return;
+                }
+                pending.addAll(changes);
+                if (delivering) {
+                    return;
+                }
+                delivering = true;
+            }
+            delivery.execute(this::deliver);
+        }
+
+        private void deliver() {
+            while (true) {
+                ClusterChange next;
+                synchronized (this) {
+                    next = pending.pollFirst();
+                    if (next == null || ended) {
+                        delivering = false;
+                        return;
+                    }
+                }
+                if (!subscriber.test(next)) {
+                    synchronized (this) {
+                        end();
+                        delivering = false;
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void end() {
+            ended = true;
+            pending.clear();
+            subscribers.remove(this);
+        }
     }
 }

@@ -13,16 +13,41 @@ import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import dev.swarmmanager.mirror.entity.ClusterState;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ChangeFeedTest {
 
     private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
     private final ChangeFeed feed = new ChangeFeed();
+
+    {
+        feed.delivery = executing(Runnable::run); // deliveries in the test's thread, in order
+    }
+
+    /** The container's executor, as far as the feed uses it. */
+    private static ManagedExecutorService executing(Executor executor) {
+        return (ManagedExecutorService) Proxy.newProxyInstance(ChangeFeedTest.class.getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("execute")) {
+                        executor.execute((Runnable) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
 
     private static ClusterSnapshot snapshot(NodeAvailability availability, long desired, OverallHealth verdict) {
         SwarmNode node = new SwarmNode("n1", "worker1", NodeRole.WORKER, availability, NodeState.READY, null, null,
@@ -72,5 +97,37 @@ class ChangeFeedTest {
         List<ClusterChange> tooOld = new ArrayList<>();
         feed.subscribe(1L, tooOld::add);
         assertThat(tooOld).extracting(ClusterChange::type).containsExactly("resync");
+    }
+
+    @Test
+    void aClientThatStopsReadingHoldsUpNeitherTheMirrorNorTheOthersAndIsDroppedWhenTooFarBehind() throws Exception {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        feed.delivery = executing(threads);
+        CountDownLatch stuck = new CountDownLatch(1);
+        try {
+            feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+            feed.subscribe(null, change -> {
+                try {
+                    stuck.await(); // a client whose connection takes nothing more
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return true;
+            });
+            BlockingQueue<ClusterChange> reader = new LinkedBlockingQueue<>();
+            feed.subscribe(null, reader::add);
+
+            int changes = ChangeFeed.MAX_BEHIND + 10;
+            for (int i = 0; i < changes; i++) { // returns each time: nothing waits on the stuck client
+                feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2 + i % 2, OverallHealth.HEALTHY));
+            }
+            for (int i = 0; i < changes; i++) {
+                assertThat(reader.poll(5, TimeUnit.SECONDS)).as("change " + i + " reaches the reading client").isNotNull();
+            }
+            assertThat(feed.subscribers()).as("the stuck one is dropped; it would resume by its last event ID").isEqualTo(1);
+        } finally {
+            stuck.countDown();
+            threads.shutdown();
+        }
     }
 }
