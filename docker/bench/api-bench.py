@@ -2,7 +2,7 @@
 """Swarm Manager benchmark: the in-memory mirror against the Docker Engine's own API, change latency, memory.
 
 Run against a running server (docker/run) on the lab, as root (it reads the server's memory with jcmd):
-    docker/bench/api-bench.py --auth admin:PASSWORD [--services 1000] [--replicas 2] [--requests 3000]
+    docker/bench/api-bench.py --auth admin:PASSWORD [--services 1000] [--replicas 2] [--seconds 15]
 
 1. Memory: the server's heap after a full GC and its resident set size with no benchmark service.
 2. It creates --services services of --replicas replicas each, labelled bench=true, through the Engine's API.
@@ -10,9 +10,12 @@ Run against a running server (docker/run) on the lab, as root (it reads the serv
    Engine lists and reports them like any task, but this machine need not run thousands of containers.
    It waits until the server's mirror shows them all, then measures the memory again: the growth is what the
    mirror costs for them.
-3. Throughput and latency from this separate process, over loopback, of GET /api/swarm/health, /statistics and
-   /services (all served from the mirror), and in the same run of the Engine's own GET /services + GET /tasks
-   over its unix socket (one operation = both calls, what a client needs for the same answer); the ratios.
+3. Throughput and latency, over loopback, of GET /api/swarm/health, /statistics and /services (all served from
+   the mirror) with wrk (Debian's package, installed if missing: a load generator in C, so that the client is not
+   what is measured), after a warm-up; and in the same run of the Engine's own GET /services + GET /tasks over its
+   unix socket (one operation = both calls, what a client needs for the same answer; wrk cannot speak to a unix
+   socket, so this side uses this script's own asyncio client, whose cost is small next to the Engine's); the
+   ratios.
 4. Change latency: with GET /api/swarm/events open, --changes times `docker service scale` of a running service
    (bench-live) between 1 and 2 replicas, timing from the CLI's start to the change in the stream: p50, p99, max.
 The benchmark services are removed at the end (unless --keep).
@@ -20,6 +23,7 @@ The benchmark services are removed at the end (unless --keep).
 import argparse
 import http.client
 import re
+import shutil
 import socket
 import threading
 import queue
@@ -106,6 +110,25 @@ async def _measure(name, target, paths, requests, concurrency, auth=""):
     }
     print(f"{name:<42} {result['rps']:>9.0f} req/s   p50 {result['p50']:>8.2f} ms   p99 {result['p99']:>8.2f} ms"
           + (f"   ERRORS {errors[0]}" if errors[0] else ""), flush=True)
+    return result
+
+
+def wrk(name, url, seconds, concurrency, authorization):
+    """Requests/s and p50/p99 from wrk, one thread, `concurrency` keep-alive connections."""
+    command = ["wrk", "-t1", f"-c{concurrency}", f"-d{seconds}s", "--latency", url]
+    if authorization:
+        command[1:1] = ["-H", f"Authorization: {authorization}"]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+    def millis(label):
+        value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    result = {"name": name, "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+              "p50": millis("50%"), "p99": millis("99%"), "errors": int(errors.group(1)) if errors else 0}
+    print(f"{name:<42} {result['rps']:>9.0f} req/s   p50 {result['p50']:>8.2f} ms   p99 {result['p99']:>8.2f} ms"
+          + (f"   ERRORS {result['errors']}" if result["errors"] else ""), flush=True)
     return result
 
 
@@ -268,13 +291,17 @@ def main():
     parser.add_argument("--socket", default="/var/run/docker.sock")
     parser.add_argument("--services", type=int, default=1000)
     parser.add_argument("--replicas", type=int, default=2)
-    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--seconds", type=int, default=15, help="of load per API endpoint (and of warm-up)")
+    parser.add_argument("--engine-requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--keep", action="store_true", help="keep the benchmark services")
     parser.add_argument("--auth", default=os.environ.get("SWARM_BENCH_AUTH", ""),
                         help="user:password of a local account (Basic), or a bearer token; env SWARM_BENCH_AUTH")
     args = parser.parse_args()
+    if not shutil.which("wrk"):
+        subprocess.run("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null",
+                       shell=True, check=True)
 
     if ":" in args.auth:
         credentials = "Basic " + base64.b64encode(args.auth.encode()).decode()
@@ -283,7 +310,6 @@ def main():
     else:
         credentials = ""
     args.auth_headers = {"Authorization": credentials} if credentials else {}
-    api_auth = f"Authorization: {credentials}\r\n" if credentials else ""
     api = args.base.split("//")[1].rstrip("/")
     engine = "unix:" + args.socket
     pid = server_pid(int(api.rsplit(":", 1)[1]))
@@ -313,17 +339,15 @@ def main():
     print(f"server with them: heap after GC {heap1:.0f} MiB (+{heap1 - heap0:.0f}), RSS {rss1:.0f} MiB (+{rss1 - rss0:.0f})\n",
           flush=True)
 
-    # Warm-up, not counted.
-    measure("warm-up", api, ["/api/swarm/services"], args.concurrency * 20, args.concurrency, api_auth)
-    measure("warm-up", engine, ["/services", "/tasks"], args.concurrency * 5, args.concurrency)
+    # Warm-up, not counted: a server fresh from its start is still compiling its hot paths.
+    paths = ("/api/swarm/health", "/api/swarm/statistics", "/api/swarm/services")
+    for path in paths:
+        wrk("warm-up " + path, args.base + path, args.seconds, args.concurrency, credentials)
+    measure("warm-up Engine", engine, ["/services", "/tasks"], args.concurrency * 5, args.concurrency)
     print()
-    engine_requests = max(args.concurrency * 10, args.requests // 20)
-    results = [
-        measure("GET /api/swarm/health (mirror)", api, ["/api/swarm/health"], args.requests, args.concurrency, api_auth),
-        measure("GET /api/swarm/statistics (mirror)", api, ["/api/swarm/statistics"], args.requests, args.concurrency, api_auth),
-        measure("GET /api/swarm/services (mirror)", api, ["/api/swarm/services"], args.requests, args.concurrency, api_auth),
-        measure("Engine GET /services + /tasks (socket)", engine, ["/services", "/tasks"], engine_requests, args.concurrency),
-    ]
+    results = [wrk(f"GET {path} (mirror)", args.base + path, args.seconds, args.concurrency, credentials) for path in paths]
+    results.append(measure("Engine GET /services + /tasks (socket)", engine, ["/services", "/tasks"],
+                           args.engine_requests, args.concurrency))
     base = results[-1]
     print("\nratio to the Engine's /services + /tasks:")
     for r in results[:-1]:
