@@ -14,6 +14,7 @@ import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.WireName;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.mirror.control.ClusterReader;
 import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.nodes.control.NodeTranslator;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,13 +45,16 @@ public class Nodes {
     @Inject
     ClusterMirror mirror;
 
+    @Inject
+    ClusterReader reader;
+
     /**
      * Managers first, then by hostname: the order of {@code docker node ls}. From the mirror; from Docker only
      * when the mirror is not current.
      */
     public List<SwarmNode> list() {
-        return mirror.current().map(ClusterState::nodes).orElseGet(() -> calls.call(() -> docker.listSwarmNodesCmd().exec())
-                .stream().map(NodeTranslator::toNode).sorted(ClusterState.NODE_ORDER).toList());
+        return mirror.current().map(ClusterState::nodes)
+                .orElseGet(() -> reader.readNodes().stream().sorted(ClusterState.NODE_ORDER).toList());
     }
 
     /** @param reference the node's ID, ID prefix or hostname */

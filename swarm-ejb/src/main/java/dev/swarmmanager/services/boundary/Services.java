@@ -83,8 +83,7 @@ public class Services {
             throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
         }
         specs.update(reference, spec -> ServiceSpecs.setReplicas(spec, reference, replicas));
-        mirror.refreshService(reference);
-        return inspect(reference);
+        return readBack(reference);
     }
 
     /**
@@ -96,8 +95,13 @@ public class Services {
     public SwarmService updateImage(String reference, String image) {
         String wanted = ImageReference.validate(image);
         specs.update(reference, spec -> ServiceSpecs.setImage(spec, wanted));
+        return readBack(reference);
+    }
+
+    /** The service as just changed, read once: into the mirror (so lists show the write), and from there. */
+    private SwarmService readBack(String reference) {
         mirror.refreshService(reference);
-        return inspect(reference);
+        return mirror.current().flatMap(state -> state.service(reference)).orElseGet(() -> inspect(reference));
     }
 
     /** Removes the service; Swarm stops its tasks. */

@@ -5,15 +5,15 @@ import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.mirror.control.ClusterReader;
 import dev.swarmmanager.mirror.entity.ClusterState;
-import dev.swarmmanager.nodes.control.NodeTranslator;
 import dev.swarmmanager.tasks.control.LogCollector;
 import dev.swarmmanager.tasks.control.LogFollow;
 import dev.swarmmanager.tasks.control.LogFollows;
-import dev.swarmmanager.tasks.control.TaskTranslator;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +51,9 @@ public class Tasks {
     @Inject
     ClusterMirror mirror;
 
+    @Inject
+    ClusterReader reader;
+
     /** Runs the reader side of log follows. */
     @Resource
     ManagedExecutorService executor;
@@ -75,14 +79,13 @@ public class Tasks {
     }
 
     private List<SwarmTask> read(String serviceReference) {
-        var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
-        var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId()).exec());
-        Map<String, String> hostnames = NodeTranslator.hostnamesById(calls.call(() -> docker.listSwarmNodesCmd().exec()));
-        Map<String, String> names = Map.of(service.getId(), service.getSpec().getName());
-        return tasks.stream()
-                .map(t -> TaskTranslator.toTask(t, names, hostnames))
-                .sorted(ClusterState.TASK_ORDER)
-                .toList();
+        Map<String, String> hostnames = new HashMap<>();
+        reader.readNodes().forEach(node -> hostnames.put(node.id(), node.hostname()));
+        var read = reader.readService(serviceReference, hostnames);
+        if (read.service() == null) {
+            throw new ResourceNotFoundException(SERVICE, serviceReference);
+        }
+        return read.tasks().stream().sorted(ClusterState.TASK_ORDER).toList();
     }
 
     /**
