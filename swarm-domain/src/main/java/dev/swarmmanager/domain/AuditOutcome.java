@@ -6,7 +6,7 @@ public enum AuditOutcome {
     SUCCEEDED,
     /** Allowed, but it failed: bad input, a conflict, Docker unavailable. */
     FAILED,
-    /** The caller's roles do not allow it; nothing was attempted. */
+    /** The caller's roles, or the deployment policy, do not allow it; nothing was changed. */
     DENIED;
 
     @Override

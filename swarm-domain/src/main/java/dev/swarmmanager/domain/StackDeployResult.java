@@ -8,10 +8,13 @@ import java.util.List;
  * @param updated services that existed and were updated in place (Swarm rolls out only those whose task
  *                spec changed)
  * @param warnings keys of the Compose file that were not applied, and variables that were not set
+ * @param dryRun nothing was changed: this is what a deploy would do
+ * @param violations what the deployment policy does not allow: on a dry run, what a deploy would be refused for;
+ *                   on an admin's deploy, the rules the admin bypassed (audited)
  */
 public record StackDeployResult(String stack, List<String> created, List<String> updated, List<String> removed,
                                 List<String> networks, List<String> secrets, List<String> configs,
-                                List<String> warnings) {
+                                List<String> warnings, boolean dryRun, List<PolicyViolation> violations) {
 
     public StackDeployResult {
         created = List.copyOf(created);
@@ -21,5 +24,6 @@ public record StackDeployResult(String stack, List<String> created, List<String>
         secrets = List.copyOf(secrets);
         configs = List.copyOf(configs);
         warnings = List.copyOf(warnings);
+        violations = List.copyOf(violations);
     }
 }

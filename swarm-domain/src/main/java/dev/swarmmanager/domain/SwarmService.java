@@ -13,6 +13,9 @@ import java.util.Map;
  * @param stack the stack it belongs to ({@code com.docker.stack.namespace}), {@code null} if none
  * @param updateStatus {@code null} when the service was never updated
  * @param version Swarm's version index of the spec, which any update must quote
+ * @param privileges what the service holds beyond its container, as the deployment policy names it
+ *                   ({@code capabilities SYS_ADMIN}, {@code bind-mounts /var/run/docker.sock}): only admins change
+ *                   a service that holds any
  */
 public record SwarmService(
         String id,
@@ -27,11 +30,23 @@ public record SwarmService(
         UpdateStatus updateStatus,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        List<String> privileges) {
 
     public SwarmService {
         ports = ports == null ? List.of() : List.copyOf(ports);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        privileges = privileges == null ? List.of() : List.copyOf(privileges);
+    }
+
+    public SwarmService withPrivileges(List<String> held) {
+        return new SwarmService(id, name, image, mode, desiredReplicas, runningReplicas, ports, labels, stack,
+                updateStatus, createdAt, updatedAt, version, held);
+    }
+
+    /** Holds host privileges: changed by admins only. */
+    public boolean isPrivileged() {
+        return !privileges.isEmpty();
     }
 
     /** Every desired replica is running. */

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A local-mode user: a name, a PBKDF2 hash of the password (never the password), and the groups it is in. */
+/** A local-mode user: a name, a PBKDF2 hash of the password (never the password), its role as a group, enabled or not. */
 @Entity
 @Table(name = "swarm_account")
 public class LocalAccount {
@@ -27,4 +27,28 @@ public class LocalAccount {
     @Column(name = "password_set_at", nullable = false)
     @Convert(converter = InstantColumn.class)
     public Instant passwordSetAt;
+
+    /** A disabled account cannot sign in; null (a row from before this column) means enabled. */
+    @Column(name = "enabled")
+    public Boolean enabled;
+
+    public boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+
+    // Changes go through these methods: the persistence provider tracks changes made by the entity's own code, and
+    // a field written from another class would be silently left out of the update.
+
+    void changePassword(String hash, Instant at) {
+        passwordHash = hash;
+        passwordSetAt = at;
+    }
+
+    void changeRole(String group) {
+        groups = group;
+    }
+
+    void changeEnabled(boolean value) {
+        enabled = value;
+    }
 }

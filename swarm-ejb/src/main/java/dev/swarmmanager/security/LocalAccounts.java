@@ -1,16 +1,19 @@
 package dev.swarmmanager.security;
 
 import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.audit.boundary.AuditLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,9 +31,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Local mode's accounts. At start, in local mode, makes sure the admin account exists: with the password from
- * {@code swarm.auth.local.admin-password} when it is set (set it again to reset a forgotten one), otherwise with
- * a random password generated once and printed once to the server log. There is no fixed default password.
+ * Local mode's accounts: checks passwords, and hashes new ones. At start, in local mode, makes sure the admin
+ * account exists: with the password from {@code swarm.auth.local.admin-password} when it is set (set it again to
+ * reset a forgotten one), otherwise with a random password generated once and printed once to the server log.
+ * There is no fixed default password. Passwords are hashed with PBKDF2-HMAC-SHA256 at OWASP's 600 000 iterations
+ * (hashes of an older work factor are upgraded at the next successful sign-in); failed sign-ins are audited and
+ * throttled per account and per client address ({@link SignInThrottle}).
  */
 @Singleton
 @Startup
@@ -42,8 +48,17 @@ public class LocalAccounts {
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
     static final int MAX_REMEMBERED = 1000;
 
+    /** OWASP's figure for PBKDF2-HMAC-SHA256 (Password Storage Cheat Sheet). */
+    static final int ITERATIONS = 600_000;
+    private static final Map<String, String> HASH_PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS));
+
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] macKey = randomBytes(32);
+    private final SignInThrottle throttle = new SignInThrottle();
+    /** Checked against when the account does not exist, so that an unknown name costs as much as a wrong password. */
+    private String decoyHash;
 
     @PersistenceContext
     EntityManager entities;
@@ -59,11 +74,19 @@ public class LocalAccounts {
     @ConfigProperty(name = "swarm.auth.local.admin-password")
     Optional<String> adminPassword;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Instance<HttpServletRequest> request;
+
     @PostConstruct
     void ensureAdmin() {
+        hashes.initialize(HASH_PARAMETERS);
         if (SignInSettings.singleSignOn()) {
             return;
         }
+        decoyHash = hashes.generate(generatePassword().toCharArray());
         LocalAccount admin = entities.find(LocalAccount.class, adminName);
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             String password = adminPassword.get();
@@ -82,28 +105,77 @@ public class LocalAccounts {
     }
 
     /**
-     * The account's groups if the password matches, empty otherwise. Checks run in parallel, and a success is
-     * remembered for {@link #REMEMBERED_FOR}: PBKDF2 is slow on purpose (tens of milliseconds of CPU), and an API
-     * client sends its Basic credentials with every request. What is remembered is an HMAC of the password under a
-     * key that exists only in this process's memory, never the password.
+     * Checks a sign-in. Checks run in parallel, and a success is remembered for {@link #REMEMBERED_FOR}: PBKDF2 is
+     * slow on purpose, and an API client sends its Basic credentials with every request. What is remembered is an
+     * HMAC of the password under a key that exists only in this process's memory, never the password. A failure is
+     * audited and counts towards the throttle; a throttled attempt is answered without looking at the password.
      */
     @Lock(LockType.READ)
-    public Optional<String[]> verify(String name, char[] password) {
+    public SignInCheck verify(String name, char[] password) {
         byte[] mac = mac(name, password);
         Verified known = verified.get(name);
+        String address = clientAddress();
         if (known != null && known.until().isAfter(Instant.now()) && MessageDigest.isEqual(known.mac(), mac)) {
-            return Optional.of(known.groups().clone());
+            throttle.succeeded(name, address);
+            return new SignInCheck.Verified(known.groups().clone());
+        }
+        Duration wait = throttle.waitFor(name, address, Instant.now());
+        if (!wait.isZero()) {
+            return new SignInCheck.Throttled(wait);
         }
         LocalAccount account = entities.find(LocalAccount.class, name);
-        if (account == null || !hashes.verify(password, account.passwordHash)) {
-            return Optional.empty();
+        boolean matches = hashes.verify(password, account == null ? decoyHash : account.passwordHash);
+        if (account == null || !matches || !account.isEnabled()) {
+            throttle.failed(name, address, Instant.now());
+            audit.signInFailed(name, account == null ? "unknown account" : !matches ? "wrong password" : "account disabled");
+            return new SignInCheck.Refused();
+        }
+        throttle.succeeded(name, address);
+        if (!account.passwordHash.contains(":" + ITERATIONS + ":")) {
+            account.changePassword(hashes.generate(password), account.passwordSetAt); // an older work factor: upgraded now that we have the password
         }
         String[] groups = account.groups.split(",");
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear();
         }
         verified.put(name, new Verified(mac, groups.clone(), Instant.now().plus(REMEMBERED_FOR)));
-        return Optional.of(groups);
+        return new SignInCheck.Verified(groups);
+    }
+
+    /** How long the next sign-in as {@code name} from this request's address must wait; zero when it may try now. */
+    @Lock(LockType.READ)
+    public Duration retryAfter(String name) {
+        return throttle.waitFor(name, clientAddress(), Instant.now());
+    }
+
+    /**
+     * The groups a signed-in session's account has now: empty once it is disabled or deleted, so that an open UI
+     * session loses its access at its next request and follows a change of role.
+     */
+    @Lock(LockType.READ)
+    public Optional<String[]> currentGroups(String name) {
+        LocalAccount account = entities.find(LocalAccount.class, name);
+        return account == null || !account.isEnabled() ? Optional.empty() : Optional.of(account.groups.split(","));
+    }
+
+    /** A hash of a new password, at the current work factor. */
+    @Lock(LockType.READ)
+    public String hash(char[] password) {
+        return hashes.generate(password);
+    }
+
+    /** After a change to the account: its remembered successes no longer hold. */
+    @Lock(LockType.READ)
+    public void forget(String name) {
+        verified.remove(name);
+    }
+
+    private String clientAddress() {
+        try {
+            return request.isResolvable() ? request.get().getRemoteAddr() : null;
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
     }
 
     private record Verified(byte[] mac, String[] groups, Instant until) {
@@ -126,9 +198,9 @@ public class LocalAccounts {
         verified.clear();
         LocalAccount account = existing == null ? new LocalAccount() : existing;
         account.name = adminName;
-        account.passwordHash = hashes.generate(password.toCharArray());
-        account.groups = Role.ADMIN.toString();
-        account.passwordSetAt = Instant.now();
+        account.changePassword(hashes.generate(password.toCharArray()), Instant.now());
+        account.changeRole(Role.ADMIN.toString());
+        account.changeEnabled(true);
         if (existing == null) {
             entities.persist(account);
         }

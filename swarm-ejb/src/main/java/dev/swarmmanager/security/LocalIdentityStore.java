@@ -16,9 +16,9 @@ public class LocalIdentityStore implements IdentityStore {
     LocalAccounts accounts;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        return accounts.verify(credential.getCaller(), credential.getPassword().getValue())
-                .map(groups -> new CredentialValidationResult(credential.getCaller(), Set.of(groups)))
-                .orElse(CredentialValidationResult.INVALID_RESULT);
+        return accounts.verify(credential.getCaller(), credential.getPassword().getValue()) instanceof SignInCheck.Verified v
+                ? new CredentialValidationResult(credential.getCaller(), Set.of(v.groups()))
+                : CredentialValidationResult.INVALID_RESULT;
     }
 
     @Override

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
@@ -60,6 +61,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     BeanManager beans;
+
+    @Inject
+    LocalAccounts accounts;
 
     private boolean singleSignOn;
     private HttpAuthenticationMechanism bearerTokens;
@@ -137,13 +141,18 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded = new String(Base64.getMimeDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded = decodedBasic(header);
             int colon = decoded.indexOf(':');
             if (colon > 0) {
+                String name = decoded.substring(0, colon);
                 CredentialValidationResult result = identities.validate(
-                        new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                        new UsernamePasswordCredential(name, decoded.substring(colon + 1)));
                 if (result.getStatus() == VALID) {
                     return context.notifyContainerAboutLogin(result);
+                }
+                Duration wait = accounts.retryAfter(name);
+                if (!wait.isZero()) {
+                    return throttled(response, wait);
                 }
             }
             return unauthorized(response, context, "Basic realm=\"Swarm Manager\"");
@@ -166,7 +175,13 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof SignedIn caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+            // The account as it is now: disabled or deleted ends the session, a new role applies at once.
+            var groups = accounts.currentGroups(caller.name());
+            if (groups.isPresent()) {
+                return context.notifyContainerAboutLogin(caller.name(), RoleMapping.withIncluded(Set.of(groups.get())));
+            }
+            session.invalidate();
+            return context.isProtected() ? context.redirect(request.getContextPath() + LOGIN_PAGE) : context.doNothing();
         }
         if (context.isProtected()) {
             if (isPageNavigation(request)) { // not the favicon or a script the sign-in page asked for
@@ -190,6 +205,26 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                         : super.notifyContainerAboutLogin(result);
             }
         };
+    }
+
+    /** "Basic" and garbage after it is a failed sign-in (401), not a server error. */
+    private static String decodedBasic(String header) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return "";
+        }
+    }
+
+    /** 429 with Retry-After: the API's error page writes the envelope. */
+    private static AuthenticationStatus throttled(HttpServletResponse response, Duration wait) {
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+        try {
+            response.sendError(429);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String challenge) {

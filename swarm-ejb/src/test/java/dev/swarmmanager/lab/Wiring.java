@@ -43,6 +43,14 @@ public final class Wiring {
         if (existing != null) {
             return (T) existing;
         }
+        if (type == org.eclipse.microprofile.config.Config.class) {
+            beans.put(type, systemPropertiesConfig());
+            return (T) beans.get(type);
+        }
+        if (type == jakarta.security.enterprise.SecurityContext.class) {
+            beans.put(type, allRolesCaller());
+            return (T) beans.get(type);
+        }
         if (type.isInterface()) {
             throw new IllegalStateException("no instance registered for " + type.getName());
         }
@@ -124,6 +132,41 @@ public final class Wiring {
                         return null;
                     }
                     throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** MicroProfile Config as system properties: a missing key has no value, so the beans' own defaults apply. */
+    private static Object systemPropertiesConfig() {
+        return Proxy.newProxyInstance(Wiring.class.getClassLoader(), new Class<?>[] {org.eclipse.microprofile.config.Config.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getOptionalValue" -> Optional.ofNullable(System.getProperty((String) args[0]))
+                            .map(raw -> convert(raw, (Class<?>) args[1]));
+                    case "getOptionalValues" -> Optional.ofNullable(System.getProperty((String) args[0]))
+                            .map(raw -> List.of(raw.split(",")).stream().map(v -> convert(v.trim(), (Class<?>) args[1])).toList());
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Object convert(String raw, Class<?> type) {
+        if (type == Boolean.class) {
+            return Boolean.parseBoolean(raw);
+        }
+        if (type == Long.class) {
+            return Long.parseLong(raw);
+        }
+        if (type == Integer.class) {
+            return Integer.parseInt(raw);
+        }
+        return raw;
+    }
+
+    /** The EJB tier's tests run with security off, as a caller in every role (an admin). */
+    private static Object allRolesCaller() {
+        return Proxy.newProxyInstance(Wiring.class.getClassLoader(), new Class<?>[] {jakarta.security.enterprise.SecurityContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "isCallerInRole" -> true;
+                    case "getCallerPrincipal" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 

@@ -56,10 +56,11 @@ class DataClassJsonTest {
     void swarmServiceToJson() {
         SwarmService service = new SwarmService("s1", "ocr-worker", "ocr-worker:1.0", ServiceMode.REPLICATED, 3, 2,
                 List.of(new PublishedPort("tcp", 80, 8080, "ingress")), Map.of("com.docker.stack.namespace", "ocr"), "ocr",
-                new UpdateStatus("completed", "update completed", T, T), T, T, 12);
+                new UpdateStatus("completed", "update completed", T, T), T, T, 12, List.of("capabilities SYS_ADMIN"));
         JsonObject json = json(service);
         assertThat(json.keySet()).containsExactlyInAnyOrder("id", "name", "image", "mode", "desired_replicas", "running_replicas",
-                "ports", "labels", "stack", "update_status", "created_at", "updated_at", "version");
+                "ports", "labels", "stack", "update_status", "created_at", "updated_at", "version", "privileges");
+        assertThat(json.getJsonArray("privileges").getString(0)).isEqualTo("capabilities SYS_ADMIN");
         assertThat(json.getString("mode")).isEqualTo("replicated");
         assertThat(json.getInt("desired_replicas")).isEqualTo(3);
         assertThat(json.getJsonArray("ports").getJsonObject(0).getInt("published_port")).isEqualTo(8080);

@@ -2,6 +2,7 @@ package dev.swarmmanager.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,5 +19,10 @@ public class Display {
     /** Labels as one sorted, searchable line: {@code k1=v1 k2=v2}. */
     public String labels(Map<String, String> labels) {
         return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(" "));
+    }
+
+    /** A list as one line: {@code a, b}. */
+    public String joined(List<String> items) {
+        return String.join(", ", items);
     }
 }

@@ -60,6 +60,12 @@ class AuthorizationMatrixIT {
         RULES.put("GET /swarm/statistics", Role.VIEWER);
         RULES.put("GET /swarm/events", Role.VIEWER);
         RULES.put("GET /swarm/audit", Role.ADMIN);
+        RULES.put("GET /swarm/policy", Role.VIEWER);
+        RULES.put("GET /swarm/users", Role.ADMIN);
+        RULES.put("POST /swarm/users", Role.ADMIN);
+        RULES.put("PUT /swarm/users/{user}", Role.ADMIN);
+        RULES.put("DELETE /swarm/users/{user}", Role.ADMIN);
+        RULES.put("POST /swarm/users/{user}/password", Role.ADMIN);
     }
 
     /** Bodies that are well formed but aimed at nothing that exists. */
@@ -69,7 +75,10 @@ class AuthorizationMatrixIT {
             "PUT /swarm/nodes/{node_id}/availability", "{\"availability\":\"active\"}",
             "POST /swarm/services/{name}/scale", "{\"replicas\":1}",
             "PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}",
-            "POST /swarm/deploy-stack", "{\"stack_name\":\"matrix-nothing\",\"stack_file\":\"services: [not valid\"}");
+            "POST /swarm/deploy-stack", "{\"stack_name\":\"matrix-nothing\",\"stack_file\":\"services: [not valid\"}",
+            "POST /swarm/users", "{\"name\":\"matrix-nobody\",\"role\":\"viewer\",\"password\":\"x\"}",
+            "PUT /swarm/users/{user}", "{\"enabled\":false}",
+            "POST /swarm/users/{user}/password", "{\"password\":\"x\"}");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static List<String> endpoints;
@@ -135,7 +144,7 @@ class AuthorizationMatrixIT {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{node_id}", "matrix-no-such-node").replace("{name}", "matrix-no-such-thing")
-                .replace("{role}", "worker");
+                .replace("{role}", "worker").replace("{user}", "matrix-no-such-user");
         String body = BODIES.get(endpoint);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api" + path))
                 .timeout(Duration.ofSeconds(60))

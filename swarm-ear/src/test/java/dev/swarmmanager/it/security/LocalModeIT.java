@@ -6,12 +6,12 @@ import static dev.swarmmanager.lab.Lab.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmmanager.it.Api;
+import dev.swarmmanager.it.LocalServer;
 import dev.swarmmanager.it.ui.Browser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +25,8 @@ import org.openqa.selenium.By;
  */
 class LocalModeIT {
 
-    static final String BASE = System.getProperty("swarm.it.local.base-url", "http://127.0.0.1:28080");
-    static final Path LOG = Path.of(System.getProperty("swarm.it.local.server-log", "target/payara-local/payara6/glassfish/domains/domain1/logs/server.log"));
+    static final String BASE = LocalServer.BASE;
+    static final Path LOG = LocalServer.LOG;
     static final String DATABASE = System.getProperty("swarm.it.postgres.database", "swarm_manager_it");
 
     private static String password;
@@ -57,7 +57,7 @@ class LocalModeIT {
     @Test
     void onlyAPbkdf2HashOfThePasswordIsStored() {
         String hash = psql("SELECT password_hash FROM swarm_account WHERE name = 'admin'");
-        assertThat(hash).startsWith("PBKDF2WithHmacSHA").doesNotContain(password);
+        assertThat(hash).startsWith("PBKDF2WithHmacSHA256:600000:").doesNotContain(password);
     }
 
     @Test
@@ -105,7 +105,7 @@ class LocalModeIT {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return LocalServer.basic(user, password);
     }
 
     /** A query against the server's PostgreSQL database with psql, as a DBA would check it. */

@@ -46,6 +46,8 @@ public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     private static final int MAX_ERROR = 2000;
+    /** The user column holds 200 characters; a provider's name claim may be longer. */
+    private static final int MAX_USER = 190;
 
     @PersistenceContext
     EntityManager entities;
@@ -63,12 +65,30 @@ public class AuditLog {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(Attempt attempt, AuditOutcome outcome, String error) {
+        Principal caller = security.getCallerPrincipal();
+        write(caller == null ? "anonymous" : caller.getName(), String.join(",", Arrays.stream(Role.values())
+                .filter(role -> security.isCallerInRole(role.toString())).map(Role::toString).toList()),
+                attempt, outcome, error);
+    }
+
+    /**
+     * Records a failed local sign-in, under the name it was tried with (no one is signed in yet).
+     *
+     * @param reason unknown account, wrong password, account disabled: for the admins' eyes only (the caller is
+     *               told none of it)
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void signInFailed(String user, String reason) {
+        String name = user.length() <= MAX_USER ? user : user.substring(0, MAX_USER) + "…";
+        write(name, "", new Attempt("sign-in", name, Map.of()), AuditOutcome.FAILED, reason);
+    }
+
+    private void write(String user, String roles, Attempt attempt, AuditOutcome outcome, String error) {
         AuditRecord row = new AuditRecord();
         row.time = Instant.now();
-        Principal caller = security.getCallerPrincipal();
-        row.user = caller == null ? "anonymous" : caller.getName();
-        row.roles = String.join(",", Arrays.stream(Role.values())
-                .filter(role -> security.isCallerInRole(role.toString())).map(Role::toString).toList());
+        row.user = user.length() <= MAX_USER ? user : user.substring(0, MAX_USER) + "…";
+        row.roles = roles;
         row.action = attempt.action();
         row.target = attempt.target();
         row.parameters = json(attempt.parameters());

@@ -16,6 +16,8 @@ public record Attempt(String action, String target, Map<String, String> paramete
 
     private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|credential|key).*");
     private static final int MAX_VALUE = 200;
+    /** Notes share the row's 4000-character parameters column with the arguments. */
+    private static final int MAX_NOTE = 2000;
     static final String REDACTED = "[redacted]";
 
     public static Attempt of(Method method, Object[] arguments) {
@@ -27,10 +29,10 @@ public record Attempt(String action, String target, Map<String, String> paramete
         for (int i = 0; i < arguments.length; i++) {
             Object argument = arguments[i];
             if (argument instanceof StackDeployment stack) {
-                target = stack.name();
+                target = shorten(stack.name());
                 parameters.put("compose_bytes", String.valueOf(stack.composeFile() == null ? 0 : stack.composeFile().length()));
-                parameters.put("variables", String.join(",", stack.variables().keySet().stream().sorted().toList()));
-                parameters.put("files", String.join(",", stack.files().keySet().stream().sorted().toList()));
+                parameters.put("variables", shorten(String.join(",", stack.variables().keySet().stream().sorted().toList())));
+                parameters.put("files", shorten(String.join(",", stack.files().keySet().stream().sorted().toList())));
                 parameters.put("prune", String.valueOf(stack.prune()));
             } else if (i == 0 && argument instanceof String name) {
                 target = shorten(name);
@@ -40,6 +42,16 @@ public record Attempt(String action, String target, Map<String, String> paramete
             }
         }
         return new Attempt(action, target, parameters);
+    }
+
+    /** This attempt with what the call noted while it ran ({@link AuditNotes}), each value shortened to fit the row. */
+    public Attempt with(Map<String, String> notes) {
+        if (notes.isEmpty()) {
+            return this;
+        }
+        Map<String, String> all = new LinkedHashMap<>(parameters);
+        notes.forEach((name, value) -> all.put(name, value.length() <= MAX_NOTE ? value : value.substring(0, MAX_NOTE) + "…"));
+        return new Attempt(action, target, all);
     }
 
     /** {@code Services.scale} becomes {@code services.scale}. */

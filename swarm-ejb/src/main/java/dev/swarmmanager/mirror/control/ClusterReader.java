@@ -1,9 +1,11 @@
 package dev.swarmmanager.mirror.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ClusterInfo;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Service;
+import com.github.dockerjava.api.model.TaskState;
 import dev.swarmmanager.cluster.control.SwarmInfoTranslator;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
@@ -13,10 +15,13 @@ import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.mirror.entity.ClusterState;
 import dev.swarmmanager.nodes.control.NodeTranslator;
+import dev.swarmmanager.policy.control.PolicyConfiguration;
 import dev.swarmmanager.services.control.ServiceTranslator;
 import dev.swarmmanager.tasks.control.TaskTranslator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,21 +41,54 @@ public class ClusterReader {
     @Inject
     EngineApi engine;
 
+    @Inject
+    PolicyConfiguration policy;
+
     public ClusterState read() {
         // Raw: docker-java reads the Swarm's identity from "ClusterInfo", but the Engine sends it as "Cluster".
         var infoJson = engine.get("/info", null, null);
         var info = engine.as(infoJson, Info.class);
         var cluster = infoJson.path("Swarm").path("Cluster");
         var nodes = calls.call(() -> docker.listSwarmNodesCmd().exec());
-        var services = calls.call(() -> docker.listServicesCmd().exec());
+        var servicesJson = engine.get("/services", null, null);
+        var services = services(servicesJson);
         var tasks = calls.call(() -> docker.listTasksCmd().exec());
         Map<String, String> hostnames = NodeTranslator.hostnamesById(nodes);
         Map<String, String> serviceNames = ServiceTranslator.namesById(services);
         return new ClusterState(
                 SwarmInfoTranslator.toInfo(info, cluster.isObject() ? engine.as(cluster, ClusterInfo.class) : null),
                 nodes.stream().map(NodeTranslator::toNode).toList(),
-                ServiceTranslator.withReplicaCounts(services, tasks),
+                withPrivileges(ServiceTranslator.withReplicaCounts(services, tasks), servicesJson),
                 tasks.stream().map(t -> TaskTranslator.toTask(t, serviceNames, hostnames)).toList());
+    }
+
+    /** The services with their replica counts, in two Engine calls (the services, the tasks meant to run). */
+    public List<SwarmService> readServices() {
+        var servicesJson = engine.get("/services", null, null);
+        var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
+        return withPrivileges(ServiceTranslator.withReplicaCounts(services(servicesJson), tasks), servicesJson);
+    }
+
+    /**
+     * Read as the Engine's JSON (docker-java's model drops capabilities and other fields the deployment policy
+     * judges), translated from there.
+     */
+    private List<Service> services(JsonNode array) {
+        List<Service> services = new ArrayList<>();
+        array.forEach(service -> services.add(engine.as(service, Service.class)));
+        return services;
+    }
+
+    /** Each service with the host privileges its spec holds, as the deployment policy names them. */
+    private List<SwarmService> withPrivileges(List<SwarmService> services, JsonNode json) {
+        Map<String, List<String>> held = new HashMap<>();
+        json.forEach(service -> held.put(service.path("ID").asText(), privileges(service)));
+        return services.stream().map(s -> s.withPrivileges(held.getOrDefault(s.id(), List.of()))).toList();
+    }
+
+    private List<String> privileges(JsonNode service) {
+        return policy.rules().privileges("services." + service.path("Spec").path("Name").asText(), service.path("Spec"))
+                .stream().map(v -> v.rule() + " " + v.value()).toList();
     }
 
     /**
@@ -60,15 +98,16 @@ public class ClusterReader {
      * @param nodeHostnames node IDs to hostnames, for the tasks' nodes
      */
     public ServiceRead readService(String reference, Map<String, String> nodeHostnames) {
-        Service service;
+        JsonNode json;
         try {
-            service = calls.call("service", reference, () -> docker.inspectServiceCmd(reference).exec());
+            json = engine.get("/services/" + EngineApi.segment(reference), "service", reference);
         } catch (ResourceNotFoundException gone) {
             return new ServiceRead(null, List.of());
         }
+        Service service = engine.as(json, Service.class);
         var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId()).exec());
         Map<String, String> names = Map.of(service.getId(), service.getSpec().getName());
-        return new ServiceRead(ServiceTranslator.withReplicaCounts(List.of(service), tasks).get(0),
+        return new ServiceRead(ServiceTranslator.withReplicaCounts(List.of(service), tasks).get(0).withPrivileges(privileges(json)),
                 tasks.stream().map(t -> TaskTranslator.toTask(t, names, nodeHostnames)).toList());
     }
 

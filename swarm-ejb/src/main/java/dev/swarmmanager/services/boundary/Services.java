@@ -1,25 +1,29 @@
 package dev.swarmmanager.services.boundary;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.TaskState;
 import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.PolicyViolation;
+import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.mirror.control.ClusterReader;
 import dev.swarmmanager.mirror.entity.ClusterState;
+import dev.swarmmanager.policy.boundary.DeploymentPolicy;
 import dev.swarmmanager.services.control.ImageReference;
 import dev.swarmmanager.services.control.ServiceSpecs;
-import dev.swarmmanager.services.control.ServiceTranslator;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
 
 /** The Swarm's services. Services are found by name or ID; an unknown one is "not found", never a failure. */
 @Stateless
@@ -41,10 +45,11 @@ public class Services {
     @Inject
     ClusterMirror mirror;
 
-    /** A guard against a typo scaling a service to thousands of tasks. */
     @Inject
-    @ConfigProperty(name = "swarm.services.max-replicas", defaultValue = "100")
-    int maxReplicas;
+    DeploymentPolicy policy;
+
+    @Inject
+    ClusterReader reader;
 
     /**
      * From the mirror; from Docker (two Engine calls whatever the number of services: the services, then the
@@ -58,43 +63,58 @@ public class Services {
     }
 
     private List<SwarmService> read() {
-        var services = calls.call(() -> docker.listServicesCmd().exec());
-        var tasks = calls.call(() -> docker.listTasksCmd().withStateFilter(TaskState.RUNNING).exec());
-        return ServiceTranslator.withReplicaCounts(services, tasks).stream().sorted(ClusterState.SERVICE_ORDER).toList();
+        return reader.readServices().stream().sorted(ClusterState.SERVICE_ORDER).toList();
     }
 
     /** @param reference the service's name, ID or ID prefix */
     public SwarmService inspect(String reference) {
-        var service = calls.call(SERVICE, reference, () -> docker.inspectServiceCmd(reference).exec());
-        var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId())
-                .withStateFilter(TaskState.RUNNING).exec());
-        return ServiceTranslator.withReplicaCounts(List.of(service), tasks).get(0);
+        SwarmService service = reader.readService(reference, Map.of()).service();
+        if (service == null) {
+            throw new ResourceNotFoundException(SERVICE, reference);
+        }
+        return service;
     }
 
     /**
-     * Sets a replicated service's replica count. Swarm starts or stops tasks to match.
+     * Sets a replicated service's replica count. Swarm starts or stops tasks to match. A service that holds host
+     * privileges is scaled by admins only (the deployment policy).
      *
-     * @param replicas from 0 to {@code swarm.services.max-replicas}
+     * @param replicas from 0 to {@code swarm.services.max-replicas}, a guard against a typo asking for thousands
      */
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("services.scale")
     public SwarmService scale(String reference, long replicas) {
+        long maxReplicas = policy.rules().settings().maxReplicas();
         if (replicas < 0 || replicas > maxReplicas) {
             throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
         }
-        specs.update(reference, spec -> ServiceSpecs.setReplicas(spec, reference, replicas));
+        specs.update(reference, spec -> {
+            policy.enforce(policy.rules().changeOf(path(spec), spec));
+            ServiceSpecs.setReplicas(spec, reference, replicas);
+        });
         return readBack(reference);
+    }
+
+    /** The deployment policy names a service as Compose would: {@code services.<name>}. */
+    private static String path(JsonNode spec) {
+        return "services." + spec.path("Name").asText();
     }
 
     /**
      * Rolls the service out to another image, task by task as its update config says ({@code docker service
-     * update --image}).
+     * update --image}), through the deployment policy: the image's registry must be allowed, and a service that
+     * holds host privileges (the Docker socket, added capabilities) is given another image by admins only.
      */
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("services.update-image")
     public SwarmService updateImage(String reference, String image) {
         String wanted = ImageReference.validate(image);
-        specs.update(reference, spec -> ServiceSpecs.setImage(spec, wanted));
+        specs.update(reference, spec -> {
+            List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path(spec), spec));
+            violations.addAll(policy.rules().image(path(spec), wanted));
+            policy.enforce(violations);
+            ServiceSpecs.setImage(spec, wanted);
+        });
         return readBack(reference);
     }
 

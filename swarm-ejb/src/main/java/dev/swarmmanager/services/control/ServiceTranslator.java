@@ -70,7 +70,8 @@ public final class ServiceTranslator {
                 updateStatus(service.getUpdateStatus()),
                 Times.of(service.getCreatedAt()),
                 Times.of(service.getUpdatedAt()),
-                service.getVersion() == null || service.getVersion().getIndex() == null ? 0 : service.getVersion().getIndex());
+                service.getVersion() == null || service.getVersion().getIndex() == null ? 0 : service.getVersion().getIndex(),
+                List.of());
     }
 
     static ServiceMode mode(ServiceModeConfig mode) {

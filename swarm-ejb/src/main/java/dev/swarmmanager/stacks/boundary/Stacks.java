@@ -7,6 +7,7 @@ import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.StackDeployResult;
@@ -16,7 +17,10 @@ import dev.swarmmanager.domain.StackSummary;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.policy.boundary.DeploymentPolicy;
+import dev.swarmmanager.policy.control.PolicyRules;
 import dev.swarmmanager.services.boundary.Services;
+import dev.swarmmanager.stacks.control.ComposeLines;
 import dev.swarmmanager.stacks.control.ComposeLoader;
 import dev.swarmmanager.stacks.control.ComposeNode;
 import dev.swarmmanager.stacks.control.ComposeTranslator;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -53,15 +58,47 @@ public class Stacks {
     @Inject
     ClusterMirror mirror;
 
+    @Inject
+    DeploymentPolicy policy;
+
     /**
-     * Deploys or redeploys a stack. The file is parsed, translated and checked against the cluster (external
-     * networks, secrets and configs exist; configs and secrets are immutable) before anything changes, so an
-     * invalid file or a missing dependency changes nothing. Then secrets, configs, networks and services are
-     * created or updated in place; with {@code prune}, services no longer in the file are removed.
+     * Deploys or redeploys a stack. The file is parsed, translated, checked against the cluster (external
+     * networks, secrets and configs exist; configs and secrets are immutable) and judged by the deployment policy
+     * before anything changes, so an invalid file, a missing dependency or a refused setting changes nothing. Then
+     * secrets, configs, networks and services are created or updated in place; with {@code prune}, services no
+     * longer in the file are removed.
      */
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("stacks.deploy")
     public StackDeployResult deploy(StackDeployment deployment) {
+        Prepared prepared = prepare(deployment);
+        List<PolicyViolation> bypassed = policy.enforce(prepared.violations());
+        return apply(prepared, bypassed);
+    }
+
+    /**
+     * What {@link #deploy} would do with this file, and what the deployment policy would refuse, changing nothing.
+     * The file and the cluster are checked as for a deploy: an invalid file or a missing dependency is an error here too.
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    public StackDeployResult dryRun(StackDeployment deployment) {
+        Prepared p = prepare(deployment);
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        p.plan().services().keySet().forEach(name -> (p.services().containsKey(name) ? updated : created).add(name));
+        List<String> networks = p.plan().networks().keySet().stream().filter(n -> !p.networks().containsKey(n)).toList();
+        return new StackDeployResult(p.plan().namespace(), created, updated, p.pruned(), networks,
+                newObjects(Kind.SECRETS, p.plan().secrets().keySet(), p.secrets()),
+                newObjects(Kind.CONFIGS, p.plan().configs().keySet(), p.configs()), p.plan().warnings(), true, p.violations());
+    }
+
+    /** A deploy's inputs, read and judged, before anything changes. */
+    private record Prepared(StackDeployment deployment, StackPlan plan, Map<String, JsonNode> services,
+                            Map<String, JsonNode> networks, Map<String, JsonNode> secrets, Map<String, JsonNode> configs,
+                            List<String> pruned, List<PolicyViolation> violations) {
+    }
+
+    private Prepared prepare(StackDeployment deployment) {
         StackNames.validateStack(deployment.name());
         List<String> warnings = new ArrayList<>();
         ComposeNode root = ComposeLoader.load(deployment.composeFile(), deployment.variables(), warnings);
@@ -71,15 +108,68 @@ public class Stacks {
         Map<String, JsonNode> existingNetworks = byName(resources.of(Kind.NETWORKS, plan.namespace()), false);
         Map<String, JsonNode> existingSecrets = byName(resources.of(Kind.SECRETS, plan.namespace()), true);
         Map<String, JsonNode> existingConfigs = byName(resources.of(Kind.CONFIGS, plan.namespace()), true);
-        checkPreconditions(plan, existingConfigs);
+        List<PolicyViolation> violations = new ArrayList<>(checkPreconditions(plan, existingConfigs));
 
+        PolicyRules rules = policy.rules();
+        Set<String> managers = policy.managers();
+        plan.services().forEach((name, service) -> {
+            String path = plan.path("service", name);
+            violations.addAll(rules.service(path, service.spec(), managers));
+            JsonNode existing = existingServices.get(name);
+            if (existing != null) {
+                violations.addAll(rules.changeOf(path, existing.path("Spec")));
+            }
+        });
+        plan.networks().forEach((name, spec) -> {
+            String path = plan.path("network", name);
+            violations.addAll(rules.networkDriver(path, spec.path("Driver").asText()));
+            if (!existingNetworks.containsKey(name)) {
+                JsonNode other = resources.named(Kind.NETWORKS, name);
+                if (other != null) {
+                    violations.addAll(rules.foreign("network", path, name, other.path("Labels"), plan.namespace()));
+                }
+            }
+        });
+        foreignObjects(Kind.SECRETS, plan, plan.secrets().keySet(), existingSecrets, violations);
+        foreignObjects(Kind.CONFIGS, plan, plan.configs().keySet(), existingConfigs, violations);
+        List<String> pruned = deployment.prune() ? existingServices.keySet().stream()
+                .filter(name -> !plan.services().containsKey(name)).toList() : List.of();
+        violations.addAll(rules.prune(pruned));
+
+        ComposeLines lines = violations.isEmpty() ? null : ComposeLines.of(deployment.composeFile());
+        List<PolicyViolation> located = violations.stream().map(v -> v.withLine(lines.line(v.path()))).toList();
+        return new Prepared(deployment, plan, existingServices, existingNetworks, existingSecrets, existingConfigs,
+                pruned, located);
+    }
+
+    /** The stack's own secrets or configs whose names objects outside the stack already have. */
+    private void foreignObjects(Kind kind, StackPlan plan, Set<String> names, Map<String, JsonNode> own,
+                                List<PolicyViolation> violations) {
+        String singular = kind == Kind.SECRETS ? "secret" : "config";
+        for (String name : names) {
+            if (!own.containsKey(name)) {
+                JsonNode other = resources.named(kind, name);
+                if (other != null) {
+                    violations.addAll(policy.rules().foreign(singular, plan.path(singular, name), name,
+                            other.path("Spec").path("Labels"), plan.namespace()));
+                }
+            }
+        }
+    }
+
+    private List<String> newObjects(Kind kind, Set<String> names, Map<String, JsonNode> own) {
+        return names.stream().filter(name -> !own.containsKey(name) && resources.named(kind, name) == null).toList();
+    }
+
+    private StackDeployResult apply(Prepared p, List<PolicyViolation> bypassed) {
+        StackPlan plan = p.plan();
         List<String> secrets = new ArrayList<>();
-        Map<String, String> secretIds = fileObjects(Kind.SECRETS, plan.secrets(), existingSecrets, plan.externalSecrets(), secrets);
+        Map<String, String> secretIds = fileObjects(Kind.SECRETS, plan.secrets(), p.secrets(), plan.externalSecrets(), secrets);
         List<String> configs = new ArrayList<>();
-        Map<String, String> configIds = fileObjects(Kind.CONFIGS, plan.configs(), existingConfigs, plan.externalConfigs(), configs);
+        Map<String, String> configIds = fileObjects(Kind.CONFIGS, plan.configs(), p.configs(), plan.externalConfigs(), configs);
         List<String> networks = new ArrayList<>();
         plan.networks().forEach((name, spec) -> {
-            if (!existingNetworks.containsKey(name)) {
+            if (!p.networks().containsKey(name)) {
                 resources.create(Kind.NETWORKS, spec);
                 networks.add(name);
             }
@@ -91,7 +181,7 @@ public class Stacks {
             ObjectNode spec = service.spec();
             resolveReferences(spec, "Secrets", "SecretName", "SecretID", secretIds);
             resolveReferences(spec, "Configs", "ConfigName", "ConfigID", configIds);
-            JsonNode existing = existingServices.get(name);
+            JsonNode existing = p.services().get(name);
             if (existing == null) {
                 resources.create(Kind.SERVICES, spec);
                 created.add(name);
@@ -102,15 +192,14 @@ public class Stacks {
         });
 
         List<String> removed = new ArrayList<>();
-        if (deployment.prune()) {
-            existingServices.forEach((name, service) -> {
-                if (!plan.services().containsKey(name) && resources.delete(Kind.SERVICES, service.path("ID").asText())) {
-                    removed.add(name);
-                }
-            });
+        for (String name : p.pruned()) {
+            if (resources.delete(Kind.SERVICES, p.services().get(name).path("ID").asText())) {
+                removed.add(name);
+            }
         }
         mirror.refresh(); // possibly many services changed: one full read, so the caller reads their own write
-        return new StackDeployResult(plan.namespace(), created, updated, removed, networks, secrets, configs, warnings);
+        return new StackDeployResult(plan.namespace(), created, updated, removed, networks, secrets, configs,
+                plan.warnings(), false, bypassed);
     }
 
     /** The stacks of the cluster, with their replica counts, from the services as {@link Services} lists them. */
@@ -164,7 +253,13 @@ public class Stacks {
         return removed;
     }
 
-    private void checkPreconditions(StackPlan plan, Map<String, JsonNode> existingConfigs) {
+    /**
+     * The external networks, secrets and configs exist (409 otherwise) and configs keep their content; answers what
+     * the deployment policy says of the external objects, found by the same lookups.
+     */
+    private List<PolicyViolation> checkPreconditions(StackPlan plan, Map<String, JsonNode> existingConfigs) {
+        List<PolicyViolation> violations = new ArrayList<>();
+        PolicyRules rules = policy.rules();
         for (String network : plan.externalNetworks()) {
             JsonNode found = resources.named(Kind.NETWORKS, network);
             if (found == null) {
@@ -175,16 +270,21 @@ public class Stacks {
                 throw new OperationConflictException("network " + network + " is declared external but is "
                         + found.path("Scope").asText() + "-scoped, not swarm-scoped");
             }
+            violations.addAll(rules.external("network", plan.path("network", network), network, found.path("Labels"), plan.namespace()));
         }
         for (String secret : plan.externalSecrets()) {
-            if (resources.named(Kind.SECRETS, secret) == null) {
+            JsonNode found = resources.named(Kind.SECRETS, secret);
+            if (found == null) {
                 throw new OperationConflictException("secret " + secret + " is declared external but does not exist");
             }
+            violations.addAll(rules.external("secret", plan.path("secret", secret), secret, found.path("Spec").path("Labels"), plan.namespace()));
         }
         for (String config : plan.externalConfigs()) {
-            if (resources.named(Kind.CONFIGS, config) == null) {
+            JsonNode found = resources.named(Kind.CONFIGS, config);
+            if (found == null) {
                 throw new OperationConflictException("config " + config + " is declared external but does not exist");
             }
+            violations.addAll(rules.external("config", plan.path("config", config), config, found.path("Spec").path("Labels"), plan.namespace()));
         }
         plan.configs().forEach((name, spec) -> {
             JsonNode existing = existingConfigs.get(name);
@@ -193,6 +293,7 @@ public class Stacks {
                         + "configs cannot change: give the config a new name in the file (for example " + name + "_v2)");
             }
         });
+        return violations;
     }
 
     /** Creates or updates (labels only: Swarm keeps the data) each secret or config; the IDs of all by name. */

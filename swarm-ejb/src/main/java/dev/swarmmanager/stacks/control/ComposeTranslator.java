@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class ComposeTranslator {
     private final String namespace;
     private final Map<String, String> files;
     private final List<String> warnings;
+    private final Map<String, String> paths = new HashMap<>();
 
     private ComposeTranslator(String namespace, Map<String, String> files, List<String> warnings) {
         this.namespace = namespace;
@@ -92,6 +94,7 @@ public final class ComposeTranslator {
             }
             String name = scope(key);
             StackNames.validateObjectName(name, service.path());
+            paths.put(StackPlan.key("service", name), service.path());
             services.put(name, service(key, service, root.get("networks"), secretNames, configNames, usedNetworks));
         }
 
@@ -101,13 +104,15 @@ public final class ComposeTranslator {
             ComposeNode network = root.get("networks").get(key);
             if (isExternal(network)) {
                 externalNetworks.add(externalName(network, key));
+                paths.put(StackPlan.key("network", externalName(network, key)), "networks." + key);
                 continue;
             }
             String name = network.get("name").isMissing() ? scope(key) : network.get("name").requiredString();
+            paths.put(StackPlan.key("network", name), "networks." + key);
             networks.put(name, networkSpec(name, network));
         }
         return new StackPlan(namespace, networks, externalNetworks, secrets, externalSecrets, configs, externalConfigs,
-                services, warnings);
+                services, warnings, paths);
     }
 
     private StackPlan.ServicePlan service(String key, ComposeNode service, ComposeNode networkConfigs,
@@ -459,11 +464,13 @@ public final class ComposeTranslator {
             ComposeNode object = node.get(key);
             if (isExternal(object)) {
                 String name = externalName(object, key);
+                paths.put(StackPlan.key(kind, name), object.path());
                 names.put(key, name);
                 external.add(name);
                 continue;
             }
             String name = object.get("name").isMissing() ? scope(key) : object.get("name").requiredString();
+            paths.put(StackPlan.key(kind, name), object.path());
             for (String field : object.keys()) {
                 if (!Set.of("file", "content", "name", "labels", "external").contains(field) && !field.startsWith("x-")) {
                     warnings.add(object.path() + "." + field + " is not supported and was ignored");

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param externalNetworks networks the file expects to exist already
  * @param externalSecrets secrets the file expects to exist already, likewise configs
+ * @param paths the Compose path each object comes from, by {@link #key kind and name}: {@code networks.pages}
  */
 public record StackPlan(
         String namespace,
@@ -20,7 +21,18 @@ public record StackPlan(
         Map<String, ObjectNode> configs,
         List<String> externalConfigs,
         Map<String, ServicePlan> services,
-        List<String> warnings) {
+        List<String> warnings,
+        Map<String, String> paths) {
+
+    /** {@code service}, {@code network}, {@code secret} or {@code config}, and the object's full name. */
+    public static String key(String kind, String name) {
+        return kind + " " + name;
+    }
+
+    /** Where the file defines the object (or names it, when it is external). */
+    public String path(String kind, String name) {
+        return paths.getOrDefault(key(kind, name), kind + "s." + name);
+    }
 
     /**
      * @param replicasSet the file says how many replicas: otherwise a redeploy keeps the current count

@@ -122,12 +122,12 @@ class ClusterAssessmentTest {
 
     private static SwarmService service(String name, long desired, long running) {
         return new SwarmService(name + "-id", name, "ocr-worker:1.0", ServiceMode.REPLICATED, desired, running,
-                null, null, null, null, NOW, NOW, 1);
+                null, null, null, null, NOW, NOW, 1, null);
     }
 
     private static SwarmService global(String name, long desired, long running) {
         return new SwarmService(name + "-id", name, "ocr-worker:1.0", ServiceMode.GLOBAL, desired, running,
-                null, null, null, null, NOW, NOW, 1);
+                null, null, null, null, NOW, NOW, 1, null);
     }
 
     private static SwarmTask task(String service, TaskState state, String error) {

@@ -85,7 +85,7 @@ class ClusterStateTest {
     @Test
     void aNodeChangeAffectsTheServicesMeantToRunThereAndTheGlobalOnes() {
         ClusterState withGlobal = new ClusterState(null, List.of(), List.of(service("aaa111", "ocr", 1, 1),
-                new SwarmService("ggg111", "agent", "ocr-worker:1.0", ServiceMode.GLOBAL, 1, 1, null, null, null, null, NOW, NOW, 1)),
+                new SwarmService("ggg111", "agent", "ocr-worker:1.0", ServiceMode.GLOBAL, 1, 1, null, null, null, null, NOW, NOW, 1, null)),
                 List.of(task("t1", "aaa111", 1, TaskState.RUNNING, TaskState.RUNNING),
                         new SwarmTask("t9", "old.1", "old111", "old", 1, "w1-id", "w1", TaskState.SHUTDOWN,
                                 TaskState.SHUTDOWN, null, null, "ocr-worker:1.0", null, null, NOW, NOW)));
@@ -110,7 +110,7 @@ class ClusterStateTest {
 
     private static SwarmService service(String id, String name, long desired, long running) {
         return new SwarmService(id, name, "ocr-worker:1.0", ServiceMode.REPLICATED, desired, running,
-                null, null, null, null, NOW, NOW, 1);
+                null, null, null, null, NOW, NOW, 1, null);
     }
 
     private static SwarmTask task(String id, String serviceId, int slot, TaskState desired, TaskState state) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
 import dev.swarmmanager.docker.MeteredHttpClient;
 import dev.swarmmanager.domain.DockerUnavailableException;
@@ -34,14 +33,14 @@ class ServicesTest {
                 .get(Services.class);
     }
 
+    /** What reading the service back after a change asks: the service (from the Engine's JSON) and its tasks. */
     private void answerInspect() {
-        docker.answer("inspectServiceCmd", FakeDocker.model(Fixtures.engine("service-ocr-worker.json"), Service.class));
         docker.answer("listTasksCmd", FakeDocker.models(Fixtures.engine("tasks.json"), Task.class));
     }
 
     @Test
     void listServicesCountsRunningReplicasFromOneTaskList() {
-        docker.answer("listServicesCmd", FakeDocker.models(Fixtures.engine("services.json"), Service.class));
+        engine.on("GET /services", 200, Fixtures.engine("services.json"));
         docker.answer("listTasksCmd", FakeDocker.models(Fixtures.engine("tasks.json"), Task.class));
 
         List<SwarmService> listed = services().list(ServiceFilter.ALL);
@@ -61,7 +60,8 @@ class ServicesTest {
             assertThat(p.publishedPort()).isEqualTo(8080);
             assertThat(p.protocol()).isEqualTo("tcp");
         });
-        assertThat(docker.totalCalls()).isEqualTo(2);
+        assertThat(docker.totalCalls() + engine.exchanges().size()).as("the services, then the tasks").isEqualTo(2);
+        assertThat(listed).allSatisfy(s -> assertThat(s.privileges()).isEmpty());
     }
 
     @Test

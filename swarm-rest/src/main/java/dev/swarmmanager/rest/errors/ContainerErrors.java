@@ -18,6 +18,7 @@ public class ContainerErrors extends HttpServlet {
             401, "sign-in required: send a bearer token from the identity provider (or, in local mode, Basic credentials)",
             403, "your account has none of the roles viewer, operator or admin",
             404, "no such API path",
+            429, "too many failed sign-ins for this account or from this address: try again after Retry-After seconds",
             500, "internal error");
 
     @Override

@@ -37,4 +37,13 @@ public sealed interface Envelope {
     @JsonbPropertyOrder({"success", "error"})
     record Failure(boolean success, String error) implements Envelope {
     }
+
+    /** A refusal with its reasons one by one (the deployment policy's violations), beside the usual message. */
+    static Envelope refusal(String message, Collection<?> reasons) {
+        return new Refusal(false, message, reasons);
+    }
+
+    @JsonbPropertyOrder({"success", "error", "violations"})
+    record Refusal(boolean success, String error, Collection<?> violations) implements Envelope {
+    }
 }

@@ -28,7 +28,10 @@ public final class Requests {
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw new InvalidRequestException(field, "must be a whole number (got " + value.toPlainString() + ")");
+            // toString, not toPlainString: 1e100000000 written out in full would take 100 MB
+            String shown = value.toString();
+            throw new InvalidRequestException(field, "must be a whole number (got "
+                    + (shown.length() <= 20 ? shown : shown.substring(0, 20) + "…") + ")");
         }
     }
 

@@ -46,6 +46,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class StacksResource {
 
+    private static final String DRY_RUN = "change nothing: answer 200 with what the deploy would create, update and remove, "
+            + "and the deployment policy's violations";
     private static final String EXAMPLE = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices: ...\"}";
 
     @Inject
@@ -54,26 +56,33 @@ public class StacksResource {
     @Operation(summary = "Deploy or redeploy a Compose stack")
     @APIResponse(responseCode = "201", description = "What was created, updated and removed, with warnings for keys not applied", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"created\":[\"ocr_worker\"],\"updated\":[],\"removed\":[],\"networks\":[\"ocr_pages\"],\"secrets\":[],\"configs\":[],\"warnings\":[]}}")))
+    @APIResponse(responseCode = "200", description = "With dry_run: what the deploy would do, and the policy's violations",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("deploy-stack")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response deploy(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "DeployStackRequest"),
-            examples = @ExampleObject(name = "example", value = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices:\\n  worker:\\n    image: ocr-worker:1.0\\n\"}"))) DeployStackRequest request, @Context UriInfo uri) {
+            examples = @ExampleObject(name = "example", value = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices:\\n  worker:\\n    image: ocr-worker:1.0\\n\"}"))) DeployStackRequest request,
+                           @Parameter(description = DRY_RUN) @QueryParam("dry_run") String dryRun, @Context UriInfo uri) {
         DeployStackRequest body = Requests.body(request, EXAMPLE);
-        return created(stacks.deploy(new StackDeployment(
+        return deployOrPlan(new StackDeployment(
                 Requests.field(body.stackName(), "stack_name", "\"ocr\""),
                 Requests.field(body.stackFile(), "stack_file", "the Compose file's YAML as a string"),
-                body.variables(), body.files(), Boolean.TRUE.equals(body.prune()))), uri);
+                body.variables(), body.files(), Boolean.TRUE.equals(body.prune())), dryRun, uri);
     }
 
     /** {@code curl --data-binary @stack.yml -H 'Content-Type: application/yaml' '.../deploy-stack?stack_name=ocr'} */
     @Operation(summary = "Deploy a stack from the Compose YAML itself, named by ?stack_name=")
     @APIResponse(responseCode = "201", description = "What the deploy did", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"created\":[\"ocr_worker\"]}}")))
+    @APIResponse(responseCode = "200", description = "With dry_run: what the deploy would do, and the policy's violations",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
@@ -82,9 +91,9 @@ public class StacksResource {
     public Response deployYaml(@RequestBody(required = true, content = @Content(mediaType = "application/yaml",
             schema = @Schema(type = SchemaType.STRING, description = "the Compose file"))) String yaml, @Parameter(description = "the stack name") @QueryParam("stack_name") String name,
                                @Parameter(description = "remove services no longer in the file") @QueryParam("prune") String prune,
-                               @Context UriInfo uri) {
-        return created(stacks.deploy(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
-                Map.of(), Map.of(), Requests.flag(prune, "prune"))), uri);
+                               @Parameter(description = DRY_RUN) @QueryParam("dry_run") String dryRun, @Context UriInfo uri) {
+        return deployOrPlan(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
+                Map.of(), Map.of(), Requests.flag(prune, "prune")), dryRun, uri);
     }
 
     /**
@@ -94,7 +103,10 @@ public class StacksResource {
     @Operation(summary = "Deploy a stack from an uploaded Compose file (part stack_file) and the files it names")
     @APIResponse(responseCode = "201", description = "What the deploy did", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"created\":[\"ocr_worker\"]}}")))
+    @APIResponse(responseCode = "200", description = "With dry_run: what the deploy would do, and the policy's violations",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
@@ -103,7 +115,8 @@ public class StacksResource {
     public Response deployUpload(@RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
             schema = @Schema(ref = "DeployStackUpload"))) List<EntityPart> parts,
                                  @Parameter(description = "the stack name (or a part stack_name)") @QueryParam("stack_name") String queryName,
-                                 @Parameter(description = "remove services no longer in the file") @QueryParam("prune") String prune, @Context UriInfo uri) {
+                                 @Parameter(description = "remove services no longer in the file") @QueryParam("prune") String prune,
+                                 @Parameter(description = DRY_RUN) @QueryParam("dry_run") String dryRun, @Context UriInfo uri) {
         String yaml = null;
         String name = queryName;
         Map<String, String> files = new HashMap<>();
@@ -119,8 +132,8 @@ public class StacksResource {
         if (yaml == null) {
             throw new InvalidRequestException("stack_file", "is required: upload the Compose file as the part 'stack_file'");
         }
-        return created(stacks.deploy(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
-                Map.of(), files, Requests.flag(prune, "prune"))), uri);
+        return deployOrPlan(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
+                Map.of(), files, Requests.flag(prune, "prune")), dryRun, uri);
     }
 
     @Operation(summary = "List stacks with their services and replicas (docker stack ls)")
@@ -159,7 +172,12 @@ public class StacksResource {
     public record RemovedStack(String stack, List<String> removed) {
     }
 
-    private static Response created(StackDeployResult result, UriInfo uri) {
+    /** A deploy answers 201 with what it did; a dry run 200 with what a deploy would do and be refused for. */
+    private Response deployOrPlan(StackDeployment deployment, String dryRun, UriInfo uri) {
+        if (Requests.flag(dryRun, "dry_run")) {
+            return Response.ok(Envelope.of(stacks.dryRun(deployment))).build();
+        }
+        StackDeployResult result = stacks.deploy(deployment);
         return Response.created(uri.getBaseUriBuilder().path("stacks").path(result.stack()).build())
                 .entity(Envelope.of(result)).build();
     }

@@ -1,5 +1,6 @@
 package dev.swarmmanager.web.security;
 
+import dev.swarmmanager.security.LocalAccounts;
 import dev.swarmmanager.security.SignInMechanism;
 import dev.swarmmanager.web.Feedback;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,6 +15,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -27,6 +29,9 @@ public class SignInView {
 
     @Inject
     Feedback feedback;
+
+    @Inject
+    LocalAccounts accounts;
 
     private String user;
     private String password;
@@ -45,7 +50,11 @@ public class SignInView {
                         ? url : external.getRequestContextPath() + "/");
             }
             case SEND_CONTINUE -> faces.responseComplete();
-            default -> feedback.errorText(feedback.text("signIn.failed"));
+            default -> {
+                Duration wait = accounts.retryAfter(user == null ? "" : user);
+                feedback.errorText(wait.isZero() ? feedback.text("signIn.failed")
+                        : feedback.text("signIn.throttled", Math.max(1, wait.toSeconds())));
+            }
         }
     }
 

@@ -1,0 +1,95 @@
+package dev.swarmmanager.policy.boundary;
+
+import dev.swarmmanager.audit.control.AuditNotes;
+import dev.swarmmanager.domain.DeploymentPolicyView;
+import dev.swarmmanager.domain.PolicyViolation;
+import dev.swarmmanager.domain.PolicyViolationException;
+import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.domain.SwarmNode;
+import dev.swarmmanager.domain.NodeRole;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.policy.control.PolicyConfiguration;
+import dev.swarmmanager.policy.control.PolicyRules;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one place that decides what a role may deploy. The writers ({@code Stacks}, {@code Services}) collect the
+ * violations of {@link #rules()} for what they are about to write, then call {@link #enforce} before changing
+ * anything: an operator's write with any violation changes nothing; an admin's goes through, and the rules it
+ * bypassed are written to its audit row, unless {@code swarm.policy.applies-to-admins} holds admins to them too.
+ */
+@Stateless
+@RolesAllowed(Role.VIEWER_NAME)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // judges, changes nothing: no JTA transaction
+public class DeploymentPolicy {
+
+    /** The audit row's parameter that names the rules an admin bypassed. */
+    public static final String BYPASSED = "policy_bypassed";
+
+    @Inject
+    PolicyConfiguration configuration;
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    ClusterMirror mirror;
+
+    /** For the writers, whose own methods the container has already authorised. */
+    @PermitAll
+    public PolicyRules rules() {
+        return configuration.rules();
+    }
+
+    /** The manager nodes' IDs and hostnames, from the mirror, to recognise placement on managers by name. */
+    @PermitAll
+    public Set<String> managers() {
+        Set<String> managers = new HashSet<>();
+        mirror.current().ifPresent(state -> state.nodes().stream().filter(n -> n.role() == NodeRole.MANAGER)
+                .forEach(n -> {
+                    managers.add(n.id());
+                    managers.add(n.hostname());
+                }));
+        return managers;
+    }
+
+    /**
+     * Lets a write go ahead or refuses it.
+     *
+     * @return the violations an admin bypassed (empty for anyone else, who is refused instead)
+     * @throws PolicyViolationException 403 when an admin could do it, 400 when no one may
+     */
+    @PermitAll
+    public List<PolicyViolation> enforce(List<PolicyViolation> violations) {
+        if (violations.isEmpty()) {
+            return List.of();
+        }
+        boolean admin = security.isCallerInRole(Role.ADMIN_NAME);
+        boolean adminsBound = rules().settings().appliesToAdmins();
+        List<PolicyViolation> binding = violations.stream().filter(v -> !v.adminMay() || adminsBound).toList();
+        if (admin) {
+            if (!binding.isEmpty()) {
+                throw new PolicyViolationException(binding, false);
+            }
+            AuditNotes.note(BYPASSED, violations.stream().map(PolicyViolation::toString).collect(Collectors.joining("; ")));
+            return violations;
+        }
+        throw new PolicyViolationException(violations, binding.isEmpty());
+    }
+
+    /** The rules in force, for any signed-in user: what they may deploy is no secret to them. */
+    public DeploymentPolicyView view() {
+        var settings = rules().settings();
+        return new DeploymentPolicyView(settings.appliesToAdmins(), settings.sharedLabel(), rules().describe());
+    }
+}

@@ -1,0 +1,310 @@
+package dev.swarmmanager.policy.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmmanager.domain.PolicyRule;
+import dev.swarmmanager.domain.PolicyViolation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of the deployment policy, evaluated on what the Engine will be asked to store: a service's spec in the
+ * Engine's own JSON, and the secrets, configs and networks a stack names. Pure: the caller's role and the lookups are
+ * the boundary's business. Paths are reported in Compose terms ({@code services.worker.cap_add[0]}), which is how
+ * users write what they deploy, whatever the route (stack file or API).
+ */
+public final class PolicyRules {
+
+    public static final String CAPABILITIES = "capabilities";
+    public static final String BIND_MOUNTS = "bind-mounts";
+    public static final String SECURITY_OPTIONS = "security-options";
+    public static final String RESERVED_PORTS = "reserved-ports";
+    public static final String LOW_PORTS = "low-ports";
+    public static final String HOST_MODE_PORTS = "host-mode-ports";
+    public static final String REGISTRIES = "registries";
+    public static final String MAX_REPLICAS = "max-replicas";
+    public static final String LOG_DRIVERS = "log-drivers";
+    public static final String NETWORK_DRIVERS = "network-drivers";
+    public static final String MANAGER_PLACEMENT = "manager-placement";
+    public static final String EXTERNAL_OBJECTS = "external-objects";
+    public static final String FOREIGN_OBJECTS = "foreign-objects";
+    public static final String PRUNE = "prune";
+    public static final String PRIVILEGED_SERVICE = "privileged-service";
+
+    /** Swarm's own ports: the managers' API, the gossip and the overlay data plane. Published, they break the Swarm. */
+    static final Set<Integer> SWARM_PORTS = Set.of(2377, 7946, 4789);
+    private static final Set<String> DOCKER_SOCKETS = Set.of("/var/run/docker.sock", "/run/docker.sock");
+    private static final Pattern CONSTRAINT = Pattern.compile("\\s*(node\\.(?:role|hostname|id))\\s*(==|!=)\\s*(\\S+)\\s*");
+    private static final int MAX_VALUE = 120;
+    /** The label Docker's stack tooling marks a stack's objects with. */
+    private static final String STACK_LABEL = "com.docker.stack.namespace";
+
+    private final PolicySettings settings;
+
+    public PolicyRules(PolicySettings settings) {
+        this.settings = settings;
+    }
+
+    public PolicySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Everything a service spec asks for that the policy does not allow.
+     *
+     * @param path     the service in Compose terms: {@code services.worker}
+     * @param managers the IDs and hostnames of the manager nodes, to recognise placement on them by name
+     */
+    public List<PolicyViolation> service(String path, JsonNode spec, Set<String> managers) {
+        List<PolicyViolation> found = privileges(path, spec);
+        JsonNode task = spec.path("TaskTemplate");
+        registry(path, task.path("ContainerSpec").path("Image").asText(null), found);
+        ports(path, spec.path("EndpointSpec").path("Ports"), found);
+        JsonNode replicas = spec.path("Mode").path("Replicated").path("Replicas");
+        if (replicas.isNumber() && replicas.asLong() > settings.maxReplicas()) {
+            found.add(new PolicyViolation(MAX_REPLICAS, path + ".deploy.replicas", replicas.asText(),
+                    "more than " + PolicySettings.MAX_REPLICAS + " (" + settings.maxReplicas() + ") replicas", false, null));
+        }
+        String logDriver = task.path("LogDriver").path("Name").asText("");
+        if (!logDriver.isEmpty() && !settings.allowedLogDrivers().contains(logDriver)) {
+            found.add(new PolicyViolation(LOG_DRIVERS, path + ".logging.driver", logDriver, "log driver not in "
+                    + PolicySettings.PREFIX + "allowed-log-drivers (" + String.join(",", settings.allowedLogDrivers()) + ")", true, null));
+        }
+        JsonNode constraints = task.path("Placement").path("Constraints");
+        for (int i = 0; i < constraints.size(); i++) {
+            String constraint = constraints.get(i).asText();
+            if (placesOnManagers(constraint, managers)) {
+                found.add(new PolicyViolation(MANAGER_PLACEMENT, path + ".deploy.placement.constraints[" + i + "]",
+                        shorten(constraint), "placement on manager nodes is for admins", true, null));
+            }
+        }
+        return found;
+    }
+
+    /** An image, as an image update asks for it: only the registry rule applies to the image alone. */
+    public List<PolicyViolation> image(String path, String image) {
+        List<PolicyViolation> found = new ArrayList<>();
+        registry(path, image, found);
+        return found;
+    }
+
+    /**
+     * What a spec holds that reaches beyond its container: added capabilities, host paths, relaxed security
+     * profiles, as far as the policy would not let an operator add them. A service that holds any is changed by
+     * admins only, since an image update would hand those privileges to another image.
+     */
+    public List<PolicyViolation> privileges(String path, JsonNode spec) {
+        List<PolicyViolation> found = new ArrayList<>();
+        JsonNode container = spec.path("TaskTemplate").path("ContainerSpec");
+        JsonNode caps = container.path("CapabilityAdd");
+        for (int i = 0; i < caps.size(); i++) {
+            String cap = Capabilities.canonical(caps.get(i).asText());
+            if (cap.equals("ALL") || !settings.allowedCapabilities().contains(cap)) {
+                found.add(new PolicyViolation(CAPABILITIES, path + ".cap_add[" + i + "]", shorten(caps.get(i).asText()),
+                        "capability not in " + PolicySettings.PREFIX + "allowed-capabilities ("
+                                + listed(settings.allowedCapabilities()) + ")", true, null));
+            }
+        }
+        JsonNode mounts = container.path("Mounts");
+        for (int i = 0; i < mounts.size(); i++) {
+            JsonNode mount = mounts.get(i);
+            String type = mount.path("Type").asText("volume");
+            if (!type.equals("bind") && !type.equals("npipe")) {
+                continue;
+            }
+            String source = normalised(mount.path("Source").asText(""));
+            String problem = exposesDockerSocket(source) ? "exposes the Docker Engine's socket (root on the node)"
+                    : allowedBindPath(source) ? null
+                    : "host path not under " + PolicySettings.PREFIX + "allowed-bind-paths ("
+                    + listed(settings.allowedBindPaths()) + ")";
+            if (problem != null) {
+                found.add(new PolicyViolation(BIND_MOUNTS, path + ".volumes[" + i + "]", shorten(source), problem, true, null));
+            }
+        }
+        JsonNode privileges = container.path("Privileges");
+        if (privileges.path("Seccomp").path("Mode").asText("").equals("unconfined")) {
+            found.add(securityOption(path, "seccomp=unconfined"));
+        }
+        if (privileges.path("AppArmor").path("Mode").asText("").equals("disabled")) {
+            found.add(securityOption(path, "apparmor=unconfined"));
+        }
+        if (privileges.path("SELinuxContext").path("Disable").asBoolean(false)) {
+            found.add(securityOption(path, "label=disable"));
+        }
+        return found;
+    }
+
+    /** A change to a service that already holds privileges. */
+    public List<PolicyViolation> changeOf(String path, JsonNode currentSpec) {
+        List<PolicyViolation> held = privileges(path, currentSpec);
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new PolicyViolation(PRIVILEGED_SERVICE, path, shorten(String.join(", ",
+                held.stream().map(v -> v.rule() + " " + v.value()).toList())),
+                "the service holds host privileges: only admins may change it", true, null));
+    }
+
+    /**
+     * A secret, config or network a stack names as external: only one labelled for sharing, or one of the same stack.
+     *
+     * @param labels the existing object's labels
+     */
+    public List<PolicyViolation> external(String kind, String path, String name, JsonNode labels, String stack) {
+        if (shared(labels) || stack.equals(labels.path(STACK_LABEL).asText(null))) {
+            return List.of();
+        }
+        return List.of(new PolicyViolation(EXTERNAL_OBJECTS, path + ".external", kind + " " + shorten(name),
+                "not labelled " + settings.sharedLabel() + " and not of stack " + stack, true, null));
+    }
+
+    /** A stack's own secret, config or network whose name another stack's (or no stack's) object already has. */
+    public List<PolicyViolation> foreign(String kind, String path, String name, JsonNode labels, String stack) {
+        if (stack.equals(labels.path(STACK_LABEL).asText(null))) {
+            return List.of();
+        }
+        return List.of(new PolicyViolation(FOREIGN_OBJECTS, path + ".name", kind + " " + shorten(name),
+                "a " + kind + " of that name exists outside stack " + stack + ": the deploy would take it over", true, null));
+    }
+
+    public List<PolicyViolation> networkDriver(String path, String driver) {
+        if (settings.allowedNetworkDrivers().contains(driver)) {
+            return List.of();
+        }
+        return List.of(new PolicyViolation(NETWORK_DRIVERS, path + ".driver", shorten(driver), "network driver not in "
+                + PolicySettings.PREFIX + "allowed-network-drivers (" + String.join(",", settings.allowedNetworkDrivers()) + ")", true, null));
+    }
+
+    /** A redeploy with prune would remove these services: removing a service is for admins. */
+    public List<PolicyViolation> prune(List<String> removed) {
+        if (removed.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new PolicyViolation(PRUNE, "prune", shorten(String.join(", ", removed)),
+                "prune would remove services, which only admins may do", true, null));
+    }
+
+    /** The rules in force, in words, with their settings. */
+    public List<PolicyRule> describe() {
+        String p = PolicySettings.PREFIX;
+        return List.of(
+                new PolicyRule(CAPABILITIES, "added capabilities (cap_add) only from the allow-list; never ALL",
+                        p + "allowed-capabilities", String.join(",", settings.allowedCapabilities()), true),
+                new PolicyRule(BIND_MOUNTS, "bind mounts only under allow-listed host paths; never the Docker socket",
+                        p + "allowed-bind-paths", String.join(",", settings.allowedBindPaths()), true),
+                new PolicyRule(SECURITY_OPTIONS, "no unconfined seccomp or AppArmor profile, no disabled SELinux labels", null, "", true),
+                new PolicyRule(RESERVED_PORTS, "Swarm's own ports (2377, 7946, 4789) are never published", null, "2377,7946,4789", false),
+                new PolicyRule(LOW_PORTS, "published ports below 1024 only from the allow-list",
+                        p + "allowed-low-ports", String.join(",", settings.allowedLowPorts().stream().map(String::valueOf).toList()), true),
+                new PolicyRule(HOST_MODE_PORTS, "publishing in host mode (on the node's own address) is for admins", null, "", true),
+                new PolicyRule(REGISTRIES, "images only from the allow-listed registries (empty: any)",
+                        p + "allowed-registries", String.join(",", settings.allowedRegistries()), true),
+                new PolicyRule(MAX_REPLICAS, "no more replicas than the maximum, in stacks too",
+                        PolicySettings.MAX_REPLICAS, String.valueOf(settings.maxReplicas()), false),
+                new PolicyRule(LOG_DRIVERS, "log drivers only from the allow-list",
+                        p + "allowed-log-drivers", String.join(",", settings.allowedLogDrivers()), true),
+                new PolicyRule(NETWORK_DRIVERS, "a stack's networks only with allow-listed drivers",
+                        p + "allowed-network-drivers", String.join(",", settings.allowedNetworkDrivers()), true),
+                new PolicyRule(MANAGER_PLACEMENT, "placement constraints that select manager nodes are for admins", null, "", true),
+                new PolicyRule(EXTERNAL_OBJECTS, "external secrets, configs and networks only when labelled for sharing or of the same stack",
+                        p + "shared-label", settings.sharedLabel(), true),
+                new PolicyRule(FOREIGN_OBJECTS, "a stack never takes over a secret, config or network of another stack", null, "", true),
+                new PolicyRule(PRUNE, "prune removes services, which only admins may do", null, "", true),
+                new PolicyRule(PRIVILEGED_SERVICE, "services holding host privileges (capabilities, host paths, the socket) are changed by admins only",
+                        null, "", true));
+    }
+
+    private void registry(String path, String image, List<PolicyViolation> found) {
+        if (image == null || settings.allowedRegistries().isEmpty()) {
+            return;
+        }
+        String registry = registryOf(image);
+        if (!settings.allowedRegistries().contains(registry)) {
+            found.add(new PolicyViolation(REGISTRIES, path + ".image", shorten(image), "registry " + registry + " not in "
+                    + PolicySettings.PREFIX + "allowed-registries (" + String.join(",", settings.allowedRegistries()) + ")", true, null));
+        }
+    }
+
+    /** As the Engine reads a reference: a first component with a dot, a port or {@code localhost} is a registry. */
+    static String registryOf(String image) {
+        int slash = image.indexOf('/');
+        if (slash > 0) {
+            String first = image.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                return first.toLowerCase(Locale.ROOT);
+            }
+        }
+        return "docker.io";
+    }
+
+    private void ports(String path, JsonNode ports, List<PolicyViolation> found) {
+        for (JsonNode port : ports) {
+            int published = port.path("PublishedPort").asInt(0);
+            String value = (published == 0 ? "" : published + ":") + port.path("TargetPort").asInt() + "/"
+                    + port.path("Protocol").asText("tcp") + " " + port.path("PublishMode").asText("ingress");
+            if (SWARM_PORTS.contains(published)) {
+                found.add(new PolicyViolation(RESERVED_PORTS, path + ".ports", value, "port " + published
+                        + " is one of Swarm's own (2377 managers, 7946 gossip, 4789 overlay traffic)", false, null));
+            } else if (published > 0 && published < 1024 && !settings.allowedLowPorts().contains(published)) {
+                found.add(new PolicyViolation(LOW_PORTS, path + ".ports", value, "published ports below 1024 must be in "
+                        + PolicySettings.PREFIX + "allowed-low-ports", true, null));
+            }
+            if (port.path("PublishMode").asText("ingress").equals("host")) {
+                found.add(new PolicyViolation(HOST_MODE_PORTS, path + ".ports", value,
+                        "publishing on the node's own address (host mode) is for admins", true, null));
+            }
+        }
+    }
+
+    private static boolean placesOnManagers(String constraint, Set<String> managers) {
+        Matcher m = CONSTRAINT.matcher(constraint);
+        if (!m.matches()) {
+            return false;
+        }
+        boolean equal = m.group(2).equals("==");
+        String value = m.group(3);
+        return switch (m.group(1)) {
+            case "node.role" -> equal ? value.equalsIgnoreCase("manager") : value.equalsIgnoreCase("worker");
+            default -> equal && managers.contains(value);
+        };
+    }
+
+    private static boolean exposesDockerSocket(String source) {
+        return DOCKER_SOCKETS.stream().anyMatch(socket -> socket.equals(source) || socket.startsWith(source.equals("/") ? "/" : source + "/"));
+    }
+
+    private boolean allowedBindPath(String source) {
+        return settings.allowedBindPaths().stream().anyMatch(allowed -> source.equals(allowed)
+                || source.startsWith(allowed.equals("/") ? "/" : allowed + "/"));
+    }
+
+    private static String normalised(String source) {
+        try {
+            String n = Path.of(source).normalize().toString();
+            return n.isEmpty() ? "/" : n;
+        } catch (RuntimeException e) {
+            return source;
+        }
+    }
+
+    private boolean shared(JsonNode labels) {
+        return labels.path(settings.sharedLabelKey()).asText("\u0000").equals(settings.sharedLabelValue());
+    }
+
+    private static PolicyViolation securityOption(String path, String value) {
+        return new PolicyViolation(SECURITY_OPTIONS, path + ".security_opt", value,
+                "relaxes the container's confinement (the host's protection against it)", true, null);
+    }
+
+    private static String listed(java.util.Collection<String> values) {
+        return values.isEmpty() ? "none" : String.join(",", values);
+    }
+
+    static String shorten(String value) {
+        return value == null || value.length() <= MAX_VALUE ? value : value.substring(0, MAX_VALUE) + "…";
+    }
+}

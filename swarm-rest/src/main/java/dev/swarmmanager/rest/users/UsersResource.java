@@ -1,0 +1,111 @@
+package dev.swarmmanager.rest.users;
+
+import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.domain.WireName;
+import dev.swarmmanager.rest.json.Envelope;
+import dev.swarmmanager.rest.json.Removed;
+import dev.swarmmanager.rest.json.Requests;
+import dev.swarmmanager.security.LocalUsers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Local mode's users, for admins: with single sign-on, users come from the provider and these answer 409. */
+@Tag(name = "Users", description = "Local accounts with roles (local mode)")
+@Path("users")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    private static final String USER_EXAMPLE = "{\"success\":true,\"data\":{\"name\":\"olga\",\"role\":\"operator\",\"enabled\":true,\"password_set_at\":\"2026-11-29T10:00:00Z\"}}";
+
+    @Inject
+    LocalUsers users;
+
+    @Operation(summary = "The local users with their roles (never a password)")
+    @APIResponse(responseCode = "200", description = "The users", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"admin\",\"role\":\"admin\",\"enabled\":true,\"password_set_at\":\"2026-11-29T10:00:00Z\"}],\"count\":1}")))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @GET
+    public Envelope list() {
+        return Envelope.of(users.list());
+    }
+
+    @Operation(summary = "Create a local user with a role")
+    @APIResponse(responseCode = "201", description = "The user", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @POST
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest"),
+            examples = @ExampleObject(name = "example", value = "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"a long passphrase\"}"))) UserRequest request,
+                           @Context UriInfo uri) {
+        UserRequest body = Requests.body(request, "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"...\"}");
+        var user = users.create(Requests.field(body.name(), "name", "\"olga\""),
+                role(Requests.field(body.role(), "role", "\"operator\"")), Requests.field(body.password(), "password", "12 characters or more"));
+        return Response.created(uri.getAbsolutePathBuilder().path(user.name()).build()).entity(Envelope.of(user)).build();
+    }
+
+    @Operation(summary = "Change a user's role, or disable or enable it")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @PUT
+    @Path("{user}")
+    public Envelope update(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":false}"))) UserRequest request) {
+        UserRequest body = Requests.body(request, "{\"role\":\"viewer\",\"enabled\":false}");
+        return Envelope.of(users.update(name, body.role() == null ? null : role(body.role()), body.enabled()));
+    }
+
+    @Operation(summary = "Reset a user's password")
+    @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @POST
+    @Path("{user}/password")
+    public Envelope resetPassword(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"password\":\"another long passphrase\"}"))) UserRequest request) {
+        UserRequest body = Requests.body(request, "{\"password\":\"...\"}");
+        return Envelope.of(users.resetPassword(name, Requests.field(body.password(), "password", "12 characters or more")));
+    }
+
+    @Operation(summary = "Delete a user")
+    @APIResponse(responseCode = "200", description = "The user is gone", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"user\",\"reference\":\"olga\"}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @DELETE
+    @Path("{user}")
+    public Envelope remove(@PathParam("user") String name) {
+        users.remove(name);
+        return Envelope.of(new Removed("user", name));
+    }
+
+    private static Role role(String value) {
+        return WireName.parse(Role.class, "role", value);
+    }
+}
