@@ -7,7 +7,9 @@ public class ResourceNotFoundException extends SwarmException {
     private final String reference;
 
     public ResourceNotFoundException(String kind, String reference) {
-        super(kind + " '" + reference + "' not found");
+        // The start of the name only: a reference can be kilobytes long, and the message must not echo it back.
+        super(kind + " '" + (reference == null || reference.length() <= 64 ? reference : reference.substring(0, 64) + "…")
+                + "' not found");
         this.kind = kind;
         this.reference = reference;
     }

@@ -32,7 +32,7 @@ public final class WireName {
             }
         }
         throw new InvalidRequestException(field, "must be one of " + allowed(type)
-                + (value == null ? " (it is missing)" : " (got '" + value + "')"));
+                + (value == null ? " (it is missing)" : " (got '" + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "')"));
     }
 
     public static <E extends Enum<E>> String allowed(Class<E> type) {

@@ -43,8 +43,10 @@ class DockerOutageApiIT {
         Lab.await(Duration.ofSeconds(15), () -> !Api.get("/api/swarm/health").json().getJsonObject("data").getBoolean("stale"),
                 () -> "the health cache to recover");
         assertThat(Api.get("/health/ready").status()).isEqualTo(200);
-        try (var browser = new dev.swarmmanager.it.ui.Browser()) {
+        try (var browser = new dev.swarmmanager.it.ui.Browser().signIn(IdentityProvider.User.ADMIN)) {
             browser.open("/services.xhtml");
+            assertThat(browser.find(org.openqa.selenium.By.id("services-form:services")).isDisplayed())
+                    .as("the services page itself, signed in").isTrue();
             assertThat(browser.driver().findElements(org.openqa.selenium.By.id("docker-banner"))).isEmpty();
         }
 

@@ -58,7 +58,8 @@ class LogFollowIT {
 
         Follow(String authorization, String lastEventId) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(Api.uri("/api/swarm/services/" + service + "/logs?follow=true&tail=0"))
-                    .header("Accept", "text/event-stream").header("Authorization", authorization);
+                    .header("Accept", "text/event-stream").header("Authorization", authorization)
+                    .timeout(Duration.ofSeconds(20)); // until the answer's headers: a server out of threads fails the test, not hangs it
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
             }
@@ -114,6 +115,39 @@ class LogFollowIT {
     }
 
     @Test
+    void openFollowsHoldNoRequestThreadAndAreCappedPerUser() throws Exception {
+        Lab.await(Duration.ofSeconds(20), () -> follows() == 0, () -> "the follows of other tests to end");
+        List<Follow> open = new ArrayList<>();
+        try {
+            // More follows than the server has request threads (Payara's pool has 5), from two users.
+            for (int i = 0; i < 5; i++) {
+                open.add(new Follow(Api.adminAuthorization(), null));
+            }
+            for (int i = 0; i < 3; i++) {
+                open.add(new Follow("Bearer " + IdentityProvider.token(User.OPERATOR), null));
+            }
+            assertThat(open).allSatisfy(f -> assertThat(f.status).isEqualTo(200));
+            assertThat(follows()).isEqualTo(8);
+
+            Api.Answer sixth = Api.get("/api/swarm/services/" + service + "/logs?follow=true&tail=0");
+            assertThat(sixth.status()).as("the admin's sixth follow").isEqualTo(429);
+            assertThat(sixth.error()).contains("swarm.logs.max-follows-per-user");
+
+            assertThat(Api.get("/api/swarm/health").status()).as("the API answers while they are open").isEqualTo(200);
+            assertThat(Api.anonymous().call("GET", "/health/ready", null).status()).isIn(200, 503);
+            assertThat(Api.get("/api/swarm/services/" + service + "/logs?tail=5").status()).isEqualTo(200);
+            for (Follow follow : open) {
+                tick(follow.next()); // every one of them still streams
+            }
+        } finally {
+            for (Follow follow : open) {
+                follow.close();
+            }
+        }
+        Lab.await(Duration.ofSeconds(20), () -> follows() == 0, () -> "the server to end the follows of clients that left");
+    }
+
+    @Test
     void aReconnectWithTheLastEventIdResumesAfterIt() throws Exception {
         String resumeAfter;
         int lastTick;
@@ -124,7 +158,10 @@ class LogFollowIT {
                 resumeAfter = follow.ids.get(follow.ids.size() - 1);
             }
         }
-        Thread.sleep(2500); // lines written while no one was connected
+        // lines written while no one was connected: wait until the service has written two more
+        Lab.await(Duration.ofSeconds(15), () -> Api.get("/api/swarm/services/" + service + "/logs?tail=3").json()
+                .getJsonArray("data").getValuesAs(JsonObject.class).stream().anyMatch(l -> tick(l) >= lastTick + 2),
+                () -> "two more lines of " + service);
         try (Follow resumed = new Follow(operator, resumeAfter)) {
             assertThat(tick(resumed.next())).as("the line right after the last one seen").isEqualTo(lastTick + 1);
         }

@@ -21,7 +21,13 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class DockerCalls {
 
-    private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    // Possessive: a long message (one that echoes a long reference) must not recurse once per character.
+    private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
+    /**
+     * What a name, ID or ID prefix of a Docker object can be (Docker's own rule for names, hostnames included): checked
+     * before any Engine call, so odd input is a plain "not found" and never reaches a URL template or an error parser.
+     */
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,252}");
     private static final Pattern GRPC = Pattern.compile("rpc error: code = (\\w+) desc = (.*)", Pattern.DOTALL);
 
     @Inject
@@ -35,6 +41,7 @@ public class DockerCalls {
      * @param kind what {@code reference} names ("service", "node"), so that a 404 says which thing is missing
      */
     public <T> T call(String kind, String reference, Supplier<T> call) {
+        checkReference(kind, reference);
         try {
             return call.get();
         } catch (SwarmException e) {
@@ -53,6 +60,17 @@ public class DockerCalls {
         });
     }
 
+    /**
+     * A reference that cannot name anything in Docker is not found, and its text is not echoed (it may be kilobytes).
+     *
+     * @throws ResourceNotFoundException for an empty, overlong or oddly spelled reference
+     */
+    public static void checkReference(String kind, String reference) {
+        if (kind != null && (reference == null || !REFERENCE.matcher(reference).matches())) {
+            throw new ResourceNotFoundException(kind, reference == null ? "" : reference);
+        }
+    }
+
     /** The Engine answered {@code status} with {@code message}. */
     public SwarmException fromEngine(int status, String message, String kind, String reference, Throwable cause) {
         String text = message == null || message.isBlank() ? "HTTP " + status : message.trim();
@@ -65,6 +83,12 @@ public class DockerCalls {
         if (status == 404 || code.equals("NotFound")) {
             return kind != null ? new ResourceNotFoundException(kind, reference)
                     : new ResourceNotFoundException("object", reason);
+        }
+        if (code.equals("Unavailable") || code.equals("DeadlineExceeded") || text.startsWith("connection error:")
+                || text.contains("transport: Error while dialing")) {
+            // The Engine is up but cannot reach its own Swarm components (a manager stopping or starting): an
+            // outage to retry, not a state of the cluster that forbids the operation.
+            return new DockerUnavailableException(settings.host(), "the Engine cannot reach the Swarm now: " + reason, cause);
         }
         if (status == 400 || code.equals("InvalidArgument")) {
             return new InvalidRequestException(null, reason);

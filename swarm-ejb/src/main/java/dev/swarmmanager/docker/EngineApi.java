@@ -30,6 +30,7 @@ public class EngineApi {
     DockerCalls calls;
 
     public JsonNode get(String path, String kind, String reference) {
+        DockerCalls.checkReference(kind, reference);
         return exchange(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build(),
                 kind, reference);
     }
@@ -49,6 +50,7 @@ public class EngineApi {
     }
 
     public JsonNode delete(String path, String kind, String reference) {
+        DockerCalls.checkReference(kind, reference);
         return exchange(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.DELETE).path(path).build(),
                 kind, reference);
     }

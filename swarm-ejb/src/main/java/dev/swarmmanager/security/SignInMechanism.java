@@ -49,6 +49,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     /** The API module's context root (swarm-ear/pom.xml). */
     static final String API_CONTEXT = "/api";
     static final String LOGIN_PAGE = "/login.xhtml";
+    /**
+     * Not "Basic": a browser answers a Basic challenge with a prompt and then sends the credentials with every request
+     * to this server, another site's forms included. API clients send Basic credentials without being asked.
+     */
+    static final String LOCAL_CHALLENGE = "SwarmBasic realm=\"Swarm Manager\"";
     /** Where the local sign-in keeps the caller and the page first asked for. */
     static final String SESSION_CALLER = SignInMechanism.class.getName() + ".caller";
     public static final String SESSION_ORIGINAL_URL = SignInMechanism.class.getName() + ".original";
@@ -155,9 +160,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                     return throttled(response, wait);
                 }
             }
-            return unauthorized(response, context, "Basic realm=\"Swarm Manager\"");
+            return unauthorized(response, context, LOCAL_CHALLENGE);
         }
-        return context.isProtected() ? unauthorized(response, context, "Basic realm=\"Swarm Manager\"") : context.doNothing();
+        return context.isProtected() ? unauthorized(response, context, LOCAL_CHALLENGE) : context.doNothing();
     }
 
     /** Local UI: the sign-in page posts the credentials through SecurityContext.authenticate; the session keeps the caller. */

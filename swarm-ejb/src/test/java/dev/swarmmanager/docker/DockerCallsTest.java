@@ -36,6 +36,15 @@ class DockerCallsTest {
     }
 
     @Test
+    void anEngineThatCannotReachItsSwarmIsUnavailableNotAConflict() {
+        SwarmException stopping = calls.fromEngine(503, "connection error: desc = \"transport: Error while dialing dial unix "
+                + "/var/run/docker/swarm/control.sock: connect: no such file or directory\"", "service", "ocr", null);
+        assertThat(stopping).isInstanceOf(DockerUnavailableException.class).hasMessageContaining("cannot reach the Swarm now");
+        assertThat(calls.fromEngine(500, "rpc error: code = Unavailable desc = all SubConns are in TransientFailure", null, null, null))
+                .isInstanceOf(DockerUnavailableException.class);
+    }
+
+    @Test
     void swarmStateRefusalsAreConflictsWithTheEnginesWords() {
         SwarmException e = calls.fromEngine(503, "This node is not a swarm manager. Use \"docker swarm init\" first.", null, null, null);
         assertThat(e).isInstanceOf(OperationConflictException.class).hasMessageStartingWith("This node is not a swarm manager");

@@ -26,7 +26,8 @@ class DockerOutageIT {
         Nodes nodes = wiring.get(Nodes.class);
         ClusterMirror mirror = wiring.get(ClusterMirror.class);
         mirror.refresh();
-        assertThat(services.list(ServiceFilter.ALL)).isNotNull();
+        assertThat(services.list(ServiceFilter.ALL)).extracting(dev.swarmmanager.domain.SwarmService::name)
+                .containsExactlyInAnyOrderElementsOf(Lab.docker("service", "ls", "--format", "{{.Name}}").lines().toList());
         int nodeCount = mirror.statistics().cluster().nodes();
 
         Lab.lab("stop", "manager1");

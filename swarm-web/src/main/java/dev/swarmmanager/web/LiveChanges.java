@@ -3,6 +3,7 @@ package dev.swarmmanager.web;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.events.boundary.ChangeFeed;
 import jakarta.inject.Inject;
+import dev.swarmmanager.domain.LimitReachedException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The UI's view of the change feed: Server-Sent Events that say only which kind of thing changed, so the page
@@ -29,16 +31,44 @@ public class LiveChanges extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String user = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+        long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
+        AtomicReference<AsyncContext> started = new AtomicReference<>();
+        AtomicReference<PrintWriter> writer = new AtomicReference<>();
+        try {
+            // Subscribed before anything is written: beyond the caps the answer is a plain 429. The first change can
+            // come before the stream is set up below, so deliveries wait for it.
+            feed.subscribe(user, lastSeen(request), change -> {
+                synchronized (started) {
+                    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    while (started.get() == null && System.nanoTime() < waitUntil) {
+                        try {
+                            started.wait(100);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    }
+                    return started.get() != null && send(started.get(), writer.get(), change, deadline);
+                }
+            });
+        } catch (LimitReachedException e) {
+            response.sendError(429, e.getMessage());
+            return;
+        }
         response.setContentType("text/event-stream");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         PrintWriter out = response.getWriter();
-        out.write("retry: 1000\n: swarm manager changes\n\n");
-        out.flush();
-        long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
-        feed.subscribe(lastSeen(request), change -> send(async, out, change, deadline));
+        synchronized (started) {
+            out.write("retry: 1000\n: swarm manager changes\n\n");
+            out.flush();
+            writer.set(out);
+            started.set(async);
+            started.notifyAll();
+        }
     }
 
     /** Writes one change; false (unsubscribe) once the client is gone or the connection's minute is up. */

@@ -7,7 +7,10 @@ import dev.swarmmanager.domain.SwarmException;
 import dev.swarmmanager.tasks.boundary.Tasks;
 import dev.swarmmanager.tasks.control.LogEventStream;
 import dev.swarmmanager.tasks.control.LogFollow;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.servlet.AsyncContext;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,20 +20,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.time.format.DateTimeParseException;
 
 /**
  * The logs page's live follow: Server-Sent Events of new lines for a service, behind the UI's sign-in (a browser's
- * EventSource sends the session cookie, not the API's bearer token). The follow runs on this request's thread
- * until the browser leaves the page (a write fails) or the follow's time is up; the EJB checks the role.
+ * EventSource sends the session cookie, not the API's bearer token). The request is made asynchronous and the follow
+ * runs on a managed executor's thread until the browser leaves the page (a write fails) or the follow's time is up,
+ * so an open Logs page holds none of the server's request threads; the EJB checks the role and the caps.
  */
-@WebServlet("/live/logs")
+@WebServlet(urlPatterns = "/live/logs", asyncSupported = true)
 public class LiveLogs extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     Tasks tasks;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -49,10 +57,25 @@ public class LiveLogs extends HttpServlet {
         response.setContentType("text/event-stream");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        follow.run(new LogEventStream(response.getOutputStream(), line -> Json.createObjectBuilder()
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the follow ends itself: client gone, time up, or service removed
+        LogEventStream events = new LogEventStream(response.getOutputStream(), line -> Json.createObjectBuilder()
                 .add("timestamp", line.timestamp() == null ? "" : line.timestamp().toString())
                 .add("stream", line.stream().toString())
-                .add("message", line.message()).build().toString()));
+                .add("message", line.message()).build().toString());
+        try {
+            executor.execute(() -> {
+                try {
+                    follow.run(events);
+                } finally {
+                    async.complete();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            follow.abandon();
+            response.sendError(429, "the server cannot start another log follow now: try again later");
+            async.complete();
+        }
     }
 
     private static int tail(HttpServletRequest request) {

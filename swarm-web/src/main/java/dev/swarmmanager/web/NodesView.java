@@ -1,5 +1,6 @@
 package dev.swarmmanager.web;
 
+import dev.swarmmanager.domain.NodeAvailability;
 import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.nodes.boundary.Nodes;
@@ -26,13 +27,27 @@ public class NodesView implements Serializable {
     private List<SwarmNode> list = List.of();
     private SwarmNode selected;
     private boolean force;
+    /** The last active node a drain or pause was warned about: doing it again confirms. */
+    private String confirmedLastActive;
 
     @PostConstruct
     public void load() {
         list = feedback.load(nodes::list, List.of());
     }
 
+    /**
+     * Changes a node's availability; draining or pausing the last active node (every task would stop, or none could
+     * start) is done only once the user clicks again, after a warning that says so.
+     */
     public void availability(SwarmNode node, String availability) {
+        boolean lastActive = node.availability() == NodeAvailability.ACTIVE
+                && list.stream().filter(n -> n.availability() == NodeAvailability.ACTIVE).count() == 1;
+        if (lastActive && !availability.equals("active") && !node.id().equals(confirmedLastActive)) {
+            confirmedLastActive = node.id();
+            feedback.errorText(feedback.text("nodes.lastActive", node.hostname(), availability));
+            return;
+        }
+        confirmedLastActive = null;
         if (feedback.run(() -> nodes.updateAvailability(node.id(), availability), "nodes.availabilityChanged",
                 node.hostname(), availability)) {
             load();

@@ -6,6 +6,7 @@ import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.tasks.boundary.Tasks;
 import jakarta.annotation.PostConstruct;
+import org.primefaces.PrimeFaces;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -35,24 +36,58 @@ public class ServicesView implements Serializable {
     private List<SwarmService> filtered;
     private SwarmService selected;
     private Integer replicas;
+    /** The count a large jump was warned about: scaling to it again confirms. */
+    private Integer confirmedJump;
     private String image;
     private List<SwarmTask> selectedTasks = List.of();
+    /** The service whose tasks the dialog shows, if it was opened. */
+    private String tasksOf;
 
+    /** The list, and the tasks of the service whose Tasks dialog is open: a change redraws both (the change feed). */
     @PostConstruct
     public void load() {
         list = feedback.load(() -> services.list(ServiceFilter.ALL), List.of());
+        if (tasksOf != null && list.stream().noneMatch(s -> s.id().equals(tasksOf))) {
+            tasksOf = null; // removed meanwhile: nothing more to follow
+        }
+        if (tasksOf != null) {
+            selectedTasks = feedback.load(() -> tasks.list(tasksOf), selectedTasks);
+        }
     }
 
     public void select(SwarmService service) {
         selected = service;
         replicas = (int) service.desiredReplicas();
         image = service.image();
+        confirmedJump = null;
     }
 
+    /**
+     * Scales; a jump to more than ten times the current count (a typo's extra zero) is done only once the user clicks
+     * again with the same number, after a warning that says what it means.
+     */
     public void scale() {
+        long current = selected.desiredReplicas();
+        boolean large = replicas > Math.max(10, 10 * current);
+        if (large && !replicas.equals(confirmedJump)) {
+            confirmedJump = replicas;
+            PrimeFaces.current().ajax().addCallbackParam("confirmationNeeded", true);
+            return;
+        }
+        confirmedJump = null;
         if (feedback.run(() -> services.scale(selected.name(), replicas), "services.scaled", selected.name(), replicas)) {
             load();
         }
+    }
+
+    /** The warning shown before a large jump is confirmed, or null. */
+    public String getLargeJumpWarning() {
+        return confirmedJump == null || selected == null ? null
+                : feedback.text("services.largeJump", selected.name(), selected.desiredReplicas(), confirmedJump);
+    }
+
+    public String getRangeMessage() {
+        return feedback.text("services.replicasRange", getMaxReplicas());
     }
 
     public void updateImage() {
@@ -63,6 +98,7 @@ public class ServicesView implements Serializable {
 
     public void showTasks(SwarmService service) {
         selected = service;
+        tasksOf = service.id();
         selectedTasks = feedback.load(() -> tasks.list(service.id()), List.of());
     }
 

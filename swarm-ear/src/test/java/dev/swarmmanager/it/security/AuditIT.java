@@ -78,6 +78,33 @@ class AuditIT {
     }
 
     @Test
+    void aDeployWithAnOverlongVariableNameIsDoneAndAuditedNotA500WithoutARow() {
+        String stack = uniqueName("audited");
+        String body = jakarta.json.Json.createObjectBuilder().add("stack_name", stack)
+                .add("stack_file", "services:\n  c:\n    image: ocr-worker:1.0\n")
+                .add("variables", jakarta.json.Json.createObjectBuilder().add("V".repeat(5000), "x")).build().toString();
+        try {
+            Api.Answer answer = Api.as(User.OPERATOR).call("POST", "/api/swarm/deploy-stack", body);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            JsonObject entry = entries("action=stacks.deploy&target=" + stack).get(0);
+            assertThat(entry.getString("outcome")).isEqualTo("succeeded");
+            assertThat(entry.getJsonObject("parameters").getString("variables")).startsWith("VVVV").hasSizeLessThan(300);
+        } finally {
+            dev.swarmmanager.lab.Lab.docker("stack", "rm", stack);
+        }
+    }
+
+    @Test
+    void aRefusalAimedAtAnOverlongNameIsAuditedToo() {
+        String name = "z" + "x".repeat(400);
+        assertThat(Api.as(User.OPERATOR).call("DELETE", "/api/swarm/services/" + name, null).status()).isEqualTo(403);
+        List<JsonObject> entries = entries("action=services.remove&target=zxxxx");
+        assertThat(entries).isNotEmpty();
+        assertThat(entries.get(0).getString("outcome")).isEqualTo("denied");
+        assertThat(entries.get(0).getString("target")).startsWith("zxxx").hasSizeLessThanOrEqualTo(255);
+    }
+
+    @Test
     void joinTokensAreAuditedButNeverStored() {
         String token = Api.get("/api/swarm/join-token/worker").json().getJsonObject("data").getString("token");
 

@@ -33,7 +33,7 @@ class SignInIT {
             assertThat(browser.driver().findElements(By.xpath(row + "//button[contains(@class,'remove-button')]"))).isEmpty();
 
             browser.click(By.xpath(row + "//button[contains(@class,'scale-button')]"));
-            var replicas = browser.find(By.id("scale-form:replicas_input"));
+            var replicas = browser.find(By.id("scale-form:replicas"));
             replicas.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2");
             browser.click(By.id("scale-form:scale-confirm"));
             dev.swarmmanager.lab.Lab.awaitRunning(service, 2);

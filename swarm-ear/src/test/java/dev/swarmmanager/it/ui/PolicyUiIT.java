@@ -39,6 +39,8 @@ class PolicyUiIT {
         String violations = browser.text(By.id("violations"));
         assertThat(violations).contains("would refuse").contains("line 4").contains("cap_add: [ALL]").contains("capabilities")
                 .contains("line 7").contains("manager-placement");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('violations').scrollIntoView({block: 'center'})");
         browser.screenshot("stacks-policy-check");
 
         browser.click(By.id("deploy-form:deploy"));

@@ -46,8 +46,6 @@ public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     private static final int MAX_ERROR = 2000;
-    /** The user column holds 200 characters; a provider's name claim may be longer. */
-    private static final int MAX_USER = 190;
 
     @PersistenceContext
     EntityManager entities;
@@ -65,8 +63,37 @@ public class AuditLog {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(Attempt attempt, AuditOutcome outcome, String error) {
+        writeForCaller(attempt, outcome, error);
+    }
+
+    /**
+     * Records that a change is about to be attempted, committed before the change starts: if the server stops
+     * half-way, the row stays {@code attempted}; if this write fails, the change is not made.
+     *
+     * @return the row, for {@link #finish}
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long begin(Attempt attempt) {
+        AuditRecord row = writeForCaller(attempt, AuditOutcome.ATTEMPTED, null);
+        entities.flush();
+        return row.id;
+    }
+
+    /** Records how an attempt {@linkplain #begin begun} ended, with what the call noted on the way. */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finish(long row, Attempt attempt, AuditOutcome outcome, String error) {
+        // An update query: the row is not loaded, and nothing depends on the provider noticing changed fields.
+        entities.createQuery("UPDATE AuditRecord r SET r.outcome = :outcome, r.error = :error, r.parameters = :parameters "
+                        + "WHERE r.id = :id")
+                .setParameter("outcome", outcome).setParameter("error", error(error))
+                .setParameter("parameters", parameters(attempt)).setParameter("id", row).executeUpdate();
+    }
+
+    private AuditRecord writeForCaller(Attempt attempt, AuditOutcome outcome, String error) {
         Principal caller = security.getCallerPrincipal();
-        write(caller == null ? "anonymous" : caller.getName(), String.join(",", Arrays.stream(Role.values())
+        return write(caller == null ? "anonymous" : caller.getName(), String.join(",", Arrays.stream(Role.values())
                 .filter(role -> security.isCallerInRole(role.toString())).map(Role::toString).toList()),
                 attempt, outcome, error);
     }
@@ -80,23 +107,33 @@ public class AuditLog {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void signInFailed(String user, String reason) {
-        String name = user.length() <= MAX_USER ? user : user.substring(0, MAX_USER) + "…";
-        write(name, "", new Attempt("sign-in", name, Map.of()), AuditOutcome.FAILED, reason);
+        write(user, "", new Attempt("sign-in", user, Map.of()), AuditOutcome.FAILED, reason);
     }
 
-    private void write(String user, String roles, Attempt attempt, AuditOutcome outcome, String error) {
+    private AuditRecord write(String user, String roles, Attempt attempt, AuditOutcome outcome, String error) {
         AuditRecord row = new AuditRecord();
         row.time = Instant.now();
-        row.user = user.length() <= MAX_USER ? user : user.substring(0, MAX_USER) + "…";
+        row.user = fit(user, 200);
         row.roles = roles;
         row.action = attempt.action();
-        row.target = attempt.target();
-        row.parameters = json(attempt.parameters());
+        // Every field cut to its column: a row that does not fit would be lost, and the attempt with it.
+        row.target = fit(attempt.target(), 255);
+        row.parameters = parameters(attempt);
         row.outcome = outcome;
-        row.error = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        row.error = error(error);
         row.clientAddress = clientAddress();
         entities.persist(row);
         LOG.log(Level.FINE, "audit: {0} {1} {2} {3}", new Object[] {row.user, row.action, row.target, outcome});
+        return row;
+    }
+
+    private static String parameters(Attempt attempt) {
+        String parameters = json(attempt.parameters());
+        return parameters.length() <= 4000 ? parameters : json(Map.of("truncated", parameters.substring(0, 1800)));
+    }
+
+    private static String error(String error) {
+        return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
     }
 
     /**
@@ -156,6 +193,10 @@ public class AuditLog {
         List<String> roles = row.roles == null || row.roles.isEmpty() ? List.of() : List.of(row.roles.split(","));
         return new AuditEntry(row.id, row.time, row.user, roles, row.action, row.target, parameters(row.parameters),
                 row.outcome, row.error, row.clientAddress);
+    }
+
+    private static String fit(String value, int column) {
+        return value == null || value.length() <= column ? value : value.substring(0, column - 1) + "…";
     }
 
     private static String json(Map<String, String> parameters) {

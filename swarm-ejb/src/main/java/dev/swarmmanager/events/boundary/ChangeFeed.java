@@ -3,7 +3,10 @@ package dev.swarmmanager.events.boundary;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.events.control.ChangeDetector;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
+import dev.swarmmanager.domain.LimitReachedException;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +37,16 @@ public class ChangeFeed {
     @Resource
     ManagedExecutorService delivery;
 
+    /** Each subscriber costs a connection and a delivery thread at each change: their number is bounded. */
+    @Inject
+    @ConfigProperty(name = "swarm.events.max-subscribers", defaultValue = "1000")
+    int maxSubscribers = 1000;
+
+    /** So that one user (or one script gone wrong) cannot take every place. */
+    @Inject
+    @ConfigProperty(name = "swarm.events.max-subscribers-per-user", defaultValue = "20")
+    int maxPerUser = 20;
+
     private final Deque<ClusterChange> recent = new ArrayDeque<>();
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private ClusterSnapshot previous;
@@ -63,10 +76,21 @@ public class ChangeFeed {
      * Registers a subscriber, first replaying what came after {@code lastSeen} (or, when that is older than
      * what is kept, a {@code resync} change).
      *
+     * @param user     who subscribes, for the per-user cap
      * @param lastSeen the last change ID the client saw, or {@code null} for a new client
+     * @throws LimitReachedException beyond {@code swarm.events.max-subscribers} overall or
+     *                               {@code swarm.events.max-subscribers-per-user} for this user
      */
-    public synchronized void subscribe(Long lastSeen, Predicate<ClusterChange> subscriber) {
-        Subscription subscription = new Subscription(subscriber);
+    public synchronized void subscribe(String user, Long lastSeen, Predicate<ClusterChange> subscriber) {
+        if (subscribers.size() >= maxSubscribers) {
+            throw new LimitReachedException("already " + maxSubscribers + " clients follow the changes "
+                    + "(swarm.events.max-subscribers): try again later");
+        }
+        if (subscribers.stream().filter(s -> s.user.equals(user)).count() >= maxPerUser) {
+            throw new LimitReachedException("you already follow the changes " + maxPerUser
+                    + " times (swarm.events.max-subscribers-per-user): close a tab, or try again later");
+        }
+        Subscription subscription = new Subscription(user, subscriber);
         if (lastSeen != null) {
             long oldestKept = recent.isEmpty() ? lastId + 1 : recent.peekFirst().id();
             if (lastSeen < oldestKept - 1) {
@@ -89,12 +113,14 @@ public class ChangeFeed {
     /** One subscriber's changes not yet delivered, and whether a delivery is under way. */
     private final class Subscription {
 
+        private final String user;
         private final Predicate<ClusterChange> subscriber;
         private final Deque<ClusterChange> pending = new ArrayDeque<>();
         private boolean delivering;
         private boolean ended;
 
-        Subscription(Predicate<ClusterChange> subscriber) {
+        Subscription(String user, Predicate<ClusterChange> subscriber) {
+            this.user = user;
             this.subscriber = subscriber;
         }
 

@@ -21,8 +21,9 @@ public final class ImageReference {
         }
         String trimmed = image.trim();
         if (trimmed.length() > 255 || !REFERENCE.matcher(trimmed).matches()) {
-            throw new InvalidRequestException("image", "is not a valid image reference: '" + image
-                    + "' (expected [registry/]name[:tag][@sha256:digest], lower case)");
+            throw new InvalidRequestException("image", "is not a valid image reference: '"
+                    + (image.length() <= 80 ? image : image.substring(0, 80) + "…")
+                    + "' (expected [registry/]name[:tag][@sha256:digest], lower case, at most 255 characters)");
         }
         return trimmed;
     }

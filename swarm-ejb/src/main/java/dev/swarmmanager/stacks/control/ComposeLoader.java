@@ -51,7 +51,7 @@ public final class ComposeLoader {
         if (!(document instanceof Map<?, ?>)) {
             throw new InvalidRequestException(null, "stack_file must be a YAML mapping with a 'services' key");
         }
-        ComposeNode root = new ComposeNode("", interpolate(document, "", new Interpolator(variables, warnings)));
+        ComposeNode root = new ComposeNode("", interpolate(document, "", new Interpolator(variables, warnings), new Budget()));
         for (String key : root.keys()) {
             if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
                 throw new InvalidRequestException(null, "in stack_file, unknown top-level key '" + key + "' (allowed: "
@@ -75,8 +75,29 @@ public final class ComposeLoader {
         }
     }
 
+    /**
+     * YAML aliases share one node in several places, and reading the file copies it into each: a 10 KB file of nested
+     * aliases would become millions of values. The copy is counted, values and characters, and stops at a budget far
+     * above any real Compose file.
+     */
+    static final class Budget {
+        static final int MAX_VALUES = 100_000;
+        static final long MAX_CHARS = 8L << 20;
+        private int values;
+        private long chars;
+
+        void spend(String path, int length) {
+            if (++values > MAX_VALUES || (chars += length) > MAX_CHARS) {
+                throw new InvalidRequestException(null, "stack_file expands to more than " + MAX_VALUES + " values or "
+                        + (MAX_CHARS >> 20) + " MiB of text (through YAML aliases, at " + (path.isEmpty() ? "the top" : path)
+                        + "): write it out, or use fewer aliases");
+            }
+        }
+    }
+
     /** Values only, never keys, as the docker CLI does. */
-    private static Object interpolate(Object value, String path, Interpolator interpolator) {
+    private static Object interpolate(Object value, String path, Interpolator interpolator, Budget budget) {
+        budget.spend(path, value instanceof String s ? s.length() : 0);
         if (value instanceof String s) {
             return interpolator.interpolate(s, path);
         }
@@ -84,14 +105,14 @@ public final class ComposeLoader {
             Map<String, Object> result = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                result.put(key, interpolate(e.getValue(), path.isEmpty() ? key : path + "." + key, interpolator));
+                result.put(key, interpolate(e.getValue(), path.isEmpty() ? key : path + "." + key, interpolator, budget));
             }
             return result;
         }
         if (value instanceof List<?> list) {
             List<Object> result = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                result.add(interpolate(list.get(i), path + "[" + i + "]", interpolator));
+                result.add(interpolate(list.get(i), path + "[" + i + "]", interpolator, budget));
             }
             return result;
         }

@@ -171,6 +171,8 @@ public record ComposeNode(String path, Object value) {
     }
 
     public InvalidRequestException invalid(String problem) {
-        return new InvalidRequestException(null, "in stack_file, " + (path.isEmpty() ? "the file" : path) + " " + problem);
+        String where = path.isEmpty() ? "the file" : path.length() <= 200 ? path : path.substring(0, 200) + "…";
+        String what = problem.length() <= 500 ? problem : problem.substring(0, 500) + "…"; // never the whole input back
+        return new InvalidRequestException(null, "in stack_file, " + where + " " + what);
     }
 }

@@ -266,13 +266,21 @@ public final class ComposeTranslator {
             long soft;
             long hard;
             if (limit.isMap()) {
-                soft = limit.get("soft").longValue();
-                hard = limit.get("hard").longValue();
+                soft = required(limit.get("soft"));
+                hard = required(limit.get("hard"));
             } else {
-                soft = hard = limit.longValue();
+                soft = hard = required(limit);
             }
             limits.addObject().put("Name", name).put("Soft", soft).put("Hard", hard);
         }
+    }
+
+    private static long required(ComposeNode number) {
+        Long value = number.longValue();
+        if (value == null) {
+            throw number.invalid("is required");
+        }
+        return value;
     }
 
     private void references(ComposeNode node, Map<String, String> defined, String kind, String field, String nameField,

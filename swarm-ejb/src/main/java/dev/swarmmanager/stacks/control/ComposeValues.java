@@ -83,6 +83,9 @@ public final class ComposeValues {
      * Short syntax {@code [host_ip:][published[-end]:]target[-end][/protocol]}, or the long form with
      * {@code target}, {@code published}, {@code protocol} and {@code mode}.
      */
+    /** A range is expanded into one port each: a budget, so that {@code 1-65535} cannot cost 65 535 objects per line. */
+    static final int MAX_RANGE = 100;
+
     public static List<Port> ports(ComposeNode node, List<String> warnings) {
         if (node.isMap()) {
             int target = port(node.get("target"), true);
@@ -113,6 +116,9 @@ public final class ComposeValues {
         int count = targetEnd - targetStart + 1;
         if (count < 1 || (publishedStart != null && publishedEnd - publishedStart + 1 != count)) {
             throw node.invalid("has port ranges of different lengths (got '" + text + "')");
+        }
+        if (count > MAX_RANGE) {
+            throw node.invalid("is a range of " + count + " ports: at most " + MAX_RANGE + " in one mapping");
         }
         List<Port> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 public final class Interpolator {
 
     private static final Pattern VARIABLE = Pattern.compile(
-            "\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])((?:[^{}]|\\$\\{[^}]*\\})*))?\\}|([A-Za-z_][A-Za-z0-9_]*)|(\\{[^}]*\\}?))");
+            // Possessive quantifiers: a long default value must not recurse once per character (a stack overflow).
+            "\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])((?:[^{}$]++|\\$\\{[^}]*+\\}|\\$(?!\\{))*+))?\\}|([A-Za-z_][A-Za-z0-9_]*)|(\\{[^}]*+\\}?))");
+    /** Defaults may hold variables whose defaults hold variables: a few levels, never a recursion without end. */
+    static final int MAX_DEPTH = 10;
 
     private final Map<String, String> variables;
     private final List<String> warnings;
@@ -28,6 +31,14 @@ public final class Interpolator {
 
     /** @param path where the text stands in the file, for messages */
     public String interpolate(String text, String path) {
+        return interpolate(text, path, 0);
+    }
+
+    private String interpolate(String text, String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidRequestException(null, "in stack_file, " + path + " nests variable defaults more than "
+                    + MAX_DEPTH + " levels deep");
+        }
         if (text.indexOf('$') < 0) {
             return text;
         }
@@ -42,7 +53,7 @@ public final class Interpolator {
                         + m.group() + "'");
             } else {
                 String name = m.group(2) != null ? m.group(2) : m.group(5);
-                replacement = resolve(name, m.group(3), m.group(4), path);
+                replacement = resolve(name, m.group(3), m.group(4), path, depth);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
@@ -50,7 +61,7 @@ public final class Interpolator {
         return out.toString();
     }
 
-    private String resolve(String name, String operator, String argument, String path) {
+    private String resolve(String name, String operator, String argument, String path, int depth) {
         String value = variables.get(name);
         if (operator == null) {
             if (value == null) {
@@ -62,7 +73,7 @@ public final class Interpolator {
         boolean emptyCounts = operator.startsWith(":");
         boolean missing = value == null || (emptyCounts && value.isEmpty());
         if (operator.endsWith("-")) {
-            return missing ? interpolate(argument, path) : value;
+            return missing ? interpolate(argument, path, depth + 1) : value;
         }
         if (missing) {
             String why = argument == null || argument.isEmpty() ? "" : ": " + argument;

@@ -18,21 +18,26 @@ public final class StackNames {
         }
         if (!NAME.matcher(stack).matches() || stack.length() > 50) {
             throw new InvalidRequestException("stack_name", "must start with a letter or digit and contain only letters, "
-                    + "digits, '_', '.' and '-', at most 50 characters (got '" + stack + "')");
+                    + "digits, '_', '.' and '-', at most 50 characters (got '" + shown(stack) + "')");
         }
     }
 
     static void validateKey(String key, String section) {
         if (!NAME.matcher(key).matches()) {
-            throw new InvalidRequestException(null, "in stack_file, " + section + "." + key
+            throw new InvalidRequestException(null, "in stack_file, " + section + "." + shown(key)
                     + " is not a valid name: use letters, digits, '_', '.' and '-'");
         }
     }
 
     static void validateObjectName(String name, String path) {
         if (name.length() > MAX_OBJECT_NAME) {
-            throw new InvalidRequestException(null, "in stack_file, " + path + " would be named " + name
+            throw new InvalidRequestException(null, "in stack_file, " + shown(path) + " would be named " + shown(name)
                     + ", longer than Swarm's " + MAX_OBJECT_NAME + " characters");
         }
+    }
+
+    /** A name as a message shows it: the start of it, never kilobytes of input echoed back. */
+    static String shown(String name) {
+        return name.length() <= 80 ? name : name.substring(0, 80) + "… (" + name.length() + " characters)";
     }
 }

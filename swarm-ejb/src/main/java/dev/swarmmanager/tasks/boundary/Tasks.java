@@ -20,7 +20,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.ejb.SessionContext;
 import jakarta.inject.Inject;
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +59,9 @@ public class Tasks {
     /** Runs the reader side of log follows. */
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     @ConfigProperty(name = "swarm.logs.max-follow", defaultValue = "PT1H")
@@ -108,8 +113,9 @@ public class Tasks {
 
     /**
      * Prepares a live follow of the service's logs ({@code docker service logs --follow}): the service exists and
-     * the caller may read logs, or this throws before anything is streamed. The caller then runs the follow on its
-     * own thread ({@link LogFollow#run}); it holds one of {@code swarm.logs.max-follows} places until it ends.
+     * the caller may read logs, or this throws before anything is streamed. The caller then runs the follow on a
+     * thread of a managed executor, never a request thread ({@link LogFollow#run}); it holds one of
+     * {@code swarm.logs.max-follows} places, and one of the user's {@code swarm.logs.max-follows-per-user}, until it ends.
      *
      * @param tail  how many of the newest lines come first, 0 to {@code swarm.logs.max-tail}
      * @param since the lines written after this time (a reconnecting client's last line) instead of the tail, or null
@@ -120,7 +126,8 @@ public class Tasks {
             throw new InvalidRequestException("tail", "must be between 0 and " + maxTail + " (got " + tail + ")");
         }
         var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
-        Runnable release = follows.take();
+        Principal caller = context.getCallerPrincipal();
+        Runnable release = follows.take(caller == null ? "" : caller.getName());
         return new LogFollow(engine, service.getId(), service.getSpec().getName(), tail, since, maxFollow, executor, release);
     }
 }

@@ -75,6 +75,11 @@ public final class LogFollow {
         this.onEnd = onEnd;
     }
 
+    /** A follow that will not run after all (no thread could be found to write it): gives its place back. */
+    public void abandon() {
+        onEnd.run();
+    }
+
     /** Follows until the client leaves, the time is up or the service is removed; on the caller's thread. */
     public void run(Sink sink) {
         Future<?> reader = null;

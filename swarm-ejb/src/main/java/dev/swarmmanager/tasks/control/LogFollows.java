@@ -3,13 +3,17 @@ package dev.swarmmanager.tasks.control;
 import dev.swarmmanager.domain.LimitReachedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How many log follows are open: each holds a request thread, a reader thread and an Engine connection, so their
- * number is bounded ({@code swarm.logs.max-follows}). Published as the gauge {@code swarm_log_follows}.
+ * How many log follows are open: each holds a reader thread, a writer thread and an Engine connection (never a
+ * request thread: the edges run the writer on a managed executor), so their number is bounded, overall
+ * ({@code swarm.logs.max-follows}) and per user ({@code swarm.logs.max-follows-per-user}), so that one user's tabs
+ * cannot take every place. Published as the gauge {@code swarm_log_follows}.
  */
 @ApplicationScoped
 public class LogFollows {
@@ -18,18 +22,31 @@ public class LogFollows {
     @ConfigProperty(name = "swarm.logs.max-follows", defaultValue = "20")
     int max;
 
-    private final AtomicInteger active = new AtomicInteger();
+    @Inject
+    @ConfigProperty(name = "swarm.logs.max-follows-per-user", defaultValue = "5")
+    int maxPerUser;
 
-    /** Takes a place; the returned action gives it back (once, however often it runs). */
-    public Runnable take() {
+    private final AtomicInteger active = new AtomicInteger();
+    private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+
+    /** Takes a place for {@code user}; the returned action gives it back (once, however often it runs). */
+    public Runnable take(String user) {
+        AtomicInteger mine = perUser.computeIfAbsent(user, u -> new AtomicInteger());
+        if (mine.incrementAndGet() > maxPerUser) {
+            mine.decrementAndGet();
+            throw new LimitReachedException("you already follow " + maxPerUser
+                    + " logs (swarm.logs.max-follows-per-user): close one, or try again later");
+        }
         if (active.incrementAndGet() > max) {
             active.decrementAndGet();
+            mine.decrementAndGet();
             throw new LimitReachedException("already " + max + " log follows open (swarm.logs.max-follows): try again later");
         }
         AtomicBoolean given = new AtomicBoolean();
         return () -> {
             if (given.compareAndSet(false, true)) {
                 active.decrementAndGet();
+                mine.decrementAndGet();
             }
         };
     }

@@ -1,9 +1,11 @@
 package dev.swarmmanager.events.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.domain.HealthStatus;
+import dev.swarmmanager.domain.LimitReachedException;
 import dev.swarmmanager.domain.NodeAvailability;
 import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.domain.NodeState;
@@ -60,10 +62,24 @@ class ChangeFeedTest {
     }
 
     @Test
+    void subscribersAreCappedOverallAndPerUser() {
+        feed.maxPerUser = 2;
+        feed.maxSubscribers = 3;
+        feed.subscribe("ada", null, change -> true);
+        feed.subscribe("ada", null, change -> true);
+        assertThatThrownBy(() -> feed.subscribe("ada", null, change -> true))
+                .isInstanceOf(LimitReachedException.class).hasMessageContaining("max-subscribers-per-user");
+        feed.subscribe("oscar", null, change -> true);
+        assertThatThrownBy(() -> feed.subscribe("vera", null, change -> true))
+                .isInstanceOf(LimitReachedException.class).hasMessageContaining("swarm.events.max-subscribers)");
+        assertThat(feed.subscribers()).isEqualTo(3);
+    }
+
+    @Test
     void changesBetweenSnapshotsAreTypedAndNumbered() {
         List<ClusterChange> received = new ArrayList<>();
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
-        feed.subscribe(null, received::add);
+        feed.subscribe("u", null, received::add);
         feed.refreshed(snapshot(NodeAvailability.DRAIN, 3, OverallHealth.DEGRADED));
 
         assertThat(received).extracting(ClusterChange::type).containsExactly("node", "service", "health");
@@ -75,8 +91,8 @@ class ChangeFeedTest {
     void aQuietRefreshSendsAKeepAliveThatDropsAClientThatLeft() {
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
         List<ClusterChange> received = new ArrayList<>();
-        feed.subscribe(null, received::add);
-        feed.subscribe(null, change -> false);
+        feed.subscribe("u", null, received::add);
+        feed.subscribe("u", null, change -> false);
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
         assertThat(received).extracting(ClusterChange::type).containsExactly("keepalive");
         assertThat(feed.subscribers()).isEqualTo(1);
@@ -88,14 +104,14 @@ class ChangeFeedTest {
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2, OverallHealth.HEALTHY));
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 3, OverallHealth.HEALTHY));
         List<ClusterChange> resumed = new ArrayList<>();
-        feed.subscribe(1L, resumed::add);
+        feed.subscribe("u", 1L, resumed::add);
         assertThat(resumed).extracting(ClusterChange::id).containsExactly(2L);
 
         for (int i = 0; i < ChangeFeed.KEPT + 5; i++) {
             feed.refreshed(snapshot(NodeAvailability.ACTIVE, 4 + i % 2, OverallHealth.HEALTHY));
         }
         List<ClusterChange> tooOld = new ArrayList<>();
-        feed.subscribe(1L, tooOld::add);
+        feed.subscribe("u", 1L, tooOld::add);
         assertThat(tooOld).extracting(ClusterChange::type).containsExactly("resync");
     }
 
@@ -106,7 +122,7 @@ class ChangeFeedTest {
         CountDownLatch stuck = new CountDownLatch(1);
         try {
             feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
-            feed.subscribe(null, change -> {
+            feed.subscribe("u", null, change -> {
                 try {
                     stuck.await(); // a client whose connection takes nothing more
                 } catch (InterruptedException e) {
@@ -115,7 +131,7 @@ class ChangeFeedTest {
                 return true;
             });
             BlockingQueue<ClusterChange> reader = new LinkedBlockingQueue<>();
-            feed.subscribe(null, reader::add);
+            feed.subscribe("u", null, reader::add);
 
             int changes = ChangeFeed.MAX_BEHIND + 10;
             for (int i = 0; i < changes; i++) { // returns each time: nothing waits on the stuck client

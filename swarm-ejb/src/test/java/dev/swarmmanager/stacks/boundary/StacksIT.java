@@ -92,7 +92,8 @@ class StacksIT {
         assertThat(inspect(stack + "_worker", "{{.Spec.TaskTemplate.ContainerSpec.Image}}")).isEqualTo("ocr-worker:2.0");
         assertThat(Long.parseLong(inspect(stack + "_worker", "{{.Version.Index}}"))).isGreaterThan(Long.parseLong(workerVersion));
         assertThat(inspect(stack + "_monitor", "{{.Spec.TaskTemplate.ContainerSpec.Image}}")).isEqualTo("ocr-worker:1.0");
-        Lab.sleep(2000);
+        Lab.await(java.time.Duration.ofSeconds(60), () -> inspect(stack + "_worker", "{{.UpdateStatus.State}}").equals("completed"),
+                () -> "the worker's rolling update to complete");
         assertThat(docker("service", "ps", stack + "_monitor", "-q")).as("the unchanged service kept its tasks")
                 .isEqualTo(monitorTasks);
     }

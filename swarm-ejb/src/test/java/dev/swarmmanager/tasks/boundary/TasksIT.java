@@ -27,7 +27,9 @@ class TasksIT {
     static void createService() {
         name = Lab.uniqueName("it-tasks");
         Lab.createWorkerService(name, 2);
-        Lab.sleep(6000); // a worker logs a stderr line every fifth page, one page a second
+        // A worker logs a page a second, and a stderr line every fifth page: wait for two of those per replica.
+        Lab.await(java.time.Duration.ofSeconds(30), () -> Lab.docker("service", "logs", "--raw", name).lines().count() >= 20,
+                () -> "twenty log lines of " + name);
     }
 
     @AfterAll

@@ -15,6 +15,9 @@ import java.util.Map;
 public class ContainerErrors extends HttpServlet {
 
     private static final Map<Integer, String> MESSAGES = Map.of(
+            400, "the request is malformed",
+            411, "a request body must say its length",
+            413, "the request body is too large for this endpoint",
             401, "sign-in required: send a bearer token from the identity provider (or, in local mode, Basic credentials)",
             403, "your account has none of the roles viewer, operator or admin",
             404, "no such API path",

@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.rest.security.BodyLimits;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,6 +16,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        BodyLimits.TooLarge tooLarge = BodyLimits.TooLarge.in(e);
+        if (tooLarge != null) {
+            return ErrorResponses.of(413, tooLarge.getMessage());
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "unexpected error, reference " + reference, e);
         return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal error (reference " + reference + ")");

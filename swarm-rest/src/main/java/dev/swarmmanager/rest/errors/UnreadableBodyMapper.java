@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.rest.security.BodyLimits;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,6 +11,10 @@ import jakarta.ws.rs.ext.Provider;
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
     @Override
     public Response toResponse(ProcessingException e) {
+        BodyLimits.TooLarge tooLarge = BodyLimits.TooLarge.in(e);
+        if (tooLarge != null) {
+            return ErrorResponses.of(413, tooLarge.getMessage());
+        }
         return ErrorResponses.of(Response.Status.BAD_REQUEST, MalformedBody.describe(e));
     }
 }

@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.rest.security.BodyLimits;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +16,10 @@ import jakarta.ws.rs.ext.Provider;
 public class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
     @Override
     public Response toResponse(WebApplicationException e) {
+        BodyLimits.TooLarge tooLarge = BodyLimits.TooLarge.in(e);
+        if (tooLarge != null) {
+            return ErrorResponses.of(413, tooLarge.getMessage());
+        }
         int status = e.getResponse().getStatus();
         if (hasCause(e, JsonbException.class) || hasCause(e, ProcessingException.class)) {
             return ErrorResponses.of(Response.Status.BAD_REQUEST, MalformedBody.describe(e));

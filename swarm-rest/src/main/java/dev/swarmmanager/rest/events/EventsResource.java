@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -48,17 +49,18 @@ public class EventsResource {
     @Operation(summary = "Follow the cluster's changes (Server-Sent Events), resuming after Last-Event-ID")
     @APIResponse(responseCode = "200", description = "A stream of node, service, task and health changes",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "429", description = "Too many change-feed clients open, overall or for this user; retry later")
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void follow(@Context SseEventSink sink, @Context Sse sse,
+    public void follow(@Context SseEventSink sink, @Context Sse sse, @Context SecurityContext caller,
                        @Parameter(description = "the last event ID seen, as browsers send it on reconnect")
                        @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                        @Parameter(description = "the same, for clients that cannot set headers")
                        @QueryParam("last_event_id") String lastEventIdParam) {
         Long lastSeen = parse(lastEventId != null ? lastEventId : lastEventIdParam);
         long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
-        sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build());
-        feed.subscribe(lastSeen, change -> {
+        // Subscribed first: beyond the caps this throws, and the client gets 429 instead of a stream.
+        feed.subscribe(caller.getUserPrincipal() == null ? "" : caller.getUserPrincipal().getName(), lastSeen, change -> {
             if (sink.isClosed()) {
                 return false;
             }
@@ -72,6 +74,7 @@ public class EventsResource {
             });
             return true;
         });
+        sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build());
     }
 
     private static OutboundSseEvent event(Sse sse, ClusterChange change) {

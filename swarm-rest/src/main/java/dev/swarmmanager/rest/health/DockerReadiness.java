@@ -9,7 +9,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready when the last refresh reached Docker. A load balancer or orchestrator then stops sending traffic to
- * an instance that cannot manage the cluster, and starts again on its own once Docker answers.
+ * an instance that cannot manage the cluster, and starts again on its own once Docker answers. Anyone may call it,
+ * so it says no more than that: the verdict and the snapshot's age, never a reason (reasons name nodes, services and,
+ * when Docker cannot be reached, the Docker host); signed-in users read them at /api/swarm/health.
  */
 @Readiness
 @ApplicationScoped
@@ -24,9 +26,6 @@ public class DockerReadiness implements HealthCheck {
         var builder = HealthCheckResponse.named("docker")
                 .withData("overall_health", status.overallHealth().toString())
                 .withData("snapshot_age_seconds", (long) status.snapshotAgeSeconds());
-        if (!status.reasons().isEmpty()) {
-            builder.withData("reason", status.reasons().get(0));
-        }
         return status.stale() ? builder.down().build() : builder.up().build();
     }
 }

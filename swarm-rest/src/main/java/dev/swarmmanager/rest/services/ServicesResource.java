@@ -11,6 +11,9 @@ import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.tasks.boundary.Tasks;
 import dev.swarmmanager.tasks.control.LogEventStream;
 import dev.swarmmanager.tasks.control.LogFollow;
+import dev.swarmmanager.domain.LimitReachedException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -24,9 +27,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,6 +60,10 @@ public class ServicesResource {
 
     @Inject
     Tasks tasks;
+
+    /** Writes log follows: a thread of its own for each, never one of the server's request threads. */
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     RenderedAnswers rendered;
@@ -158,17 +168,27 @@ public class ServicesResource {
     @GET
     @Path("{name}/logs")
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    public Response logs(@PathParam("name") String name,
-                         @Parameter(description = "how many of the newest lines: 1 to swarm.logs.max-tail (5000), default 100 (0 is allowed with follow)") @QueryParam("tail") String tail,
-                         @Parameter(description = "true: keep the connection open and stream new lines as Server-Sent Events") @QueryParam("follow") String follow,
-                         @Parameter(description = "with follow, resume after this line's time (browsers send it on reconnect)") @HeaderParam("Last-Event-ID") String lastEventId) {
+    public void logs(@PathParam("name") String name,
+                     @Parameter(description = "how many of the newest lines: 1 to swarm.logs.max-tail (5000), default 100 (0 is allowed with follow)") @QueryParam("tail") String tail,
+                     @Parameter(description = "true: keep the connection open and stream new lines as Server-Sent Events") @QueryParam("follow") String follow,
+                     @Parameter(description = "with follow, resume after this line's time (browsers send it on reconnect)") @HeaderParam("Last-Event-ID") String lastEventId,
+                     @Suspended AsyncResponse answer) {
         int lines = Requests.integer(tail, "tail", DEFAULT_TAIL);
         if (!Requests.flag(follow, "follow")) {
-            return Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build();
+            answer.resume(Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build());
+            return;
         }
         LogFollow stream = tasks.follow(name, lines, resumeAfter(lastEventId));
         StreamingOutput events = output -> stream.run(new LogEventStream(output, JSON::toJson));
-        return Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE).header("Cache-Control", "no-store").build();
+        // Resumed on an executor's thread, which then writes the stream for as long as the follow lasts: the request
+        // thread goes back to the server's (small) pool at once, so open follows never starve other requests.
+        try {
+            executor.execute(() -> answer.resume(Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE)
+                    .header("Cache-Control", "no-store").build()));
+        } catch (RejectedExecutionException e) {
+            stream.abandon();
+            throw new LimitReachedException("the server cannot start another log follow now: try again later");
+        }
     }
 
     private static Instant resumeAfter(String lastEventId) {
