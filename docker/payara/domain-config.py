@@ -5,7 +5,7 @@ and by docker/image/Dockerfile, so that every Swarm Manager server is set up the
 
     domain-config.py DOMAIN_XML HTTP_PORT ADMIN_PORT DATA_DIR
 """
-import re, sys
+import os, re, sys
 path, http, admin, data = sys.argv[1:]
 xml = open(path).read()
 # The embedded database (audit log, local accounts) lives beside the server, not in it: a restart unpacks a fresh
@@ -40,7 +40,12 @@ block = re.sub(r'(<network-listener [^>]*name="admin-listener")', r'\1 address="
 block = re.sub(r'(<network-listener [^>]*name="http-listener-2")', r'\1 enabled="false"', block, count=1)
 block = re.sub(r'(<jmx-connector [^>]*)address="0.0.0.0"', r'\1address="127.0.0.1"', block)
 block = re.sub(r'(<iiop-listener [^>]*)address="0.0.0.0"', r'\1address="127.0.0.1"', block)
-block = re.sub(r'<thread-pool name="http-thread-pool"', '<thread-pool name="http-thread-pool" min-thread-pool-size="8" max-thread-pool-size="64"', block, count=1)
+# SWARM_HTTP_THREADS sets the pool's size (64); the tests make it as small as Payara's own default (5) to show that open
+# streams hold none of its threads.
+threads = int(os.environ.get('SWARM_HTTP_THREADS', '64'))
+block = re.sub(r'<thread-pool name="http-thread-pool"',
+               '<thread-pool name="http-thread-pool" min-thread-pool-size="%d" max-thread-pool-size="%d"' % (min(8, threads), threads),
+               block, count=1)
 block = re.sub(r'(<protocol name="http-listener-1">\s*<http )', r'\1xpowered-by="false" server-header="false" ', block, count=1)
 block = block.replace('<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>',
                       '<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>\n'

@@ -119,7 +119,8 @@ class LogFollowIT {
         Lab.await(Duration.ofSeconds(20), () -> follows() == 0, () -> "the follows of other tests to end");
         List<Follow> open = new ArrayList<>();
         try {
-            // More follows than the server has request threads (Payara's pool has 5), from two users.
+            // More follows than the server has request threads (this test server's pool has 5: swarm-ear/pom.xml), from
+            // two users.
             for (int i = 0; i < 5; i++) {
                 open.add(new Follow(Api.adminAuthorization(), null));
             }

@@ -8,6 +8,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,6 +59,8 @@ public class LocalAccounts {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] macKey = randomBytes(32);
     private final SignInThrottle throttle = new SignInThrottle();
+    /** Bumped by every change to an account: a check that started before a change does not remember its success. */
+    private final Map<String, Long> generations = new ConcurrentHashMap<>();
     /** Checked against when the account does not exist, so that an unknown name costs as much as a wrong password. */
     private String decoyHash;
 
@@ -116,17 +120,19 @@ public class LocalAccounts {
         Verified known = verified.get(name);
         String address = clientAddress();
         if (known != null && known.until().isAfter(Instant.now()) && MessageDigest.isEqual(known.mac(), mac)) {
-            throttle.succeeded(name, address);
+            // The account's own count only: a remembered success must not let anyone reset an address's count
+            // between guesses at other accounts.
+            throttle.succeeded(name, null);
             return new SignInCheck.Verified(known.groups().clone());
         }
-        Duration wait = throttle.waitFor(name, address, Instant.now());
+        Duration wait = throttle.attempt(name, address, Instant.now()); // counted as a failure until it succeeds
         if (!wait.isZero()) {
             return new SignInCheck.Throttled(wait);
         }
+        long generation = generations.getOrDefault(name, 0L);
         LocalAccount account = entities.find(LocalAccount.class, name);
         boolean matches = hashes.verify(password, account == null ? decoyHash : account.passwordHash);
         if (account == null || !matches || !account.isEnabled()) {
-            throttle.failed(name, address, Instant.now());
             audit.signInFailed(name, account == null ? "unknown account" : !matches ? "wrong password" : "account disabled");
             return new SignInCheck.Refused();
         }
@@ -138,7 +144,9 @@ public class LocalAccounts {
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear();
         }
-        verified.put(name, new Verified(mac, groups.clone(), Instant.now().plus(REMEMBERED_FOR)));
+        // Remembered only if the account did not change while this check ran (a disable committed meanwhile).
+        Verified success = new Verified(mac, groups.clone(), Instant.now().plus(REMEMBERED_FOR));
+        verified.compute(name, (key, old) -> generations.getOrDefault(key, 0L) == generation ? success : old);
         return new SignInCheck.Verified(groups);
     }
 
@@ -164,9 +172,14 @@ public class LocalAccounts {
         return hashes.generate(password);
     }
 
-    /** After a change to the account: its remembered successes no longer hold. */
+    /**
+     * After a change to the account: its remembered successes no longer hold, nor does a check that read the account
+     * before the change. Called when the change is made and again once it is committed.
+     */
     @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void forget(String name) {
+        generations.merge(name, 1L, Long::sum);
         verified.remove(name);
     }
 

@@ -6,12 +6,15 @@ import dev.swarmmanager.domain.LocalUser;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,6 +40,9 @@ public class LocalUsers {
 
     @Inject
     LocalAccounts accounts;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     public List<LocalUser> list() {
         localMode();
@@ -74,7 +80,7 @@ public class LocalUsers {
         }
         account.changeRole(newRole.toString());
         account.changeEnabled(newEnabled);
-        accounts.forget(name);
+        forget(name);
         return user(account);
     }
 
@@ -83,7 +89,7 @@ public class LocalUsers {
         LocalAccount account = find(name);
         checkPassword(password);
         account.changePassword(accounts.hash(password.toCharArray()), Instant.now());
-        accounts.forget(name);
+        forget(name);
         return user(account);
     }
 
@@ -94,7 +100,22 @@ public class LocalUsers {
             throw new OperationConflictException("user " + name + " is the last enabled admin: make another user admin first");
         }
         entities.remove(account);
+        forget(name);
+    }
+
+    /** Now, and again once the change is committed: a sign-in checked in between must not outlive it. */
+    private void forget(String name) {
         accounts.forget(name);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                accounts.forget(name);
+            }
+        });
     }
 
     private LocalAccount find(String name) {

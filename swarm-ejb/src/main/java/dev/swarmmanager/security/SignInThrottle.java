@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SignInThrottle {
 
     static final int ACCOUNT_FREE_FAILURES = 5;
-    static final int ADDRESS_FREE_FAILURES = 20;
+    static final int ADDRESS_FREE_FAILURES = 50;
     static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     static final Duration MAX_WAIT = Duration.ofMinutes(15);
     static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
@@ -25,6 +25,20 @@ final class SignInThrottle {
     private record Failures(int count, Instant last) {
     }
 
+    /**
+     * Checks and counts in one step: an attempt that may go ahead counts as a failure until {@link #succeeded} says
+     * otherwise, so that many attempts at once cannot all pass the check before any failure is counted.
+     *
+     * @return how long this attempt must wait; zero when it may go ahead (and is counted)
+     */
+    synchronized Duration attempt(String account, String address, Instant now) {
+        Duration wait = waitFor(account, address, now);
+        if (wait.isZero()) {
+            failed(account, address, now);
+        }
+        return wait;
+    }
+
     /** How long this attempt must wait; zero when it may go ahead. */
     Duration waitFor(String account, String address, Instant now) {
         Duration a = wait(accounts.get(account), ACCOUNT_FREE_FAILURES, now);
@@ -32,9 +46,15 @@ final class SignInThrottle {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    void failed(String account, String address, Instant now) {
+    synchronized void failed(String account, String address, Instant now) {
         if (accounts.size() > MAX_TRACKED || addresses.size() > MAX_TRACKED) {
             forgetOld(now);
+            if (addresses.size() > MAX_TRACKED) {
+                addresses.clear(); // many addresses at once: the per-account counts still hold
+            }
+            if (accounts.size() > MAX_TRACKED) {
+                accounts.clear();
+            }
         }
         accounts.merge(account, new Failures(1, now), (old, one) -> new Failures(fresh(old, now) ? old.count() + 1 : 1, now));
         if (address != null) {
@@ -42,7 +62,7 @@ final class SignInThrottle {
         }
     }
 
-    void succeeded(String account, String address) {
+    synchronized void succeeded(String account, String address) {
         accounts.remove(account);
         if (address != null) {
             addresses.remove(address);

@@ -30,13 +30,23 @@ class SignInThrottleTest {
     }
 
     @Test
-    void anAddressWaitsAfterTwentyFailuresOverAnyAccountsAndASuccessClearsBoth() {
-        for (int i = 0; i < 20; i++) {
+    void anAddressWaitsAfterFiftyFailuresOverAnyAccountsAndASuccessClearsBoth() {
+        for (int i = 0; i < SignInThrottle.ADDRESS_FREE_FAILURES; i++) {
             throttle.failed("user" + i, "10.0.0.1", T);
         }
         assertThat(throttle.waitFor("someone-else", "10.0.0.1", T)).isPositive();
         throttle.succeeded("someone-else", "10.0.0.1");
         assertThat(throttle.waitFor("someone-else", "10.0.0.1", T)).isZero();
+    }
+
+    @Test
+    void attemptsAtOnceCannotAllPassTheCheckBeforeAnyFailureCounts() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.attempt("olga", "10.0.0.1", T)).as("attempt " + (i + 1)).isZero();
+        }
+        assertThat(throttle.attempt("olga", "10.0.0.1", T)).as("the sixth, with none of the five answered yet").isPositive();
+        throttle.succeeded("olga", "10.0.0.1");
+        assertThat(throttle.attempt("olga", "10.0.0.1", T)).isZero();
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.swarmmanager.domain.DeploymentPolicyView;
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.PolicyViolationException;
 import dev.swarmmanager.domain.Role;
-import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.policy.control.PolicyConfiguration;
@@ -18,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,16 +51,23 @@ public class DeploymentPolicy {
         return configuration.rules();
     }
 
-    /** The manager nodes' IDs and hostnames, from the mirror, to recognise placement on managers by name. */
+    /**
+     * The manager nodes' IDs, hostnames and addresses (lower case), from the mirror, to recognise placement on managers
+     * by name; null when the nodes are not known (then any placement by name counts as possibly on a manager).
+     */
     @PermitAll
     public Set<String> managers() {
-        Set<String> managers = new HashSet<>();
-        mirror.current().ifPresent(state -> state.nodes().stream().filter(n -> n.role() == NodeRole.MANAGER)
-                .forEach(n -> {
-                    managers.add(n.id());
-                    managers.add(n.hostname());
-                }));
-        return managers;
+        return mirror.current().map(state -> {
+            Set<String> managers = new HashSet<>();
+            state.nodes().stream().filter(n -> n.role() == NodeRole.MANAGER).forEach(n -> {
+                managers.add(n.id().toLowerCase(Locale.ROOT));
+                managers.add(n.hostname().toLowerCase(Locale.ROOT));
+                if (n.address() != null) {
+                    managers.add(n.address().toLowerCase(Locale.ROOT));
+                }
+            });
+            return managers;
+        }).orElse(null);
     }
 
     /**

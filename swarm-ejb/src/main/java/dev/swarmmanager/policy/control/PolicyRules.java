@@ -38,7 +38,9 @@ public final class PolicyRules {
     /** Swarm's own ports: the managers' API, the gossip and the overlay data plane. Published, they break the Swarm. */
     static final Set<Integer> SWARM_PORTS = Set.of(2377, 7946, 4789);
     private static final Set<String> DOCKER_SOCKETS = Set.of("/var/run/docker.sock", "/run/docker.sock");
-    private static final Pattern CONSTRAINT = Pattern.compile("\\s*(node\\.(?:role|hostname|id))\\s*(==|!=)\\s*(\\S+)\\s*");
+    // Swarm compares constraint keys and values without regard to case.
+    private static final Pattern CONSTRAINT = Pattern.compile("\\s*(node\\.(?:role|hostname|id|ip))\\s*(==|!=)\\s*(\\S+)\\s*",
+            Pattern.CASE_INSENSITIVE);
     private static final int MAX_VALUE = 120;
     /** The label Docker's stack tooling marks a stack's objects with. */
     private static final String STACK_LABEL = "com.docker.stack.namespace";
@@ -113,10 +115,12 @@ public final class PolicyRules {
         for (int i = 0; i < mounts.size(); i++) {
             JsonNode mount = mounts.get(i);
             String type = mount.path("Type").asText("volume");
-            if (!type.equals("bind") && !type.equals("npipe")) {
+            // A volume of the local driver with a device option is a bind mount by another name.
+            String device = mount.path("VolumeOptions").path("DriverConfig").path("Options").path("device").asText(null);
+            if (!type.equals("bind") && !type.equals("npipe") && device == null) {
                 continue;
             }
-            String source = normalised(mount.path("Source").asText(""));
+            String source = normalised(device != null ? device : mount.path("Source").asText(""));
             String problem = exposesDockerSocket(source) ? "exposes the Docker Engine's socket (root on the node)"
                     : allowedBindPath(source) ? null
                     : "host path not under " + PolicySettings.PREFIX + "allowed-bind-paths ("
@@ -126,8 +130,9 @@ public final class PolicyRules {
             }
         }
         JsonNode privileges = container.path("Privileges");
-        if (privileges.path("Seccomp").path("Mode").asText("").equals("unconfined")) {
-            found.add(securityOption(path, "seccomp=unconfined"));
+        String seccomp = privileges.path("Seccomp").path("Mode").asText("");
+        if (seccomp.equals("unconfined") || seccomp.equals("custom")) {
+            found.add(securityOption(path, "seccomp=" + seccomp)); // a custom profile may allow anything
         }
         if (privileges.path("AppArmor").path("Mode").asText("").equals("disabled")) {
             found.add(securityOption(path, "apparmor=unconfined"));
@@ -135,31 +140,58 @@ public final class PolicyRules {
         if (privileges.path("SELinuxContext").path("Disable").asBoolean(false)) {
             found.add(securityOption(path, "label=disable"));
         }
+        String selinuxType = privileges.path("SELinuxContext").path("Type").asText("");
+        if (!selinuxType.isEmpty()) {
+            found.add(securityOption(path, "label=type:" + shorten(selinuxType))); // spc_t is unconfined
+        }
         return found;
     }
 
-    /** A change to a service that already holds privileges. */
-    public List<PolicyViolation> changeOf(String path, JsonNode currentSpec) {
-        List<PolicyViolation> held = privileges(path, currentSpec);
+    /**
+     * A change to a service that holds what an operator could not have given it: host privileges, or anything an admin
+     * let through past the policy (placement on managers, a host-mode port, a log driver...). An image update or a
+     * redeploy would hand all of it to whatever the operator runs next, so only admins may change such a service.
+     */
+    public List<PolicyViolation> changeOf(String path, JsonNode currentSpec, Set<String> managers) {
+        List<PolicyViolation> held = service(path, currentSpec, managers).stream().filter(PolicyViolation::adminMay).toList();
         if (held.isEmpty()) {
             return List.of();
         }
         return List.of(new PolicyViolation(PRIVILEGED_SERVICE, path, shorten(String.join(", ",
                 held.stream().map(v -> v.rule() + " " + v.value()).toList())),
-                "the service holds host privileges: only admins may change it", true, null));
+                "the service holds what only an admin may grant: only admins may change it", true, null));
     }
 
     /**
-     * A secret, config or network a stack names as external: only one labelled for sharing, or one of the same stack.
+     * A secret, config or network a stack names as external: only one an admin labelled for sharing. (Not "one of the
+     * same stack": anyone may deploy under any stack name, so a stack name proves no ownership.)
      *
      * @param labels the existing object's labels
      */
-    public List<PolicyViolation> external(String kind, String path, String name, JsonNode labels, String stack) {
-        if (shared(labels) || stack.equals(labels.path(STACK_LABEL).asText(null))) {
+    public List<PolicyViolation> external(String kind, String path, String name, JsonNode labels) {
+        if (shared(labels)) {
             return List.of();
         }
         return List.of(new PolicyViolation(EXTERNAL_OBJECTS, path + ".external", kind + " " + shorten(name),
-                "not labelled " + settings.sharedLabel() + " and not of stack " + stack, true, null));
+                "not labelled " + settings.sharedLabel(), true, null));
+    }
+
+    /**
+     * A secret, config or network the stack itself creates: named inside the stack ({@code <stack>_...}), so that it can
+     * neither stand for another object (a name that is another network's ID attaches to that network) nor occupy a
+     * name others expect; and not labelled for sharing, which is an admin's decision.
+     */
+    public List<PolicyViolation> own(String kind, String path, String name, JsonNode labels, String stack) {
+        List<PolicyViolation> found = new ArrayList<>();
+        if (!name.startsWith(stack + "_")) {
+            found.add(new PolicyViolation(FOREIGN_OBJECTS, path + ".name", kind + " " + shorten(name),
+                    "a stack's own " + kind + " is named " + stack + "_...: other names are for admins", true, null));
+        }
+        if (labels.has(settings.sharedLabelKey())) {
+            found.add(new PolicyViolation(EXTERNAL_OBJECTS, path + ".labels", settings.sharedLabel(),
+                    "labelling an object for sharing is for admins", true, null));
+        }
+        return found;
     }
 
     /** A stack's own secret, config or network whose name another stack's (or no stack's) object already has. */
@@ -260,17 +292,23 @@ public final class PolicyRules {
         }
     }
 
+    /**
+     * @param managers the managers' IDs, hostnames and addresses, lower case; null when the nodes are not known, and
+     *                 then any constraint by hostname, ID or address counts as one that may select a manager
+     */
     private static boolean placesOnManagers(String constraint, Set<String> managers) {
         Matcher m = CONSTRAINT.matcher(constraint);
         if (!m.matches()) {
             return false;
         }
         boolean equal = m.group(2).equals("==");
-        String value = m.group(3);
-        return switch (m.group(1)) {
-            case "node.role" -> equal ? value.equalsIgnoreCase("manager") : value.equalsIgnoreCase("worker");
-            default -> equal && managers.contains(value);
-        };
+        String value = m.group(3).toLowerCase(Locale.ROOT);
+        String key = m.group(1).toLowerCase(Locale.ROOT);
+        if (key.equals("node.role")) {
+            return equal ? value.equals("manager") : value.equals("worker");
+        }
+        // An address range (node.ip == 198.18.0.0/24) may well hold a manager: counted as one that does.
+        return equal && (managers == null || managers.contains(value) || key.equals("node.ip") && value.contains("/"));
     }
 
     private static boolean exposesDockerSocket(String source) {

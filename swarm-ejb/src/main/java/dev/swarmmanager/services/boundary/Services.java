@@ -89,7 +89,7 @@ public class Services {
             throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
         }
         specs.update(reference, spec -> {
-            policy.enforce(policy.rules().changeOf(path(spec), spec));
+            policy.enforce(policy.rules().changeOf(path(spec), spec, policy.managers()));
             ServiceSpecs.setReplicas(spec, reference, replicas);
         });
         return readBack(reference);
@@ -110,7 +110,7 @@ public class Services {
     public SwarmService updateImage(String reference, String image) {
         String wanted = ImageReference.validate(image);
         specs.update(reference, spec -> {
-            List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path(spec), spec));
+            List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path(spec), spec, policy.managers()));
             violations.addAll(policy.rules().image(path(spec), wanted));
             policy.enforce(violations);
             ServiceSpecs.setImage(spec, wanted);

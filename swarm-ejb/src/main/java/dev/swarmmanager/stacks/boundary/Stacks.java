@@ -117,12 +117,13 @@ public class Stacks {
             violations.addAll(rules.service(path, service.spec(), managers));
             JsonNode existing = existingServices.get(name);
             if (existing != null) {
-                violations.addAll(rules.changeOf(path, existing.path("Spec")));
+                violations.addAll(rules.changeOf(path, existing.path("Spec"), managers));
             }
         });
         plan.networks().forEach((name, spec) -> {
             String path = plan.path("network", name);
             violations.addAll(rules.networkDriver(path, spec.path("Driver").asText()));
+            violations.addAll(rules.own("network", path, name, spec.path("Labels"), plan.namespace()));
             if (!existingNetworks.containsKey(name)) {
                 JsonNode other = resources.named(Kind.NETWORKS, name);
                 if (other != null) {
@@ -146,7 +147,10 @@ public class Stacks {
     private void foreignObjects(Kind kind, StackPlan plan, Set<String> names, Map<String, JsonNode> own,
                                 List<PolicyViolation> violations) {
         String singular = kind == Kind.SECRETS ? "secret" : "config";
+        Map<String, ObjectNode> specs = kind == Kind.SECRETS ? plan.secrets() : plan.configs();
         for (String name : names) {
+            violations.addAll(policy.rules().own(singular, plan.path(singular, name), name, specs.get(name).path("Labels"),
+                    plan.namespace()));
             if (!own.containsKey(name)) {
                 JsonNode other = resources.named(kind, name);
                 if (other != null) {
@@ -270,21 +274,21 @@ public class Stacks {
                 throw new OperationConflictException("network " + network + " is declared external but is "
                         + found.path("Scope").asText() + "-scoped, not swarm-scoped");
             }
-            violations.addAll(rules.external("network", plan.path("network", network), network, found.path("Labels"), plan.namespace()));
+            violations.addAll(rules.external("network", plan.path("network", network), network, found.path("Labels")));
         }
         for (String secret : plan.externalSecrets()) {
             JsonNode found = resources.named(Kind.SECRETS, secret);
             if (found == null) {
                 throw new OperationConflictException("secret " + secret + " is declared external but does not exist");
             }
-            violations.addAll(rules.external("secret", plan.path("secret", secret), secret, found.path("Spec").path("Labels"), plan.namespace()));
+            violations.addAll(rules.external("secret", plan.path("secret", secret), secret, found.path("Spec").path("Labels")));
         }
         for (String config : plan.externalConfigs()) {
             JsonNode found = resources.named(Kind.CONFIGS, config);
             if (found == null) {
                 throw new OperationConflictException("config " + config + " is declared external but does not exist");
             }
-            violations.addAll(rules.external("config", plan.path("config", config), config, found.path("Spec").path("Labels"), plan.namespace()));
+            violations.addAll(rules.external("config", plan.path("config", config), config, found.path("Spec").path("Labels")));
         }
         plan.configs().forEach((name, spec) -> {
             JsonNode existing = existingConfigs.get(name);

@@ -37,7 +37,7 @@ class PolicyRulesTest {
                 + "'Mode':{'Replicated':{'Replicas':3}},'EndpointSpec':{'Ports':[{'TargetPort':80,'PublishedPort':8080}]}}");
         assertThat(rules.service("services.worker", plain, Set.of("mgr1"))).isEmpty();
         assertThat(rules.privileges("services.worker", plain)).isEmpty();
-        assertThat(rules.changeOf("services.worker", plain)).isEmpty();
+        assertThat(rules.changeOf("services.worker", plain, Set.of("mgr1"))).isEmpty();
     }
 
     @Test
@@ -130,13 +130,23 @@ class PolicyRulesTest {
     }
 
     @Test
-    void externalObjectsOnlyWhenSharedOrOfTheSameStack() {
-        assertThat(rules.external("secret", "secrets.db", "prod_db", spec("{'swarm-manager.shared':'true'}"), "ocr")).isEmpty();
-        assertThat(rules.external("secret", "secrets.db", "ocr_db", spec("{'com.docker.stack.namespace':'ocr'}"), "ocr")).isEmpty();
-        assertThat(found(rules.external("secret", "secrets.db", "prod_db", spec("{'com.docker.stack.namespace':'payroll'}"), "ocr")))
-                .containsExactly("external-objects: secrets.db.external: secret prod_db");
-        assertThat(found(rules.external("network", "networks.h", "host", spec("{}"), "ocr")))
+    void externalObjectsOnlyWhenAnAdminLabelledThemShared() {
+        assertThat(rules.external("secret", "secrets.db", "prod_db", spec("{'swarm-manager.shared':'true'}"))).isEmpty();
+        assertThat(found(rules.external("secret", "secrets.db", "payroll_db", spec("{'com.docker.stack.namespace':'payroll'}"))))
+                .as("a stack name proves no ownership: anyone may deploy as payroll")
+                .containsExactly("external-objects: secrets.db.external: secret payroll_db");
+        assertThat(found(rules.external("network", "networks.h", "host", spec("{}"))))
                 .containsExactly("external-objects: networks.h.external: network host");
+    }
+
+    @Test
+    void aStacksOwnObjectsAreNamedInsideItAndNotLabelledShared() {
+        assertThat(rules.own("network", "networks.pages", "ocr_pages", spec("{'com.docker.stack.namespace':'ocr'}"), "ocr")).isEmpty();
+        assertThat(found(rules.own("network", "networks.n", "q3w4e5r6t7y8u9i0o1p2a3s4d", spec("{}"), "ocr")))
+                .as("a name that is another network's ID would attach to that network")
+                .containsExactly("foreign-objects: networks.n.name: network q3w4e5r6t7y8u9i0o1p2a3s4d");
+        assertThat(found(rules.own("secret", "secrets.s", "ocr_s", spec("{'swarm-manager.shared':'true'}"), "ocr")))
+                .containsExactly("external-objects: secrets.s.labels: swarm-manager.shared=true");
     }
 
     @Test
@@ -161,9 +171,33 @@ class PolicyRulesTest {
     @Test
     void changingAServiceThatHoldsPrivilegesNamesThem() {
         JsonNode manager = spec("{'TaskTemplate':{'ContainerSpec':{'Mounts':[{'Type':'bind','Source':'/var/run/docker.sock','Target':'/var/run/docker.sock'}]}}}");
-        List<PolicyViolation> change = rules.changeOf("services.swarm-manager_manager", manager);
+        List<PolicyViolation> change = rules.changeOf("services.swarm-manager_manager", manager, Set.of());
         assertThat(found(change)).containsExactly("privileged-service: services.swarm-manager_manager: bind-mounts /var/run/docker.sock");
         assertThat(change.get(0).adminMay()).isTrue();
+        JsonNode bypassed = spec("{'TaskTemplate':{'Placement':{'Constraints':['node.role == manager']},'LogDriver':{'Name':'syslog'}}}");
+        assertThat(found(rules.changeOf("services.x", bypassed, Set.of()))).as("what an admin let through is kept from operators")
+                .containsExactly("privileged-service: services.x: log-drivers syslog, manager-placement node.role == manager");
+    }
+
+    @Test
+    void hostPathsBySomeOtherNameAndLooseProfilesArePrivileges() {
+        JsonNode loose = spec("{'TaskTemplate':{'ContainerSpec':{'Mounts':[{'Type':'volume','Source':'root','Target':'/r',"
+                + "'VolumeOptions':{'DriverConfig':{'Name':'local','Options':{'type':'none','o':'bind','device':'/'}}}}],"
+                + "'Privileges':{'Seccomp':{'Mode':'custom'},'SELinuxContext':{'Type':'spc_t'}}}}}");
+        assertThat(found(rules.privileges("services.c", loose))).containsExactly(
+                "bind-mounts: services.c.volumes[0]: /", "security-options: services.c.security_opt: seccomp=custom",
+                "security-options: services.c.security_opt: label=type:spc_t");
+    }
+
+    @Test
+    void placementOnManagersIsCaughtWhateverItsCaseAndWhenTheNodesAreUnknown() {
+        JsonNode placed = spec("{'TaskTemplate':{'Placement':{'Constraints':['Node.Role==Manager','node.hostname == LAB-MANAGER',"
+                + "'node.ip == 198.18.0.10','node.ip == 198.18.0.0/24','node.hostname == worker1']}}}");
+        assertThat(rules.service("services.x", placed, Set.of("lab-manager", "198.18.0.10"))).extracting(PolicyViolation::path)
+                .containsExactly("services.x.deploy.placement.constraints[0]", "services.x.deploy.placement.constraints[1]",
+                        "services.x.deploy.placement.constraints[2]", "services.x.deploy.placement.constraints[3]");
+        assertThat(rules.service("services.x", spec("{'TaskTemplate':{'Placement':{'Constraints':['node.hostname == worker1']}}}"), null))
+                .as("nodes unknown: a placement by name may be on a manager").hasSize(1);
     }
 
     @Test
