@@ -59,12 +59,15 @@ class Streams:
 
     async def _open(self, path):
         reader, writer = await asyncio.open_connection(self.host, self.port)
+        self.writers.append(writer)
         writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept: text/event-stream\r\n"
                      f"Authorization: {self.authorization}\r\n\r\n".encode())
         await writer.drain()
-        status = int((await reader.readline()).split()[1])
+        try:
+            status = int((await asyncio.wait_for(reader.readline(), 30)).split()[1])
+        except asyncio.TimeoutError:
+            status = "no answer in 30 s"
         self.statuses.append(status)
-        self.writers.append(writer)
         asyncio.ensure_future(self._drain(reader), loop=self.loop)
 
     async def _drain(self, reader):
@@ -77,10 +80,12 @@ class Streams:
         except (ConnectionError, asyncio.CancelledError):
             return
 
-    def open(self, path, count):
+    def open(self, path, count, batch=20):
+        """In batches, as users arrive, rather than all in the same millisecond."""
         async def all_of():
-            await asyncio.gather(*(self._open(path) for _ in range(count)))
-        asyncio.run_coroutine_threadsafe(all_of(), self.loop).result(120)
+            for start in range(0, count, batch):
+                await asyncio.gather(*(self._open(path) for _ in range(min(batch, count - start))))
+        asyncio.run_coroutine_threadsafe(all_of(), self.loop).result(600)
 
     def close(self):
         def close_all():

@@ -26,8 +26,18 @@ public class LogFollows {
     @ConfigProperty(name = "swarm.logs.max-follows-per-user", defaultValue = "5")
     int maxPerUser;
 
+    /** Each follow holds one of the Engine connections for as long as it lasts; the rest of the application needs some. */
+    @Inject
+    @ConfigProperty(name = "swarm.docker.max-connections", defaultValue = "50")
+    int engineConnections;
+
     private final AtomicInteger active = new AtomicInteger();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+
+    /** The overall cap in force: the configured one, but never so many that follows take every Engine connection. */
+    int cap() {
+        return Math.max(1, Math.min(max, engineConnections - 10));
+    }
 
     /** Takes a place for {@code user}; the returned action gives it back (once, however often it runs). */
     public Runnable take(String user) {
@@ -37,10 +47,12 @@ public class LogFollows {
             throw new LimitReachedException("you already follow " + maxPerUser
                     + " logs (swarm.logs.max-follows-per-user): close one, or try again later");
         }
-        if (active.incrementAndGet() > max) {
+        int cap = cap();
+        if (active.incrementAndGet() > cap) {
             active.decrementAndGet();
             mine.decrementAndGet();
-            throw new LimitReachedException("already " + max + " log follows open (swarm.logs.max-follows): try again later");
+            throw new LimitReachedException("already " + cap + " log follows open (swarm.logs.max-follows, at most "
+                    + "swarm.docker.max-connections - 10): try again later");
         }
         AtomicBoolean given = new AtomicBoolean();
         return () -> {

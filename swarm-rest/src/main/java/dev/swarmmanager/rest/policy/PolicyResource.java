@@ -25,7 +25,7 @@ public class PolicyResource {
     @Inject
     DeploymentPolicy policy;
 
-    @Operation(summary = "The deployment policy's rules in force, with their settings")
+    @Operation(operationId = "getPolicy", summary = "The deployment policy's rules in force, with their settings")
     @APIResponse(responseCode = "200", description = "The rules; admin_may false marks a limit that holds for everyone",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example",
                     value = "{\"success\":true,\"data\":{\"applies_to_admins\":false,\"shared_label\":\"swarm-manager.shared=true\",\"rules\":"

@@ -41,7 +41,7 @@ public class UsersResource {
     @Inject
     LocalUsers users;
 
-    @Operation(summary = "The local users with their roles (never a password)")
+    @Operation(operationId = "listUsers", summary = "The local users with their roles (never a password)")
     @APIResponse(responseCode = "200", description = "The users", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"admin\",\"role\":\"admin\",\"enabled\":true,\"password_set_at\":\"2026-11-29T10:00:00Z\"}],\"count\":1}")))
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -50,7 +50,7 @@ public class UsersResource {
         return Envelope.of(users.list());
     }
 
-    @Operation(summary = "Create a local user with a role")
+    @Operation(operationId = "createUser", summary = "Create a local user with a role")
     @APIResponse(responseCode = "201", description = "The user", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -65,7 +65,7 @@ public class UsersResource {
         return Response.created(uri.getAbsolutePathBuilder().path(user.name()).build()).entity(Envelope.of(user)).build();
     }
 
-    @Operation(summary = "Change a user's role, or disable or enable it")
+    @Operation(operationId = "updateUser", summary = "Change a user's role, or disable or enable it")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -79,7 +79,7 @@ public class UsersResource {
         return Envelope.of(users.update(name, body.role() == null ? null : role(body.role()), body.enabled()));
     }
 
-    @Operation(summary = "Reset a user's password")
+    @Operation(operationId = "resetUserPassword", summary = "Reset a user's password")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -93,7 +93,7 @@ public class UsersResource {
         return Envelope.of(users.resetPassword(name, Requests.field(body.password(), "password", "12 characters or more")));
     }
 
-    @Operation(summary = "Delete a user")
+    @Operation(operationId = "removeUser", summary = "Delete a user")
     @APIResponse(responseCode = "200", description = "The user is gone", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"user\",\"reference\":\"olga\"}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
