@@ -88,12 +88,17 @@ public class Stacks {
         p.plan().services().keySet().forEach(name -> (p.services().containsKey(name) ? updated : created).add(name));
         List<String> networks = p.plan().networks().keySet().stream().filter(n -> !p.networks().containsKey(n)).toList();
         return new StackDeployResult(p.plan().namespace(), created, updated, p.pruned(), networks,
-                newObjects(Kind.SECRETS, p.plan().secrets().keySet(), p.secrets()),
-                newObjects(Kind.CONFIGS, p.plan().configs().keySet(), p.configs()), p.plan().warnings(), true, p.violations());
+                newObjects(p.plan().secrets().keySet(), p.secrets()),
+                newObjects(p.plan().configs().keySet(), p.configs()), p.plan().warnings(), true, p.violations());
     }
 
-    /** A deploy's inputs, read and judged, before anything changes. */
-    private record Prepared(StackDeployment deployment, StackPlan plan, Map<String, JsonNode> services,
+    /**
+     * A deploy's inputs, read and judged, before anything changes.
+     *
+     * @param secrets the existing secrets the file's own ones stand for: the stack's, and those of the same name made
+     *                outside it (each looked up once, here); likewise configs
+     */
+    private record Prepared(StackPlan plan, Map<String, JsonNode> services,
                             Map<String, JsonNode> networks, Map<String, JsonNode> secrets, Map<String, JsonNode> configs,
                             List<String> pruned, List<PolicyViolation> violations) {
     }
@@ -131,38 +136,41 @@ public class Stacks {
                 }
             }
         });
-        foreignObjects(Kind.SECRETS, plan, plan.secrets().keySet(), existingSecrets, violations);
-        foreignObjects(Kind.CONFIGS, plan, plan.configs().keySet(), existingConfigs, violations);
+        Map<String, JsonNode> secrets = withForeign(Kind.SECRETS, plan, existingSecrets, violations);
+        Map<String, JsonNode> configs = withForeign(Kind.CONFIGS, plan, existingConfigs, violations);
         List<String> pruned = deployment.prune() ? existingServices.keySet().stream()
                 .filter(name -> !plan.services().containsKey(name)).toList() : List.of();
         violations.addAll(rules.prune(pruned));
 
         ComposeLines lines = violations.isEmpty() ? null : ComposeLines.of(deployment.composeFile());
         List<PolicyViolation> located = violations.stream().map(v -> v.withLine(lines.line(v.path()))).toList();
-        return new Prepared(deployment, plan, existingServices, existingNetworks, existingSecrets, existingConfigs,
-                pruned, located);
+        return new Prepared(plan, existingServices, existingNetworks, secrets, configs, pruned, located);
     }
 
-    /** The stack's own secrets or configs whose names objects outside the stack already have. */
-    private void foreignObjects(Kind kind, StackPlan plan, Set<String> names, Map<String, JsonNode> own,
-                                List<PolicyViolation> violations) {
+    /**
+     * The stack's own secrets or configs as they exist: the stack's, plus those of the same name made outside the
+     * stack (judged by the policy: the deploy would take them over), each looked up once.
+     */
+    private Map<String, JsonNode> withForeign(Kind kind, StackPlan plan, Map<String, JsonNode> own, List<PolicyViolation> violations) {
         String singular = kind == Kind.SECRETS ? "secret" : "config";
         Map<String, ObjectNode> specs = kind == Kind.SECRETS ? plan.secrets() : plan.configs();
-        for (String name : names) {
-            violations.addAll(policy.rules().own(singular, plan.path(singular, name), name, specs.get(name).path("Labels"),
-                    plan.namespace()));
+        Map<String, JsonNode> existing = new TreeMap<>(own);
+        specs.forEach((name, spec) -> {
+            violations.addAll(policy.rules().own(singular, plan.path(singular, name), name, spec.path("Labels"), plan.namespace()));
             if (!own.containsKey(name)) {
                 JsonNode other = resources.named(kind, name);
                 if (other != null) {
                     violations.addAll(policy.rules().foreign(singular, plan.path(singular, name), name,
                             other.path("Spec").path("Labels"), plan.namespace()));
+                    existing.put(name, other);
                 }
             }
-        }
+        });
+        return existing;
     }
 
-    private List<String> newObjects(Kind kind, Set<String> names, Map<String, JsonNode> own) {
-        return names.stream().filter(name -> !own.containsKey(name) && resources.named(kind, name) == null).toList();
+    private static List<String> newObjects(Set<String> names, Map<String, JsonNode> existing) {
+        return names.stream().filter(name -> !existing.containsKey(name)).toList();
     }
 
     private StackDeployResult apply(Prepared p, List<PolicyViolation> bypassed) {
@@ -305,10 +313,7 @@ public class Stacks {
                                             List<String> external, List<String> created) {
         Map<String, String> ids = new HashMap<>();
         specs.forEach((name, spec) -> {
-            JsonNode current = existing.get(name);
-            if (current == null) {
-                current = resources.named(kind, name); // made outside the stack, or by an older deploy
-            }
+            JsonNode current = existing.get(name); // the stack's, or one made outside it (prepare looked it up)
             if (current == null) {
                 ids.put(name, resources.create(kind, spec).path("ID").asText());
                 created.add(name);
