@@ -202,14 +202,14 @@ class HostileInputIT {
                 return;
             }
         }
-        assertThat(answer.status()).as(answer.endpoint() + " → " + answer.body()).isBetween(400, 499);
-        if (answer.status() == 400 && answer.body().isEmpty() && answer.endpoint().contains("\\")) {
-            return; // the HTTP connector refuses an encoded backslash in a path before any application sees it
-        }
         if (answer.body().isEmpty() && answer.endpoint().contains("'..'")) {
             // A dot segment is resolved by the container before any application sees the request; some such paths it
             // answers itself, empty (a 200 for /api/swarm/services/..): no application code runs, nothing changes.
             return;
+        }
+        assertThat(answer.status()).as(answer.endpoint() + " → " + answer.body()).isBetween(400, 499);
+        if (answer.status() == 400 && answer.body().isEmpty() && answer.endpoint().contains("\\")) {
+            return; // the HTTP connector refuses an encoded backslash in a path before any application sees it
         }
         assertThat(answer.contentType()).as(answer.endpoint()).startsWith("application/json");
         JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
