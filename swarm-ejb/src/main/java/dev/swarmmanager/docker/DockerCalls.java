@@ -33,6 +33,9 @@ public class DockerCalls {
     @Inject
     DockerSettings settings;
 
+    @Inject
+    DockerConnection connection;
+
     public <T> T call(Supplier<T> call) {
         return call(null, null, call);
     }
@@ -85,10 +88,15 @@ public class DockerCalls {
                     : new ResourceNotFoundException("object", reason);
         }
         if (code.equals("Unavailable") || code.equals("DeadlineExceeded") || text.startsWith("connection error:")
-                || text.contains("transport: Error while dialing")) {
-            // The Engine is up but cannot reach its own Swarm components (a manager stopping or starting): an
-            // outage to retry, not a state of the cluster that forbids the operation.
+                || text.contains("transport: Error while dialing") || text.contains("Manager is being prepared")
+                || text.contains("does not have a leader")) {
+            // The Engine is up but cannot reach its own Swarm components (a manager stopping or starting, a Raft
+            // election under way): an outage to retry, not a state of the cluster that forbids the operation.
             return new DockerUnavailableException(settings.host(), "the Engine cannot reach the Swarm now: " + reason, cause);
+        }
+        if (text.startsWith("This node is not a swarm manager. Use \"docker swarm init\"") && !"inactive".equals(localNodeState())) {
+            // The same words while a restarted Engine is still starting its Swarm component ("pending"): that passes.
+            return new DockerUnavailableException(settings.host(), "the Engine's Swarm component is starting: " + reason, cause);
         }
         if (status == 400 || code.equals("InvalidArgument")) {
             return new InvalidRequestException(null, reason);
@@ -100,6 +108,16 @@ public class DockerCalls {
             return new OperationConflictException(reason, cause);
         }
         return new DockerUnavailableException(settings.host(), "the Engine failed with HTTP " + status + ": " + reason, cause);
+    }
+
+    /** The Engine's own view of its Swarm membership ("inactive", "pending", "active", ...); "unknown" if it cannot say. */
+    String localNodeState() {
+        try {
+            var swarm = connection.client().infoCmd().exec().getSwarm();
+            return swarm == null || swarm.getLocalNodeState() == null ? "unknown" : swarm.getLocalNodeState().getValue();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** A failure before the Engine answered: refused, timed out, socket gone. */
