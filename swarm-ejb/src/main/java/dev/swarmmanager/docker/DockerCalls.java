@@ -33,9 +33,6 @@ public class DockerCalls {
     @Inject
     DockerSettings settings;
 
-    @Inject
-    DockerConnection connection;
-
     public <T> T call(Supplier<T> call) {
         return call(null, null, call);
     }
@@ -94,30 +91,22 @@ public class DockerCalls {
             // election under way): an outage to retry, not a state of the cluster that forbids the operation.
             return new DockerUnavailableException(settings.host(), "the Engine cannot reach the Swarm now: " + reason, cause);
         }
-        if (text.startsWith("This node is not a swarm manager. Use \"docker swarm init\"") && !"inactive".equals(localNodeState())) {
-            // The same words while a restarted Engine is still starting its Swarm component ("pending"): that passes.
-            return new DockerUnavailableException(settings.host(), "the Engine's Swarm component is starting: " + reason, cause);
+        if (text.startsWith("This node is not a swarm manager")) {
+            // As the Engine itself classes it (503): no Swarm to manage at this host now. A restarted manager says so
+            // until its Swarm component has started (in words that cannot be told from "never joined": its own /info
+            // says "inactive" then too), and a host that is not a manager may become one; the mirror recovers when it does.
+            return new DockerUnavailableException(settings.host(), "no Swarm manager answers there now: " + reason, cause);
         }
         if (status == 400 || code.equals("InvalidArgument")) {
             return new InvalidRequestException(null, reason);
         }
         if (status == 409 || status == 406 || status == 503
                 || code.equals("FailedPrecondition") || code.equals("AlreadyExists")) {
-            // The Engine answers 503 for "this node is not a swarm manager" and "already part of a swarm":
-            // Docker is up, the cluster is just in a state that forbids the operation.
+            // The Engine answers 503 for "already part of a swarm" as well: Docker is up, the cluster is just in a
+            // state that forbids the operation.
             return new OperationConflictException(reason, cause);
         }
         return new DockerUnavailableException(settings.host(), "the Engine failed with HTTP " + status + ": " + reason, cause);
-    }
-
-    /** The Engine's own view of its Swarm membership ("inactive", "pending", "active", ...); "unknown" if it cannot say. */
-    String localNodeState() {
-        try {
-            var swarm = connection.client().infoCmd().exec().getSwarm();
-            return swarm == null || swarm.getLocalNodeState() == null ? "unknown" : swarm.getLocalNodeState().getValue();
-        } catch (RuntimeException e) {
-            return "unknown";
-        }
     }
 
     /** A failure before the Engine answered: refused, timed out, socket gone. */

@@ -42,7 +42,11 @@ class DockerCallsTest {
         assertThat(stopping).isInstanceOf(DockerUnavailableException.class).hasMessageContaining("cannot reach the Swarm now");
         assertThat(calls.fromEngine(500, "rpc error: code = Unavailable desc = all SubConns are in TransientFailure", null, null, null))
                 .isInstanceOf(DockerUnavailableException.class);
-        // The Engine's words while its manager rejoins the cluster and while the managers elect a leader.
+        // The Engine's words while its Swarm component starts after a restart (the same as for a node that never
+        // joined one), while its manager rejoins the cluster, and while the managers elect a leader.
+        assertThat(calls.fromEngine(503, "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to "
+                + "connect this node to swarm and try again.", null, null, null))
+                .isInstanceOf(DockerUnavailableException.class).hasMessageContaining("no Swarm manager answers there now");
         assertThat(calls.fromEngine(503, "This node is not a swarm manager. Manager is being prepared or has trouble "
                 + "connecting to the cluster.", null, null, null)).isInstanceOf(DockerUnavailableException.class);
         assertThat(calls.fromEngine(500, "rpc error: code = Unknown desc = The swarm does not have a leader. It's possible "
@@ -50,27 +54,11 @@ class DockerCallsTest {
                 .isInstanceOf(DockerUnavailableException.class);
     }
 
-    /** The calls of an Engine whose Swarm membership is {@code state}. */
-    private static DockerCalls onAnEngine(String state) {
-        DockerCalls calls = new DockerCalls() {
-            @Override
-            String localNodeState() {
-                return state;
-            }
-        };
-        calls.settings = new Wiring().get(DockerSettings.class);
-        return calls;
-    }
-
     @Test
     void swarmStateRefusalsAreConflictsWithTheEnginesWords() {
-        String notInASwarm = "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this "
-                + "node to swarm and try again.";
-        SwarmException e = onAnEngine("inactive").fromEngine(503, notInASwarm, null, null, null);
-        assertThat(e).isInstanceOf(OperationConflictException.class).hasMessageStartingWith("This node is not a swarm manager");
-        // The same words from an Engine whose Swarm component is still starting after a restart: an outage that passes.
-        assertThat(onAnEngine("pending").fromEngine(503, notInASwarm, null, null, null))
-                .isInstanceOf(DockerUnavailableException.class).hasMessageContaining("Swarm component is starting");
+        SwarmException e = calls.fromEngine(503, "This node is already part of a swarm. Use \"docker swarm leave\" to "
+                + "leave this swarm and join another one.", null, null, null);
+        assertThat(e).isInstanceOf(OperationConflictException.class).hasMessageStartingWith("This node is already part of a swarm");
         assertThat(failing(new ConflictException("Status 409: {\"message\":\"name conflicts\"}"), null, null))
                 .isInstanceOf(OperationConflictException.class).hasMessage("name conflicts");
         assertThat(calls.fromEngine(500, "rpc error: code = FailedPrecondition desc = node is a manager", null, null, null))
