@@ -1,6 +1,8 @@
 package dev.swarmmanager.domain;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -45,5 +47,12 @@ public record SwarmNode(
 
     public boolean isLeader() {
         return managerStatus == ManagerStatus.LEADER;
+    }
+
+    /** Node ID to hostname (null while a node has not said), for showing where tasks run. */
+    public static Map<String, String> hostnamesById(Collection<SwarmNode> nodes) {
+        Map<String, String> hostnames = new HashMap<>();
+        nodes.forEach(node -> hostnames.put(node.id(), node.hostname()));
+        return hostnames;
     }
 }

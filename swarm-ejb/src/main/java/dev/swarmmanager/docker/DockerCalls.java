@@ -1,5 +1,6 @@
 package dev.swarmmanager.docker;
 
+import dev.swarmmanager.domain.Causes;
 import com.github.dockerjava.api.exception.DockerException;
 import dev.swarmmanager.domain.ConcurrentUpdateException;
 import dev.swarmmanager.domain.DockerUnavailableException;
@@ -111,10 +112,7 @@ public class DockerCalls {
 
     /** A failure before the Engine answered: refused, timed out, socket gone. */
     public DockerUnavailableException unavailable(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String reason = root.getMessage() == null ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
         return new DockerUnavailableException(settings.host(), reason, failure);

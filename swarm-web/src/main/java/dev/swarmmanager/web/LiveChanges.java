@@ -1,7 +1,10 @@
 package dev.swarmmanager.web;
 
+import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
+import dev.swarmmanager.domain.LastEventId;
 import dev.swarmmanager.events.boundary.ChangeFeed;
+import dev.swarmmanager.web.sse.EventStream;
 import jakarta.inject.Inject;
 import dev.swarmmanager.domain.LimitReachedException;
 import jakarta.servlet.AsyncContext;
@@ -10,7 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,11 +36,11 @@ public class LiveChanges extends HttpServlet {
         String user = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
         long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
         AtomicReference<AsyncContext> started = new AtomicReference<>();
-        AtomicReference<PrintWriter> writer = new AtomicReference<>();
+        AtomicReference<EventStream> writer = new AtomicReference<>();
         try {
             // Subscribed before anything is written: beyond the caps the answer is a plain 429. The first change can
             // come before the stream is set up below, so deliveries wait for it.
-            feed.subscribe(user, lastSeen(request), change -> {
+            feed.subscribe(user, LastEventId.change(request.getHeader("Last-Event-ID")), change -> {
                 synchronized (started) {
                     long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                     while (started.get() == null && System.nanoTime() < waitUntil) {
@@ -61,10 +63,8 @@ public class LiveChanges extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        PrintWriter out = response.getWriter();
+        EventStream out = new EventStream(response.getOutputStream(), "swarm manager changes");
         synchronized (started) {
-            out.write("retry: 1000\n: swarm manager changes\n\n");
-            out.flush();
             writer.set(out);
             started.set(async);
             started.notifyAll();
@@ -72,23 +72,21 @@ public class LiveChanges extends HttpServlet {
     }
 
     /** Writes one change; false (unsubscribe) once the client is gone or the connection's minute is up. */
-    private static boolean send(AsyncContext async, PrintWriter out, ClusterChange change, long deadline) {
-        synchronized (out) {
-            if (System.nanoTime() > deadline || out.checkError()) {
-                complete(async);
-                return false;
-            }
-            if (change.type().equals("keepalive")) {
-                out.write(": keepalive\n\n");
+    private static boolean send(AsyncContext async, EventStream out, ClusterChange change, long deadline) {
+        if (System.nanoTime() > deadline) {
+            complete(async);
+            return false;
+        }
+        try {
+            if (change.type() == ChangeType.KEEPALIVE) {
+                out.keepalive();
             } else {
-                out.write("id: " + change.id() + "\nevent: " + change.type() + "\ndata: " + change.action() + "\n\n");
-            }
-            out.flush();
-            if (out.checkError()) {
-                complete(async);
-                return false;
+                out.event(String.valueOf(change.id()), change.type().toString(), change.action().toString());
             }
             return true;
+        } catch (IOException | IllegalStateException clientLeft) {
+            complete(async);
+            return false;
         }
     }
 
@@ -97,15 +95,6 @@ public class LiveChanges extends HttpServlet {
             async.complete();
         } catch (IllegalStateException alreadyDone) {
             // the container completed it when the client left
-        }
-    }
-
-    private static Long lastSeen(HttpServletRequest request) {
-        String id = request.getHeader("Last-Event-ID");
-        try {
-            return id == null || id.isBlank() ? null : Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }

@@ -1,12 +1,14 @@
 package dev.swarmmanager.web;
 
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.LastEventId;
+import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.LimitReachedException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmException;
 import dev.swarmmanager.tasks.boundary.Tasks;
-import dev.swarmmanager.tasks.control.LogEventStream;
-import dev.swarmmanager.tasks.control.LogFollow;
+import dev.swarmmanager.tasks.boundary.LogFollow;
+import dev.swarmmanager.web.sse.EventStream;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -21,7 +23,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
-import java.time.format.DateTimeParseException;
 
 /**
  * The logs page's live follow: Server-Sent Events of new lines for a service, behind the UI's sign-in (a browser's
@@ -59,10 +60,20 @@ public class LiveLogs extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // the follow ends itself: client gone, time up, or service removed
-        LogEventStream events = new LogEventStream(response.getOutputStream(), line -> Json.createObjectBuilder()
-                .add("timestamp", line.timestamp() == null ? "" : line.timestamp().toString())
-                .add("stream", line.stream().toString())
-                .add("message", line.message()).build().toString());
+        EventStream sse = new EventStream(response.getOutputStream(), "swarm manager log follow");
+        LogFollow.Sink events = new LogFollow.Sink() {
+            @Override
+            public void line(LogLine line) throws IOException {
+                String time = line.timestamp() == null ? null : line.timestamp().toString();
+                sse.event(time, "line", Json.createObjectBuilder().add("timestamp", time == null ? "" : time)
+                        .add("stream", line.stream().toString()).add("message", line.message()).build().toString());
+            }
+
+            @Override
+            public void idle() throws IOException {
+                sse.keepalive();
+            }
+        };
         try {
             executor.execute(() -> {
                 try {
@@ -90,11 +101,6 @@ public class LiveLogs extends HttpServlet {
     /** A reconnecting EventSource's Last-Event-ID wins over the page's since. */
     private static Instant since(HttpServletRequest request) {
         String id = request.getHeader("Last-Event-ID");
-        String value = id != null && !id.isBlank() ? id : request.getParameter("since");
-        try {
-            return value == null || value.isBlank() ? null : Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return LastEventId.logLine(id != null && !id.isBlank() ? id : request.getParameter("since"));
     }
 }

@@ -144,7 +144,7 @@ public class ServicesView implements Serializable {
         return selectedTasks;
     }
 
-    public int getMaxReplicas() {
+    public long getMaxReplicas() {
         return settings.getMaxReplicas();
     }
 

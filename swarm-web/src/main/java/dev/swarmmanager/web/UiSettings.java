@@ -1,7 +1,8 @@
 package dev.swarmmanager.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.swarmmanager.docker.DockerSettings;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.policy.boundary.DeploymentPolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,26 +16,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UiSettings {
 
     @Inject
-    DockerSettings docker;
+    ClusterMirror mirror;
+
+    @Inject
+    DeploymentPolicy policy;
 
     /** How often the pages refresh their data by themselves. */
     @Inject
     @ConfigProperty(name = "swarm.ui.refresh-interval-seconds", defaultValue = "30")
     int refreshIntervalSeconds;
 
-    @Inject
-    @ConfigProperty(name = "swarm.services.max-replicas", defaultValue = "100")
-    int maxReplicas;
-
     public String getDockerHost() {
-        return docker.host();
+        return mirror.dockerHost();
     }
 
     public int getRefreshIntervalSeconds() {
         return refreshIntervalSeconds;
     }
 
-    public int getMaxReplicas() {
-        return maxReplicas;
+    /** The policy's ceiling, read where the policy keeps it (one place for its default). */
+    public long getMaxReplicas() {
+        return policy.maxReplicas();
     }
 }

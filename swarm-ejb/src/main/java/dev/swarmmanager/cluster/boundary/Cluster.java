@@ -5,7 +5,7 @@ import com.github.dockerjava.api.model.ClusterInfo;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.SwarmSpec;
 import dev.swarmmanager.audit.control.Audited;
-import dev.swarmmanager.cluster.control.SwarmInfoTranslator;
+import dev.swarmmanager.translation.SwarmInfoTranslator;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.domain.InvalidRequestException;

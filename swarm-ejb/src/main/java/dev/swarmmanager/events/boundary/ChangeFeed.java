@@ -1,5 +1,6 @@
 package dev.swarmmanager.events.boundary;
 
+import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.events.control.ChangeDetector;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
@@ -68,7 +69,7 @@ public class ChangeFeed {
             }
         }
         List<ClusterChange> deliver = changes.isEmpty()
-                ? List.of(new ClusterChange(lastId, "keepalive", "none", null, null)) : changes;
+                ? List.of(ClusterChange.signal(lastId, ChangeType.KEEPALIVE)) : changes;
         subscribers.forEach(subscription -> subscription.offer(deliver));
     }
 
@@ -94,7 +95,7 @@ public class ChangeFeed {
         if (lastSeen != null) {
             long oldestKept = recent.isEmpty() ? lastId + 1 : recent.peekFirst().id();
             if (lastSeen < oldestKept - 1) {
-                subscription.offer(List.of(new ClusterChange(lastId, "resync", "none", null, null)));
+                subscription.offer(List.of(ClusterChange.signal(lastId, ChangeType.RESYNC)));
             } else {
                 subscription.offer(recent.stream().filter(change -> change.id() > lastSeen).toList());
             }

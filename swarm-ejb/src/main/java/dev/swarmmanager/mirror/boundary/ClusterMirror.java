@@ -1,14 +1,16 @@
 package dev.swarmmanager.mirror.boundary;
 
+import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmException;
 import dev.swarmmanager.domain.SwarmInfo;
 import dev.swarmmanager.domain.SwarmService;
-import dev.swarmmanager.mirror.entity.ClusterState;
+import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.mirror.control.ClusterAssessment;
-import dev.swarmmanager.mirror.control.ClusterReader;
+import dev.swarmmanager.docker.DockerSettings;
+import dev.swarmmanager.translation.ClusterReader;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -59,6 +61,9 @@ public class ClusterMirror {
 
     @Inject
     ClusterReader reader;
+
+    @Inject
+    DockerSettings docker;
 
     @Inject
     Event<ClusterSnapshot> refreshed;
@@ -126,7 +131,7 @@ public class ClusterMirror {
             return Set.of(); // nothing current to patch: the next full read brings everything
         }
         ClusterState state = snapshot.state();
-        Map<String, String> hostnames = hostnames(state);
+        Map<String, String> hostnames = SwarmNode.hostnamesById(state.nodes());
         List<String> read = new ArrayList<>();
         for (String reference : references) {
             var service = reader.readService(reference, hostnames);
@@ -172,11 +177,6 @@ public class ClusterMirror {
         refreshed.fire(next);
     }
 
-    private static Map<String, String> hostnames(ClusterState state) {
-        Map<String, String> hostnames = new HashMap<>();
-        state.nodes().forEach(n -> hostnames.put(n.id(), n.hostname()));
-        return hostnames;
-    }
 
     /**
      * No Engine call: the cluster as the mirror knows it, if that is current (read, and the last refresh
@@ -209,5 +209,10 @@ public class ClusterMirror {
      */
     public ClusterStatistics statistics() {
         return snapshot.statistics();
+    }
+
+    /** The Docker Engine the mirror reads ({@code swarm.docker.host}), for pages and answers that say where. */
+    public String dockerHost() {
+        return docker.host();
     }
 }

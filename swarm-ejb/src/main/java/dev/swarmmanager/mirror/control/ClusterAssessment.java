@@ -15,7 +15,7 @@ import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
-import dev.swarmmanager.mirror.entity.ClusterState;
+import dev.swarmmanager.domain.ClusterState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

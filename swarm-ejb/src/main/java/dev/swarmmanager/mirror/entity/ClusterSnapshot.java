@@ -1,5 +1,6 @@
 package dev.swarmmanager.mirror.entity;
 
+import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.OverallHealth;

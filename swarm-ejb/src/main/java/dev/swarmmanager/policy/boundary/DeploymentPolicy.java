@@ -1,14 +1,14 @@
 package dev.swarmmanager.policy.boundary;
 
-import dev.swarmmanager.audit.control.AuditNotes;
+import dev.swarmmanager.audit.boundary.AuditNotes;
 import dev.swarmmanager.domain.DeploymentPolicyView;
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.PolicyViolationException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
-import dev.swarmmanager.policy.control.PolicyConfiguration;
-import dev.swarmmanager.policy.control.PolicyRules;
+import dev.swarmmanager.rules.PolicyConfiguration;
+import dev.swarmmanager.rules.PolicyRules;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -49,6 +49,11 @@ public class DeploymentPolicy {
     @PermitAll
     public PolicyRules rules() {
         return configuration.rules();
+    }
+
+    /** The most replicas a service may ask for ({@code swarm.services.max-replicas}): forms offer no more. */
+    public long maxReplicas() {
+        return configuration.rules().settings().maxReplicas();
     }
 
     /**

@@ -18,7 +18,7 @@ import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.policy.boundary.DeploymentPolicy;
-import dev.swarmmanager.policy.control.PolicyRules;
+import dev.swarmmanager.rules.PolicyRules;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.stacks.control.ComposeLines;
 import dev.swarmmanager.stacks.control.ComposeLoader;

@@ -1,5 +1,6 @@
 package dev.swarmmanager.tasks.boundary;
 
+import dev.swarmmanager.domain.SwarmNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
@@ -9,10 +10,9 @@ import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
-import dev.swarmmanager.mirror.control.ClusterReader;
-import dev.swarmmanager.mirror.entity.ClusterState;
+import dev.swarmmanager.translation.ClusterReader;
+import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.tasks.control.LogCollector;
-import dev.swarmmanager.tasks.control.LogFollow;
 import dev.swarmmanager.tasks.control.LogFollows;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,8 +84,7 @@ public class Tasks {
     }
 
     private List<SwarmTask> read(String serviceReference) {
-        Map<String, String> hostnames = new HashMap<>();
-        reader.readNodes().forEach(node -> hostnames.put(node.id(), node.hostname()));
+        Map<String, String> hostnames = SwarmNode.hostnamesById(reader.readNodes());
         var read = reader.readService(serviceReference, hostnames);
         if (read.service() == null) {
             throw new ResourceNotFoundException(SERVICE, serviceReference);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.events.boundary;
 
+import dev.swarmmanager.domain.ChangeType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import dev.swarmmanager.domain.ServiceMode;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
-import dev.swarmmanager.mirror.entity.ClusterState;
+import dev.swarmmanager.domain.ClusterState;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -82,7 +83,7 @@ class ChangeFeedTest {
         feed.subscribe("u", null, received::add);
         feed.refreshed(snapshot(NodeAvailability.DRAIN, 3, OverallHealth.DEGRADED));
 
-        assertThat(received).extracting(ClusterChange::type).containsExactly("node", "service", "health");
+        assertThat(received).extracting(ClusterChange::type).containsExactly(ChangeType.NODE, ChangeType.SERVICE, ChangeType.HEALTH);
         assertThat(received).extracting(ClusterChange::id).containsExactly(1L, 2L, 3L);
         assertThat(((SwarmNode) received.get(0).data()).availability()).isEqualTo(NodeAvailability.DRAIN);
     }
@@ -94,7 +95,7 @@ class ChangeFeedTest {
         feed.subscribe("u", null, received::add);
         feed.subscribe("u", null, change -> false);
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
-        assertThat(received).extracting(ClusterChange::type).containsExactly("keepalive");
+        assertThat(received).extracting(ClusterChange::type).containsExactly(ChangeType.KEEPALIVE);
         assertThat(feed.subscribers()).isEqualTo(1);
     }
 
@@ -112,7 +113,7 @@ class ChangeFeedTest {
         }
         List<ClusterChange> tooOld = new ArrayList<>();
         feed.subscribe("u", 1L, tooOld::add);
-        assertThat(tooOld).extracting(ClusterChange::type).containsExactly("resync");
+        assertThat(tooOld).extracting(ClusterChange::type).containsExactly(ChangeType.RESYNC);
     }
 
     @Test

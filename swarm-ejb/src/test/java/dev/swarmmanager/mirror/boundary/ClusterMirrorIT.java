@@ -11,7 +11,7 @@ import dev.swarmmanager.domain.ServiceHealth;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
-import dev.swarmmanager.mirror.entity.ClusterState;
+import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.lab.Lab;
 import dev.swarmmanager.lab.Wiring;
 import java.time.Duration;

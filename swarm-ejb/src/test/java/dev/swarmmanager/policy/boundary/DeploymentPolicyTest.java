@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.PolicyViolationException;
-import dev.swarmmanager.policy.control.PolicyConfiguration;
-import dev.swarmmanager.policy.control.PolicyRules;
-import dev.swarmmanager.policy.control.PolicySettings;
+import dev.swarmmanager.rules.PolicyConfiguration;
+import dev.swarmmanager.rules.PolicyRules;
+import dev.swarmmanager.rules.PolicySettings;
 import jakarta.security.enterprise.SecurityContext;
 import java.lang.reflect.Proxy;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.domain.Causes;
 /** The message a client gets for a body it must fix: short, without our class names. */
 final class MalformedBody {
 
@@ -7,10 +8,7 @@ final class MalformedBody {
     }
 
     static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         String detail = root.getMessage() == null ? "" : root.getMessage()
                 .replaceAll("(?:[a-z]+\\.)+[A-Z]\\w*(\\$\\w+)?", "")
                 .replaceAll("\\s+", " ").trim();

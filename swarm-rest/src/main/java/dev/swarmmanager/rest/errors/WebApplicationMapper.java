@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.domain.Causes;
 import dev.swarmmanager.rest.security.BodyLimits;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -39,11 +40,6 @@ public class WebApplicationMapper implements ExceptionMapper<WebApplicationExcep
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, type).isPresent();
     }
 }

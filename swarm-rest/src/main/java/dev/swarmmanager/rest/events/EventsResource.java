@@ -1,6 +1,8 @@
 package dev.swarmmanager.rest.events;
 
+import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
+import dev.swarmmanager.domain.LastEventId;
 import dev.swarmmanager.events.boundary.ChangeFeed;
 import dev.swarmmanager.rest.json.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +59,7 @@ public class EventsResource {
                        @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                        @Parameter(description = "the same, for clients that cannot set headers")
                        @QueryParam("last_event_id") String lastEventIdParam) {
-        Long lastSeen = parse(lastEventId != null ? lastEventId : lastEventIdParam);
+        Long lastSeen = LastEventId.change(lastEventId != null ? lastEventId : lastEventIdParam);
         long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
         // Subscribed first: beyond the caps this throws, and the client gets 429 instead of a stream.
         feed.subscribe(caller.getUserPrincipal() == null ? "" : caller.getUserPrincipal().getName(), lastSeen, change -> {
@@ -78,22 +80,14 @@ public class EventsResource {
     }
 
     private static OutboundSseEvent event(Sse sse, ClusterChange change) {
-        if (change.type().equals("keepalive")) {
+        if (change.type() == ChangeType.KEEPALIVE) {
             return sse.newEventBuilder().comment("keepalive").build();
         }
         return sse.newEventBuilder()
                 .id(String.valueOf(change.id()))
-                .name(change.type())
+                .name(change.type().toString())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, JSON.toJson(change))
                 .build();
-    }
-
-    private static Long parse(String id) {
-        try {
-            return id == null || id.isBlank() ? null : Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            return null; // an ID we never sent: treat the client as new
-        }
     }
 }

@@ -5,7 +5,6 @@ import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.RenderedAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.swarmmanager.docker.DockerSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,9 +29,6 @@ public class HealthResource {
     ClusterMirror mirror;
 
     @Inject
-    DockerSettings docker;
-
-    @Inject
     RenderedAnswers rendered;
 
     /** Always 200: an unhealthy cluster is a valid answer, with its reasons. */
@@ -54,7 +50,7 @@ public class HealthResource {
     public Envelope statistics() {
         var statistics = mirror.statistics();
         if (statistics == null) {
-            throw new DockerUnavailableException(docker.host(), "the cluster has not been read yet: "
+            throw new DockerUnavailableException(mirror.dockerHost(), "the cluster has not been read yet: "
                     + String.join("; ", mirror.health().reasons()), null);
         }
         return Envelope.of(statistics);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.security;
 
+import dev.swarmmanager.domain.Causes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -88,12 +89,7 @@ public class BodyLimits extends HttpFilter {
 
         /** The body was cut off somewhere in {@code failure}'s causes. */
         public static TooLarge in(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof TooLarge tooLarge) {
-                    return tooLarge;
-                }
-            }
-            return null;
+            return Causes.find(failure, TooLarge.class).orElse(null);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.swarmmanager.rest.services;
 
+import dev.swarmmanager.domain.LastEventId;
+import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.rest.json.Envelope;
@@ -7,10 +9,10 @@ import dev.swarmmanager.rest.json.JsonMapping;
 import dev.swarmmanager.rest.json.RenderedAnswers;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
+import dev.swarmmanager.rest.sse.EventStream;
 import dev.swarmmanager.services.boundary.Services;
+import dev.swarmmanager.tasks.boundary.LogFollow;
 import dev.swarmmanager.tasks.boundary.Tasks;
-import dev.swarmmanager.tasks.control.LogEventStream;
-import dev.swarmmanager.tasks.control.LogFollow;
 import dev.swarmmanager.domain.LimitReachedException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -34,7 +36,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.Instant;
+import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -178,8 +180,21 @@ public class ServicesResource {
             answer.resume(Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build());
             return;
         }
-        LogFollow stream = tasks.follow(name, lines, resumeAfter(lastEventId));
-        StreamingOutput events = output -> stream.run(new LogEventStream(output, JSON::toJson));
+        LogFollow stream = tasks.follow(name, lines, LastEventId.logLine(lastEventId));
+        StreamingOutput events = output -> {
+            EventStream sse = new EventStream(output, "swarm manager log follow");
+            stream.run(new LogFollow.Sink() {
+                @Override
+                public void line(LogLine line) throws IOException {
+                    sse.event(line.timestamp() == null ? null : line.timestamp().toString(), "line", JSON.toJson(line));
+                }
+
+                @Override
+                public void idle() throws IOException {
+                    sse.keepalive();
+                }
+            });
+        };
         // Resumed on an executor's thread, which then writes the stream for as long as the follow lasts: the request
         // thread goes back to the server's (small) pool at once, so open follows never starve other requests.
         try {
@@ -188,14 +203,6 @@ public class ServicesResource {
         } catch (RejectedExecutionException e) {
             stream.abandon();
             throw new LimitReachedException("the server cannot start another log follow now: try again later");
-        }
-    }
-
-    private static Instant resumeAfter(String lastEventId) {
-        try {
-            return lastEventId == null || lastEventId.isBlank() ? null : Instant.parse(lastEventId.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null; // not an ID we sent: start from the tail
         }
     }
 }

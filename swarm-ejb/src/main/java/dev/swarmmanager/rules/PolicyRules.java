@@ -1,4 +1,4 @@
-package dev.swarmmanager.policy.control;
+package dev.swarmmanager.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmmanager.domain.PolicyRule;

@@ -1,11 +1,5 @@
-package dev.swarmmanager.mirror.entity;
+package dev.swarmmanager.domain;
 
-import dev.swarmmanager.domain.ServiceMode;
-import dev.swarmmanager.domain.SwarmInfo;
-import dev.swarmmanager.domain.SwarmNode;
-import dev.swarmmanager.domain.SwarmService;
-import dev.swarmmanager.domain.SwarmTask;
-import dev.swarmmanager.domain.TaskState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,8 +65,7 @@ public record ClusterState(SwarmInfo swarm, List<SwarmNode> nodes, List<SwarmSer
 
     /** The same cluster with the nodes as just read; tasks on a node whose hostname changed (or was unknown) follow. */
     public ClusterState withNodes(List<SwarmNode> newNodes) {
-        Map<String, String> hostnames = new HashMap<>();
-        newNodes.forEach(n -> hostnames.put(n.id(), n.hostname()));
+        Map<String, String> hostnames = SwarmNode.hostnamesById(newNodes);
         List<SwarmTask> relabelled = tasks.stream()
                 .map(t -> t.nodeId() == null || Objects.equals(hostnames.get(t.nodeId()), t.nodeHostname()) ? t
                         : t.withNodeHostname(hostnames.get(t.nodeId())))

@@ -1,4 +1,4 @@
-package dev.swarmmanager.cluster.control;
+package dev.swarmmanager.translation;
 
 import com.github.dockerjava.api.model.ClusterInfo;
 import com.github.dockerjava.api.model.Info;

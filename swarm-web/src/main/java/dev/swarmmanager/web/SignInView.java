@@ -1,8 +1,7 @@
-package dev.swarmmanager.web.security;
+package dev.swarmmanager.web;
 
 import dev.swarmmanager.security.LocalAccounts;
 import dev.swarmmanager.security.SignInMechanism;
-import dev.swarmmanager.web.Feedback;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

@@ -1,4 +1,4 @@
-package dev.swarmmanager.tasks.control;
+package dev.swarmmanager.translation;
 
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskStatus;

@@ -1,6 +1,7 @@
-package dev.swarmmanager.audit.control;
+package dev.swarmmanager.audit.boundary;
 
-import dev.swarmmanager.audit.boundary.AuditLog;
+import dev.swarmmanager.audit.control.Attempt;
+import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.domain.AuditOutcome;
 import dev.swarmmanager.domain.PolicyViolationException;
 import jakarta.annotation.Priority;

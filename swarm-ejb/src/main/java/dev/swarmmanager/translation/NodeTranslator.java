@@ -1,4 +1,4 @@
-package dev.swarmmanager.nodes.control;
+package dev.swarmmanager.translation;
 
 import com.github.dockerjava.api.model.SwarmNodeDescription;
 import com.github.dockerjava.api.model.SwarmNodeManagerStatus;
@@ -46,13 +46,6 @@ public final class NodeTranslator {
                 Times.of(node.getCreatedAt()),
                 Times.of(node.getUpdatedAt()),
                 node.getVersion() == null || node.getVersion().getIndex() == null ? 0 : node.getVersion().getIndex());
-    }
-
-    /** Node ID to hostname, for showing where tasks run. */
-    public static java.util.Map<String, String> hostnamesById(java.util.List<com.github.dockerjava.api.model.SwarmNode> nodes) {
-        return nodes.stream().filter(n -> n.getDescription() != null)
-                .collect(java.util.stream.Collectors.toMap(com.github.dockerjava.api.model.SwarmNode::getId,
-                        n -> n.getDescription().getHostname(), (a, b) -> a));
     }
 
     private static ManagerStatus managerStatus(SwarmNodeManagerStatus manager) {

@@ -1,4 +1,4 @@
-package dev.swarmmanager.policy.control;
+package dev.swarmmanager.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.swarmmanager.mirror.entity;
+package dev.swarmmanager.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.swarmmanager.audit.control;
+package dev.swarmmanager.audit.boundary;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

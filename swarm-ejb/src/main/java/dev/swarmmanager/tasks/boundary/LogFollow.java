@@ -1,8 +1,10 @@
-package dev.swarmmanager.tasks.control;
+package dev.swarmmanager.tasks.boundary;
 
+import dev.swarmmanager.domain.Causes;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.tasks.control.LogCollector;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -203,12 +205,8 @@ public final class LogFollow {
     }
 
     private static boolean timedOut(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.SocketTimeoutException || t instanceof InterruptedIOException) {
-                return true;
-            }
-        }
-        return false;
+        // A SocketTimeoutException is an InterruptedIOException.
+        return Causes.find(e, InterruptedIOException.class).isPresent();
     }
 
     private boolean pause(long millis) {

@@ -1,4 +1,4 @@
-package dev.swarmmanager.mirror.control;
+package dev.swarmmanager.translation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
@@ -6,18 +6,14 @@ import com.github.dockerjava.api.model.ClusterInfo;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.TaskState;
-import dev.swarmmanager.cluster.control.SwarmInfoTranslator;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
-import dev.swarmmanager.mirror.entity.ClusterState;
-import dev.swarmmanager.nodes.control.NodeTranslator;
-import dev.swarmmanager.policy.control.PolicyConfiguration;
-import dev.swarmmanager.services.control.ServiceTranslator;
-import dev.swarmmanager.tasks.control.TaskTranslator;
+import dev.swarmmanager.domain.ClusterState;
+import dev.swarmmanager.rules.PolicyConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -53,11 +49,12 @@ public class ClusterReader {
         var servicesJson = engine.get("/services", null, null);
         var services = services(servicesJson);
         var tasks = calls.call(() -> docker.listTasksCmd().exec());
-        Map<String, String> hostnames = NodeTranslator.hostnamesById(nodes);
+        List<SwarmNode> swarmNodes = nodes.stream().map(NodeTranslator::toNode).toList();
+        Map<String, String> hostnames = SwarmNode.hostnamesById(swarmNodes);
         Map<String, String> serviceNames = ServiceTranslator.namesById(services);
         return new ClusterState(
                 SwarmInfoTranslator.toInfo(info, cluster.isObject() ? engine.as(cluster, ClusterInfo.class) : null),
-                nodes.stream().map(NodeTranslator::toNode).toList(),
+                swarmNodes,
                 withPrivileges(ServiceTranslator.withReplicaCounts(services, tasks), servicesJson),
                 tasks.stream().map(t -> TaskTranslator.toTask(t, serviceNames, hostnames)).toList());
     }

@@ -1,4 +1,4 @@
-package dev.swarmmanager.policy.control;
+package dev.swarmmanager.rules;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

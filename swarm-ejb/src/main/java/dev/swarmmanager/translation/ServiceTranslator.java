@@ -1,4 +1,4 @@
-package dev.swarmmanager.services.control;
+package dev.swarmmanager.translation;
 
 import com.github.dockerjava.api.model.ContainerSpec;
 import com.github.dockerjava.api.model.PortConfig;

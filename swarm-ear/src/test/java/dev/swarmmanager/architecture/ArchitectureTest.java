@@ -1,0 +1,76 @@
+package dev.swarmmanager.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application's dependencies run one way, checked on the classes of every module as built (the build fails here
+ * on a new import that breaks a rule, naming it):
+ * <ul>
+ * <li>the domain is plain Java, shared by all;</li>
+ * <li>in the EJB module, the components (cluster, nodes, services, tasks, stacks, policy, events, metrics) depend on
+ * the mirror, the audit log, the rules and the translation of the Engine's objects, never the reverse, and no two
+ * packages depend on each other;</li>
+ * <li>the edges (REST, web) speak their protocols and call the EJBs' boundaries with domain values: Docker,
+ * docker-java and the EJBs' inner packages are not theirs.</li>
+ * </ul>
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses DOMAIN = built("swarm-domain");
+    private static final JavaClasses EJB = built("swarm-ejb");
+    private static final JavaClasses EDGES = built("swarm-rest", "swarm-web");
+
+    /** The main classes of the modules, as the reactor built them before this one. */
+    private static JavaClasses built(String... modules) {
+        Path[] dirs = new Path[modules.length];
+        for (int i = 0; i < modules.length; i++) {
+            dirs[i] = Path.of("..", modules[i], "target", "classes");
+        }
+        return new ClassFileImporter().importPaths(dirs);
+    }
+
+    @Test
+    void theDomainUsesTheJavaPlatformOnly() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("dev.swarmmanager.domain..", "java..").check(DOMAIN);
+    }
+
+    @Test
+    void noComponentDependsOnOneThatDependsOnIt() {
+        slices().matching("dev.swarmmanager.(*)..").should().beFreeOfCycles().check(EJB);
+    }
+
+    @Test
+    void noPackageDependsOnOneThatDependsOnIt() {
+        slices().matching("dev.swarmmanager.(**)").should().beFreeOfCycles().check(EJB);
+        slices().matching("dev.swarmmanager.(**)").should().beFreeOfCycles().check(EDGES);
+    }
+
+    @Test
+    void theSharedLayersKnowNoComponent() {
+        noClasses().that().resideInAnyPackage("dev.swarmmanager.docker..", "dev.swarmmanager.translation..",
+                        "dev.swarmmanager.rules..", "dev.swarmmanager.mirror..", "dev.swarmmanager.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.cluster..", "dev.swarmmanager.nodes..",
+                        "dev.swarmmanager.services..", "dev.swarmmanager.tasks..", "dev.swarmmanager.stacks..",
+                        "dev.swarmmanager.policy..", "dev.swarmmanager.events..", "dev.swarmmanager.metrics..")
+                .check(EJB);
+    }
+
+    @Test
+    void dockerIsTheEjbModulesAlone() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..", "dev.swarmmanager.docker..")
+                .check(EDGES);
+    }
+
+    @Test
+    void theEdgesCallTheEjbsThroughTheirBoundaries() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.*.control..", "dev.swarmmanager.*.entity..")
+                .check(EDGES);
+    }
+}
