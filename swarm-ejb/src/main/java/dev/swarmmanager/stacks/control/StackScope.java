@@ -1,0 +1,28 @@
+package dev.swarmmanager.stacks.control;
+
+import static dev.swarmmanager.stacks.control.Specs.JSON;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.TreeMap;
+
+/**
+ * A stack's namespace, as the docker CLI applies it: objects are named {@code <stack>_<key>} and every one carries
+ * the namespace label, which is how the CLI and we each recognise what belongs to a stack.
+ */
+record StackScope(String namespace) {
+
+    static final String NAMESPACE_LABEL = "com.docker.stack.namespace";
+
+    /** The full name of the file's {@code key}. */
+    String name(String key) {
+        return namespace + "_" + key;
+    }
+
+    /** The file's labels, sorted, with the namespace label. */
+    ObjectNode labels(ComposeNode node) {
+        ObjectNode labels = JSON.createObjectNode();
+        new TreeMap<>(node.keyValues('=')).forEach((k, v) -> labels.put(k, v == null ? "" : v));
+        labels.put(NAMESPACE_LABEL, namespace);
+        return labels;
+    }
+}
