@@ -48,13 +48,6 @@ public class MeteredHttpClient implements DockerHttpClient {
         }
     }
 
-    /** Calls made so far, by {@code METHOD /path-shape}. */
-    public Map<String, Long> calls() {
-        Map<String, Long> snapshot = new java.util.TreeMap<>();
-        calls.forEach((k, v) -> snapshot.put(k, v.sum()));
-        return snapshot;
-    }
-
     public long totalCalls() {
         return calls.values().stream().mapToLong(LongAdder::sum).sum();
     }

@@ -39,7 +39,7 @@ public class LayoutView {
     }
 
     public boolean isDockerUnavailable() {
-        return getHealth().stale() && getHealth().reasons().stream().anyMatch(r -> r.startsWith("Docker is unavailable"));
+        return mirror.dockerUnavailable();
     }
 
     /** Pages that read only the cache refresh by being rendered again: nothing to load. */

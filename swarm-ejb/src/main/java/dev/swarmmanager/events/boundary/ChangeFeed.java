@@ -107,10 +107,6 @@ public class ChangeFeed {
         return subscribers.size();
     }
 
-    public synchronized long lastId() {
-        return lastId;
-    }
-
     /** One subscriber's changes not yet delivered, and whether a delivery is under way. */
     private final class Subscription {
 

@@ -131,7 +131,7 @@ public class ClusterMetrics {
 
     private long nodes(NodeRole role, NodeAvailability availability, NodeState state) {
         ClusterSnapshot s = snapshot;
-        return s == null ? 0 : s.nodeCounts().getOrDefault(ClusterSnapshot.nodeKey(role, availability, state), 0L);
+        return s == null ? 0 : s.nodeCounts().getOrDefault(new ClusterSnapshot.NodeKind(role, availability, state), 0L);
     }
 
     private long tasks(TaskState state) {

@@ -1,5 +1,6 @@
 package dev.swarmmanager.mirror.boundary;
 
+import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
@@ -31,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,10 +96,10 @@ public class ClusterMirror {
         try {
             next = ClusterAssessment.assess(reader.read(), now);
         } catch (SwarmException e) {
-            next = snapshot.failed(e.getMessage(), now);
+            next = snapshot.failed(e.getMessage(), e instanceof DockerUnavailableException, now);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cluster refresh failed", e);
-            next = snapshot.failed("refresh failed: " + e, now);
+            next = snapshot.failed("refresh failed: " + e, false, now);
         }
         publish(next);
     }
@@ -209,6 +209,11 @@ public class ClusterMirror {
      */
     public ClusterStatistics statistics() {
         return snapshot.statistics();
+    }
+
+    /** No Engine call: whether the last refresh could not reach the Docker Engine at all (not merely a stale read). */
+    public boolean dockerUnavailable() {
+        return snapshot.dockerUnavailable();
     }
 
     /** The Docker Engine the mirror reads ({@code swarm.docker.host}), for pages and answers that say where. */

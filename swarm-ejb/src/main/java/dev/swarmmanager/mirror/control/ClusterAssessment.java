@@ -79,8 +79,8 @@ public final class ClusterAssessment {
                 errors(state.tasks()), now, false, 0);
         return new ClusterSnapshot(state.swarm(), state, health, statistics(state, nodes, now),
                 state.nodes().stream().collect(Collectors.groupingBy(
-                        n -> ClusterSnapshot.nodeKey(n.role(), n.availability(), n.state()), Collectors.counting())),
-                state.tasks().stream().collect(Collectors.groupingBy(SwarmTask::state, Collectors.counting())));
+                        n -> new ClusterSnapshot.NodeKind(n.role(), n.availability(), n.state()), Collectors.counting())),
+                state.tasks().stream().collect(Collectors.groupingBy(SwarmTask::state, Collectors.counting())), false);
     }
 
     static NodeHealth nodeHealth(List<SwarmNode> nodes) {

@@ -19,7 +19,7 @@ import java.util.Map;
  * so it is swapped whole and readers never see half a refresh.
  */
 public record ClusterSnapshot(SwarmInfo swarm, ClusterState state, HealthStatus health, ClusterStatistics statistics,
-                              Map<String, Long> nodeCounts, Map<TaskState, Long> taskCounts) {
+                              Map<NodeKind, Long> nodeCounts, Map<TaskState, Long> taskCounts, boolean dockerUnavailable) {
 
     public ClusterSnapshot {
         state = state == null ? new ClusterState(null, List.of(), List.of(), List.of()) : state;
@@ -28,8 +28,7 @@ public record ClusterSnapshot(SwarmInfo swarm, ClusterState state, HealthStatus 
     }
 
     /** The key of {@link #nodeCounts()}: nodes are counted by role, availability and state together. */
-    public static String nodeKey(NodeRole role, NodeAvailability availability, NodeState state) {
-        return role + "/" + availability + "/" + state;
+    public record NodeKind(NodeRole role, NodeAvailability availability, NodeState state) {
     }
 
     /** Before the first refresh: nothing is known yet, and the health says so. */
@@ -37,12 +36,16 @@ public record ClusterSnapshot(SwarmInfo swarm, ClusterState state, HealthStatus 
         return new ClusterSnapshot(null, null,
                 new HealthStatus(OverallHealth.UNHEALTHY, List.of("the cluster has not been read yet"),
                         null, List.of(), 0, List.of(), now, true, 0),
-                null, Map.of(), Map.of());
+                null, Map.of(), Map.of(), false);
     }
 
-    /** The refresh failed: keep the last known detail, marked stale, under an unhealthy verdict with the reason. */
-    public ClusterSnapshot failed(String reason, Instant now) {
+    /**
+     * The refresh failed: keep the last known detail, marked stale, under an unhealthy verdict with the reason.
+     *
+     * @param dockerUnavailable whether the Engine could not be reached at all (the pages show an outage banner)
+     */
+    public ClusterSnapshot failed(String reason, boolean dockerUnavailable, Instant now) {
         return new ClusterSnapshot(swarm, state, health.unreachable(reason, now), statistics == null ? null : statistics.asStale(),
-                nodeCounts, taskCounts);
+                nodeCounts, taskCounts, dockerUnavailable);
     }
 }

@@ -59,7 +59,7 @@ class ChangeFeedTest {
                 null, null, null, null, T, T, desired, null);
         HealthStatus health = new HealthStatus(verdict, List.of(), null, List.of(), 100, List.of(), T, false, 0);
         return new ClusterSnapshot(null, new ClusterState(null, List.of(node), List.of(service), List.of()), health, null,
-                Map.of(), Map.of());
+                Map.of(), Map.of(), false);
     }
 
     @Test

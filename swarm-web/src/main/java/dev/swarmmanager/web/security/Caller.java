@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The signed-in user, for the pages: who they are and what they may do, so that actions their role does not allow
@@ -34,14 +33,6 @@ public class Caller {
     /** The highest of the caller's roles, as shown in the header. */
     public String getRole() {
         return Arrays.stream(Role.values()).filter(this::has).reduce((a, b) -> b).map(Role::toString).orElse("none");
-    }
-
-    public String getRoles() {
-        return Arrays.stream(Role.values()).filter(this::has).map(Role::toString).collect(Collectors.joining(", "));
-    }
-
-    public boolean isViewer() {
-        return has(Role.VIEWER);
     }
 
     public boolean isOperator() {
