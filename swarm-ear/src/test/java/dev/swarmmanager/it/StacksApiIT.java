@@ -101,6 +101,9 @@ class StacksApiIT {
         assertThat(answer.error()).isEqualTo("in stack_file, services.worker.deploy.replicas must be a whole number (got 'many')");
         assertThat(Api.post("/api/swarm/deploy-stack", "{\"stack_file\": \"services: {}\"}").error())
                 .isEqualTo("stack_name is required, for example \"ocr\"");
+        // Every field the body misses is named at once, in the order the request declares them (Bean Validation).
+        assertThat(Api.post("/api/swarm/deploy-stack", "{}").error()).isEqualTo("stack_name is required, for example \"ocr\"; "
+                + "stack_file is required, for example the Compose file's YAML as a string");
         assertThat(docker("stack", "ls", "--format", "{{.Name}}").lines()).doesNotContain(stack);
     }
 }

@@ -120,6 +120,12 @@ class LocalAccountsIT {
         assertThat(create("x-" + operator, "root").status()).isEqualTo(400);
         assertThat(create("bad name!", "viewer").status()).isEqualTo(400);
         assertThat(create(operator, "viewer").status()).isEqualTo(409);
+        // What each request needs is checked before anything else (Bean Validation, by the request's group).
+        assertThat(admin.call("POST", "/api/swarm/users", "{\"name\":\"nopass-" + operator + "\",\"role\":\"viewer\"}").json()
+                .getString("error")).isEqualTo("password is required, for example 12 characters or more");
+        assertThat(admin.call("POST", "/api/swarm/users/" + operator + "/password", "{\"role\":\"admin\"}").json().getString("error"))
+                .isEqualTo("password is required, for example 12 characters or more");
+        assertThat(admin.call("PUT", "/api/swarm/users/" + operator, "{}").status()).as("a change of nothing").isEqualTo(200);
         assertThat(admin.call("PUT", "/api/swarm/users/admin", "{\"enabled\":false}").status()).isEqualTo(409);
         assertThat(admin.call("PUT", "/api/swarm/users/admin", "{\"role\":\"operator\"}").status()).isEqualTo(409);
         assertThat(admin.call("DELETE", "/api/swarm/users/admin", null).status()).isEqualTo(409);

@@ -1,8 +1,9 @@
 package dev.swarmmanager.rest.cluster;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import dev.swarmmanager.cluster.boundary.Cluster;
 import dev.swarmmanager.rest.json.Envelope;
-import dev.swarmmanager.rest.json.Requests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -53,9 +54,9 @@ public class ClusterResource {
     @POST
     @Path("init")
     public Response init(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "InitRequest"),
-            examples = @ExampleObject(name = "example", value = "{\"advertise_addr\": \"192.168.1.10\"}"))) InitRequest request, @Context UriInfo uri) {
-        InitRequest body = Requests.body(request, "{\"advertise_addr\": \"192.168.1.10\"}");
-        var info = cluster.init(Requests.field(body.advertiseAddr(), "advertise_addr", "\"192.168.1.10\""));
+            examples = @ExampleObject(name = "example", value = InitRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + InitRequest.EXAMPLE) @Valid InitRequest request, @Context UriInfo uri) {
+        var info = cluster.init(request.advertiseAddr());
         return Response.created(uri.getBaseUriBuilder().path("info").build()).entity(Envelope.of(info)).build();
     }
 

@@ -9,13 +9,6 @@ public final class Requests {
     private Requests() {
     }
 
-    public static <T> T body(T body, String example) {
-        if (body == null) {
-            throw new InvalidRequestException(null, "a JSON body is required, for example " + example);
-        }
-        return body;
-    }
-
     public static <T> T field(T value, String field, String example) {
         if (value == null) {
             throw new InvalidRequestException(field, "is required, for example " + example);

@@ -1,5 +1,10 @@
 package dev.swarmmanager.rest.nodes;
 
+import jakarta.validation.constraints.NotNull;
+
 /** {@code {"availability": "drain"}}: active, pause or drain. */
-public record AvailabilityRequest(String availability) {
+public record AvailabilityRequest(
+        @NotNull(message = "is required, for example \"drain\" (active, pause or drain)") String availability) {
+
+    static final String EXAMPLE = "{\"availability\": \"drain\"}";
 }

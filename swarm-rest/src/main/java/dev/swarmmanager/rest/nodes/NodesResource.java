@@ -1,5 +1,7 @@
 package dev.swarmmanager.rest.nodes;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import dev.swarmmanager.nodes.boundary.Nodes;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Removed;
@@ -65,10 +67,9 @@ public class NodesResource {
     @PUT
     @Path("{node_id}/availability")
     public Envelope availability(@PathParam("node_id") String node, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "AvailabilityRequest"),
-            examples = @ExampleObject(name = "example", value = "{\"availability\": \"drain\"}"))) AvailabilityRequest request) {
-        AvailabilityRequest body = Requests.body(request, "{\"availability\": \"drain\"}");
-        return Envelope.of(nodes.updateAvailability(node,
-                Requests.field(body.availability(), "availability", "\"drain\" (active, pause or drain)")));
+            examples = @ExampleObject(name = "example", value = AvailabilityRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + AvailabilityRequest.EXAMPLE) @Valid AvailabilityRequest request) {
+        return Envelope.of(nodes.updateAvailability(node, request.availability()));
     }
 
     @Operation(summary = "Remove a node from the Swarm; a node that is up needs force, a manager is refused")

@@ -1,5 +1,9 @@
 package dev.swarmmanager.rest.services;
 
+import jakarta.validation.constraints.NotNull;
+
 /** {@code {"image": "ocr-worker:2.0"}} */
-public record ImageRequest(String image) {
+public record ImageRequest(@NotNull(message = "is required, for example \"ocr-worker:2.0\"") String image) {
+
+    static final String EXAMPLE = "{\"image\": \"ocr-worker:2.0\"}";
 }

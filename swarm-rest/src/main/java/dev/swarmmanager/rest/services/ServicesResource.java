@@ -1,5 +1,7 @@
 package dev.swarmmanager.rest.services;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import dev.swarmmanager.domain.LastEventId;
 import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.ServiceFilter;
@@ -110,10 +112,9 @@ public class ServicesResource {
     @POST
     @Path("{name}/scale")
     public Envelope scale(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScaleRequest"),
-            examples = @ExampleObject(name = "example", value = "{\"replicas\": 5}"))) ScaleRequest request) {
-        ScaleRequest body = Requests.body(request, "{\"replicas\": 5}");
-        return Envelope.of(services.scale(name,
-                Requests.wholeNumber(Requests.field(body.replicas(), "replicas", "5"), "replicas")));
+            examples = @ExampleObject(name = "example", value = ScaleRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + ScaleRequest.EXAMPLE) @Valid ScaleRequest request) {
+        return Envelope.of(services.scale(name, Requests.wholeNumber(request.replicas(), "replicas")));
     }
 
     @Operation(summary = "Roll a service out to another image, as its update config says")
@@ -127,9 +128,9 @@ public class ServicesResource {
     @PUT
     @Path("{name}/image")
     public Envelope image(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ImageRequest"),
-            examples = @ExampleObject(name = "example", value = "{\"image\": \"ocr-worker:2.0\"}"))) ImageRequest request) {
-        ImageRequest body = Requests.body(request, "{\"image\": \"ocr-worker:2.0\"}");
-        return Envelope.of(services.updateImage(name, Requests.field(body.image(), "image", "\"ocr-worker:2.0\"")));
+            examples = @ExampleObject(name = "example", value = ImageRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + ImageRequest.EXAMPLE) @Valid ImageRequest request) {
+        return Envelope.of(services.updateImage(name, request.image()));
     }
 
     @Operation(summary = "Remove a service")

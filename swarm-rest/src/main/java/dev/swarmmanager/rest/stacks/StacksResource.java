@@ -1,5 +1,7 @@
 package dev.swarmmanager.rest.stacks;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.StackDeployResult;
 import dev.swarmmanager.domain.StackDeployment;
@@ -66,13 +68,11 @@ public class StacksResource {
     @Path("deploy-stack")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response deploy(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "DeployStackRequest"),
-            examples = @ExampleObject(name = "example", value = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices:\\n  worker:\\n    image: ocr-worker:1.0\\n\"}"))) DeployStackRequest request,
+            examples = @ExampleObject(name = "example", value = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices:\\n  worker:\\n    image: ocr-worker:1.0\\n\"}")))
+                           @NotNull(message = "a JSON body is required, for example " + EXAMPLE) @Valid DeployStackRequest request,
                            @Parameter(description = DRY_RUN) @QueryParam("dry_run") String dryRun, @Context UriInfo uri) {
-        DeployStackRequest body = Requests.body(request, EXAMPLE);
-        return deployOrPlan(new StackDeployment(
-                Requests.field(body.stackName(), "stack_name", "\"ocr\""),
-                Requests.field(body.stackFile(), "stack_file", "the Compose file's YAML as a string"),
-                body.variables(), body.files(), Boolean.TRUE.equals(body.prune())), dryRun, uri);
+        return deployOrPlan(new StackDeployment(request.stackName(), request.stackFile(), request.variables(), request.files(),
+                Boolean.TRUE.equals(request.prune())), dryRun, uri);
     }
 
     /** {@code curl --data-binary @stack.yml -H 'Content-Type: application/yaml' '.../deploy-stack?stack_name=ocr'} */

@@ -1,8 +1,23 @@
 package dev.swarmmanager.rest.users;
 
+import jakarta.validation.constraints.NotNull;
+
 /**
  * {@code {"name": "olga", "role": "operator", "password": "..."}} to create a user; {@code role} and {@code enabled}
- * to change one; {@code password} to reset one. Fields a request does not need are ignored.
+ * to change one; {@code password} to reset one. Fields a request does not need are ignored. What each request needs
+ * is its validation group.
  */
-public record UserRequest(String name, String role, String password, Boolean enabled) {
+public record UserRequest(
+        @NotNull(groups = Creating.class, message = "is required, for example \"olga\"") String name,
+        @NotNull(groups = Creating.class, message = "is required, for example \"operator\"") String role,
+        @NotNull(groups = {Creating.class, Resetting.class}, message = "is required, for example 12 characters or more") String password,
+        Boolean enabled) {
+
+    /** Creating a user: name, role and password. */
+    public interface Creating {
+    }
+
+    /** Resetting a password. */
+    public interface Resetting {
+    }
 }

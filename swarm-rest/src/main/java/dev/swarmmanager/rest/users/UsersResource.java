@@ -1,10 +1,12 @@
 package dev.swarmmanager.rest.users;
 
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.WireName;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Removed;
-import dev.swarmmanager.rest.json.Requests;
 import dev.swarmmanager.security.LocalUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,11 +59,10 @@ public class UsersResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest"),
-            examples = @ExampleObject(name = "example", value = "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"a long passphrase\"}"))) UserRequest request,
-                           @Context UriInfo uri) {
-        UserRequest body = Requests.body(request, "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"...\"}");
-        var user = users.create(Requests.field(body.name(), "name", "\"olga\""),
-                role(Requests.field(body.role(), "role", "\"operator\"")), Requests.field(body.password(), "password", "12 characters or more"));
+            examples = @ExampleObject(name = "example", value = "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"a long passphrase\"}")))
+                           @NotNull(message = "a JSON body is required, for example {\"name\":\"olga\",\"role\":\"operator\",\"password\":\"...\"}")
+                           @Valid @ConvertGroup(to = UserRequest.Creating.class) UserRequest request, @Context UriInfo uri) {
+        var user = users.create(request.name(), role(request.role()), request.password());
         return Response.created(uri.getAbsolutePathBuilder().path(user.name()).build()).entity(Envelope.of(user)).build();
     }
 
@@ -74,9 +75,9 @@ public class UsersResource {
     @PUT
     @Path("{user}")
     public Envelope update(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":false}"))) UserRequest request) {
-        UserRequest body = Requests.body(request, "{\"role\":\"viewer\",\"enabled\":false}");
-        return Envelope.of(users.update(name, body.role() == null ? null : role(body.role()), body.enabled()));
+            schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":false}")))
+            @NotNull(message = "a JSON body is required, for example {\"role\":\"viewer\",\"enabled\":false}") UserRequest request) {
+        return Envelope.of(users.update(name, request.role() == null ? null : role(request.role()), request.enabled()));
     }
 
     @Operation(operationId = "resetUserPassword", summary = "Reset a user's password")
@@ -88,9 +89,10 @@ public class UsersResource {
     @POST
     @Path("{user}/password")
     public Envelope resetPassword(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"password\":\"another long passphrase\"}"))) UserRequest request) {
-        UserRequest body = Requests.body(request, "{\"password\":\"...\"}");
-        return Envelope.of(users.resetPassword(name, Requests.field(body.password(), "password", "12 characters or more")));
+            schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"password\":\"another long passphrase\"}")))
+            @NotNull(message = "a JSON body is required, for example {\"password\":\"...\"}")
+            @Valid @ConvertGroup(to = UserRequest.Resetting.class) UserRequest request) {
+        return Envelope.of(users.resetPassword(name, request.password()));
     }
 
     @Operation(operationId = "removeUser", summary = "Delete a user")

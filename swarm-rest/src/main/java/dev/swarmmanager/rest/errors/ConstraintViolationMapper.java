@@ -1,0 +1,64 @@
+package dev.swarmmanager.rest.errors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * 400 for a request body that breaks its record's constraints (checked by Bean Validation before the resource method
+ * runs, so before any role check or Engine call costs anything): each problem as the field's JSON name and what it
+ * accepts ({@code replicas is required, for example 5}), in the order the record declares its fields; a missing body
+ * says what to send.
+ */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparingInt(ConstraintViolationMapper::order))
+                .map(ConstraintViolationMapper::describe)
+                .distinct()
+                .collect(Collectors.joining("; "));
+        return ErrorResponses.of(Response.Status.BAD_REQUEST, message.isEmpty() ? "the request is not valid" : message);
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        Path.Node leaf = leaf(violation);
+        return leaf != null && leaf.getKind() == ElementKind.PROPERTY
+                ? jsonName(leaf.getName()) + " " + violation.getMessage()
+                : violation.getMessage();
+    }
+
+    /** The body itself first, then its fields as the record declares them. */
+    private static int order(ConstraintViolation<?> violation) {
+        Path.Node leaf = leaf(violation);
+        Object bean = violation.getLeafBean();
+        if (leaf == null || leaf.getKind() != ElementKind.PROPERTY || bean == null || !bean.getClass().isRecord()) {
+            return -1;
+        }
+        List<String> fields = Arrays.stream(bean.getClass().getRecordComponents()).map(c -> c.getName()).toList();
+        return fields.indexOf(leaf.getName());
+    }
+
+    private static Path.Node leaf(ConstraintViolation<?> violation) {
+        Path.Node last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            last = node;
+        }
+        return last;
+    }
+
+    /** As the JSON mapping spells it: {@code stackName} is {@code stack_name}. */
+    static String jsonName(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
