@@ -1,6 +1,7 @@
 package dev.swarmmanager.tasks.control;
 
 import dev.swarmmanager.domain.LimitReachedException;
+import dev.swarmmanager.docker.DockerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -28,15 +29,14 @@ public class LogFollows {
 
     /** Each follow holds one of the Engine connections for as long as it lasts; the rest of the application needs some. */
     @Inject
-    @ConfigProperty(name = "swarm.docker.max-connections", defaultValue = "50")
-    int engineConnections;
+    DockerSettings docker;
 
     private final AtomicInteger active = new AtomicInteger();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
 
     /** The overall cap in force: the configured one, but never so many that follows take every Engine connection. */
     int cap() {
-        return Math.max(1, Math.min(max, engineConnections - 10));
+        return Math.max(1, Math.min(max, docker.maxConnections() - 10));
     }
 
     /** Takes a place for {@code user}; the returned action gives it back (once, however often it runs). */
