@@ -3,6 +3,7 @@ package dev.swarmmanager.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,6 +35,15 @@ class ArchitectureTest {
             dirs[i] = Path.of("..", modules[i], "target", "classes");
         }
         return new ClassFileImporter().importPaths(dirs);
+    }
+
+    /** The rules below would pass on no classes at all: each module's classes must have been found. */
+    @Test
+    void everyModuleIsChecked() {
+        assertThat(DOMAIN.stream().filter(c -> c.getPackageName().equals("dev.swarmmanager.domain"))).hasSizeGreaterThan(20);
+        assertThat(EJB.stream().filter(c -> c.getPackageName().startsWith("dev.swarmmanager.mirror"))).isNotEmpty();
+        assertThat(EDGES.stream().filter(c -> c.getPackageName().startsWith("dev.swarmmanager.rest"))).hasSizeGreaterThan(20);
+        assertThat(EDGES.stream().filter(c -> c.getPackageName().startsWith("dev.swarmmanager.web"))).hasSizeGreaterThan(20);
     }
 
     @Test
