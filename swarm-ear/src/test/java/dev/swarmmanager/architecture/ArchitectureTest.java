@@ -80,7 +80,8 @@ class ArchitectureTest {
 
     @Test
     void theEdgesCallTheEjbsThroughTheirBoundaries() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.*.control..", "dev.swarmmanager.*.entity..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.*.control..", "dev.swarmmanager.*.entity..",
+                        "dev.swarmmanager.translation..", "dev.swarmmanager.rules..")
                 .check(EDGES);
     }
 }

@@ -92,10 +92,11 @@ public class DockerCalls {
             // election under way): an outage to retry, not a state of the cluster that forbids the operation.
             return new DockerUnavailableException(settings.host(), "the Engine cannot reach the Swarm now: " + reason, cause);
         }
-        if (text.startsWith("This node is not a swarm manager")) {
+        if (text.startsWith("This node is not a swarm manager") && !text.contains("Worker nodes can't be used")) {
             // As the Engine itself classes it (503): no Swarm to manage at this host now. A restarted manager says so
             // until its Swarm component has started (in words that cannot be told from "never joined": its own /info
-            // says "inactive" then too), and a host that is not a manager may become one; the mirror recovers when it does.
+            // says "inactive" then too); the mirror recovers when it does. A worker says so in words of its own: that
+            // is the configuration, not an outage (a conflict, below).
             return new DockerUnavailableException(settings.host(), "no Swarm manager answers there now: " + reason, cause);
         }
         if (status == 400 || code.equals("InvalidArgument")) {

@@ -59,6 +59,9 @@ class DockerCallsTest {
         SwarmException e = calls.fromEngine(503, "This node is already part of a swarm. Use \"docker swarm leave\" to "
                 + "leave this swarm and join another one.", null, null, null);
         assertThat(e).isInstanceOf(OperationConflictException.class).hasMessageStartingWith("This node is already part of a swarm");
+        assertThat(calls.fromEngine(503, "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster "
+                + "state. Please run this command on a manager node or promote the current node to a manager.", null, null, null))
+                .as("pointed at a worker: the configuration, not an outage").isInstanceOf(OperationConflictException.class);
         assertThat(failing(new ConflictException("Status 409: {\"message\":\"name conflicts\"}"), null, null))
                 .isInstanceOf(OperationConflictException.class).hasMessage("name conflicts");
         assertThat(calls.fromEngine(500, "rpc error: code = FailedPrecondition desc = node is a manager", null, null, null))

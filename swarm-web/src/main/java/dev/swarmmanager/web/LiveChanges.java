@@ -63,7 +63,13 @@ public class LiveChanges extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        EventStream out = new EventStream(response.getOutputStream(), "swarm manager changes");
+        EventStream out;
+        try {
+            out = new EventStream(response.getOutputStream(), "swarm manager changes");
+        } catch (IOException clientLeft) {
+            complete(async); // the subscription is dropped at its first delivery, which finds no stream
+            return;
+        }
         synchronized (started) {
             writer.set(out);
             started.set(async);
