@@ -86,6 +86,10 @@ class DeploymentPolicyIT {
         return List.of(
                 new Case("capabilities", "services.c.cap_add[0]", SERVICE + "    cap_add: [ALL]\n", false),
                 new Case("capabilities", "services.c.cap_add[1]", SERVICE + "    cap_add: [CHOWN, DAC_READ_SEARCH]\n", false),
+                new Case("bind-mounts", "services.c.volumes[1]",
+                        SERVICE + "    volumes: [\"/srv/c:/data\", \"/var/run/docker.sock:/var/run/docker.sock\"]\n", false),
+                new Case("bind-mounts", "services.c.volumes[0]", SERVICE + "    volumes: [d:/data]\nvolumes:\n  d:\n"
+                        + "    driver_opts: {type: none, o: bind, device: /srv/elsewhere}\n", false),
                 new Case("manager-placement", "services.c.deploy.placement.constraints[0]",
                         SERVICE + "    deploy:\n      placement:\n        constraints: [node.role == manager]\n", false),
                 new Case("low-ports", "services.c.ports", SERVICE + "    ports: [\"22:8080\"]\n", false),

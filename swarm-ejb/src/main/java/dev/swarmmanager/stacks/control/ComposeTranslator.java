@@ -33,16 +33,19 @@ public final class ComposeTranslator {
     static final Set<String> SERVICE_KEYS = Set.of("image", "command", "entrypoint", "environment", "labels", "deploy",
             "ports", "healthcheck", "stop_grace_period", "stop_signal", "networks", "secrets", "configs", "hostname",
             "user", "working_dir", "init", "tty", "read_only", "extra_hosts", "dns", "dns_search", "cap_add", "cap_drop",
-            "sysctls", "stdin_open", "restart", "logging", "ulimits");
+            "sysctls", "stdin_open", "restart", "logging", "ulimits", "volumes", "tmpfs", "env_file");
 
     /** Service keys of the Compose schema that Swarm services cannot honour: reported as warnings. */
     static final Set<String> IGNORED_SERVICE_KEYS = Set.of("build", "container_name", "depends_on", "links",
-            "external_links", "volumes", "env_file", "privileged", "devices", "network_mode", "pid", "ipc",
-            "security_opt", "shm_size", "tmpfs", "userns_mode", "cgroup_parent", "domainname", "mac_address", "expose",
+            "external_links", "privileged", "devices", "network_mode", "pid", "ipc",
+            "security_opt", "shm_size", "userns_mode", "cgroup_parent", "domainname", "mac_address", "expose",
             "isolation", "credential_spec", "oom_score_adj", "platform", "profiles", "pull_policy", "runtime",
             "storage_opt", "cpu_count", "cpu_percent", "cpu_shares", "cpu_quota", "cpu_period", "cpus", "cpuset",
             "mem_limit", "mem_reservation", "memswap_limit", "mem_swappiness", "oom_kill_disable", "group_add", "scale",
             "blkio_config", "device_cgroup_rules", "init_path", "stop_timeout", "volumes_from", "working_directory");
+
+    /** What a top-level volume may say; the Engine creates it on a node when a task there first mounts it. */
+    static final Set<String> VOLUME_KEYS = Set.of("driver", "driver_opts", "labels", "external", "name");
 
     static final Set<String> DEPLOY_KEYS = Set.of("mode", "replicas", "labels", "placement", "update_config",
             "rollback_config", "restart_policy", "resources", "endpoint_mode");
@@ -51,6 +54,7 @@ public final class ComposeTranslator {
     private final List<String> warnings;
     private final Map<String, String> paths = new HashMap<>();
     private final StackObjects objects;
+    private ServiceMounts mounts;
 
     private ComposeTranslator(String namespace, Map<String, String> files, List<String> warnings) {
         this.scope = new StackScope(namespace);
@@ -68,9 +72,16 @@ public final class ComposeTranslator {
     }
 
     private StackPlan plan(ComposeNode root) {
-        if (!root.get("volumes").isMissing()) {
-            warnings.add("volumes: named volumes are not created by Swarm Manager; create them on the nodes");
+        ComposeNode volumes = root.get("volumes");
+        for (String key : volumes.keys()) {
+            StackNames.validateKey(key, "volumes");
+            for (String field : volumes.get(key).keys()) {
+                if (!VOLUME_KEYS.contains(field) && !field.startsWith("x-")) {
+                    warnings.add(volumes.get(key).path() + "." + field + " is not supported and was ignored");
+                }
+            }
         }
+        mounts = new ServiceMounts(scope, volumes);
         Map<String, ObjectNode> secrets = new TreeMap<>();
         List<String> externalSecrets = new ArrayList<>();
         Map<String, String> secretNames = objects.fileObjects(root.get("secrets"), "secret", secrets, externalSecrets);
@@ -143,7 +154,7 @@ public final class ComposeTranslator {
         container.put("Image", image);
         putStrings(container, "Command", ComposeValues.shellWords(service.get("entrypoint")));
         putStrings(container, "Args", ComposeValues.shellWords(service.get("command")));
-        putStrings(container, "Env", TaskSettings.environment(service.get("environment")));
+        putStrings(container, "Env", TaskSettings.environment(objects.envFiles(service.get("env_file")), service.get("environment")));
         container.set("Labels", scope.labels(service.get("labels")));
         putText(container, "Hostname", service.get("hostname").string());
         putText(container, "User", service.get("user").string());
@@ -172,6 +183,10 @@ public final class ComposeTranslator {
         if (!sysctls.isEmpty()) {
             ObjectNode s = container.putObject("Sysctls");
             sysctls.forEach(s::put);
+        }
+        ArrayNode serviceMounts = mounts.mounts(service.get("volumes"), service.get("tmpfs"));
+        if (serviceMounts != null) {
+            container.set("Mounts", serviceMounts);
         }
         TaskSettings.ulimits(service.get("ulimits"), container);
         TaskSettings.healthcheck(service.get("healthcheck"), container);

@@ -85,6 +85,44 @@ final class StackObjects {
         return names;
     }
 
+    /**
+     * The variables of a service's {@code env_file} (one path or a list, read from the files sent with the request),
+     * later files overriding earlier ones, as the docker CLI reads them: {@code KEY=VALUE} lines, {@code #} comments and
+     * blank lines skipped; a bare {@code KEY} (which the CLI takes from its own environment) has no value here and is left out.
+     */
+    Map<String, String> envFiles(ComposeNode envFile) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (envFile.isMissing()) {
+            return variables;
+        }
+        List<ComposeNode> items = envFile.isList() ? envFile.items() : List.of(envFile);
+        for (ComposeNode item : items) {
+            ComposeNode pathNode = item.isMap() ? item.get("path") : item;
+            String path = pathNode.requiredString();
+            String content = fileContent(path);
+            if (content == null) {
+                if (item.isMap() && Boolean.FALSE.equals(item.get("required").bool())) {
+                    continue;
+                }
+                throw pathNode.invalid("names '" + path + "', whose content was not sent with the request");
+            }
+            int number = 0;
+            for (String raw : content.split("\\r?\\n", -1)) {
+                number++;
+                String line = raw.stripLeading();
+                if (line.isEmpty() || line.startsWith("#") || !line.contains("=")) {
+                    continue;
+                }
+                String name = line.substring(0, line.indexOf('='));
+                if (name.isEmpty() || !name.equals(name.strip()) || name.chars().anyMatch(Character::isWhitespace)) {
+                    throw pathNode.invalid("names '" + path + "', whose line " + number + " has no valid variable name");
+                }
+                variables.put(name, line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return variables;
+    }
+
     String fileContent(String path) {
         String normalized = path.startsWith("./") ? path.substring(2) : path;
         for (var entry : files.entrySet()) {

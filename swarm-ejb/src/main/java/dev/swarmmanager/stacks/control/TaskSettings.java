@@ -20,13 +20,18 @@ final class TaskSettings {
     private TaskSettings() {
     }
 
-    /** Sorted, as the CLI sorts it: reordering a file must not restart a service. */
-    static List<String> environment(ComposeNode node) {
-        if (node.isMissing()) {
+    /**
+     * The service's {@code environment} over the variables of its env files; sorted, as the CLI sorts it, so that
+     * reordering a file does not restart a service.
+     */
+    static List<String> environment(Map<String, String> fromFiles, ComposeNode node) {
+        if (node.isMissing() && fromFiles.isEmpty()) {
             return null;
         }
+        Map<String, String> variables = new java.util.TreeMap<>(fromFiles);
+        variables.putAll(node.keyValues('='));
         List<String> env = new ArrayList<>();
-        node.keyValues('=').forEach((k, v) -> env.add(v == null ? k : k + "=" + v));
+        variables.forEach((k, v) -> env.add(v == null ? k : k + "=" + v));
         env.sort(Comparator.naturalOrder());
         return env;
     }

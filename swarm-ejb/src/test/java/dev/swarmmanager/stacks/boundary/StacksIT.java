@@ -177,6 +177,63 @@ class StacksIT {
     }
 
     @Test
+    void volumesAreMountedAsTheCliMountsThemAndTheirDataOutlivesATask() throws IOException {
+        String file = """
+                version: "3.8"
+                services:
+                  db:
+                    image: ocr-worker:1.0
+                    stop_grace_period: 1s
+                    deploy:
+                      placement: {constraints: [node.hostname == worker1]}
+                    volumes:
+                      - data:/data
+                      - /scratch
+                      - {type: tmpfs, target: /run/cache, tmpfs: {size: 16777216}}
+                    tmpfs: /tmp
+                volumes:
+                  data:
+                    labels: {backup: daily}
+                """;
+        stacks.deploy(deployment(file, false));
+        String cliStack = stack + "-cli";
+        Path compose = Files.createTempFile("volumes", ".yml");
+        try {
+            Files.writeString(compose, file.replace("    tmpfs: /tmp\n", "")); // the CLI ignores the tmpfs key: compared without it
+            docker("stack", "deploy", "--resolve-image", "never", "-c", compose.toString(), cliStack);
+            String ours = inspect(stack + "_db", "{{json .Spec.TaskTemplate.ContainerSpec.Mounts}}");
+            String theirs = inspect(cliStack + "_db", "{{json .Spec.TaskTemplate.ContainerSpec.Mounts}}");
+            assertThat(ours.replace(stack + "_", "STACK_").replace("\"" + stack + "\"", "\"STACK\""))
+                    .isEqualTo(theirs.replace(cliStack + "_", "STACK_").replace("\"" + cliStack + "\"", "\"STACK\"")
+                            .replace("]", ",{\"Type\":\"tmpfs\",\"Target\":\"/tmp\"}]"));
+        } finally {
+            Files.deleteIfExists(compose);
+            docker("stack", "rm", cliStack);
+        }
+
+        // What a task writes to the named volume is there for the next task on the node (it was lost before: the
+        // volumes were ignored, and the data was written into the container).
+        String service = stack + "_db";
+        Lab.awaitRunning(service, 1);
+        Lab.dockerOn("worker1", "exec", container(service), "sh", "-c", "echo kept > /data/page-1");
+        String first = container(service);
+        docker("service", "update", "--force", "--detach", service);
+        Lab.await(Duration.ofSeconds(60), () -> {
+            String now = container(service);
+            return !now.isEmpty() && !now.equals(first);
+        }, () -> "a new task of " + service);
+        assertThat(Lab.dockerOn("worker1", "exec", container(service), "cat", "/data/page-1")).isEqualTo("kept");
+        assertThat(Lab.dockerOn("worker1", "volume", "inspect", stack + "_data", "--format",
+                "{{index .Labels \"com.docker.stack.namespace\"}} {{index .Labels \"backup\"}}")).isEqualTo(stack + " daily");
+    }
+
+    /** The running container of the service's one task on worker1, or "". */
+    private static String container(String service) {
+        return Lab.dockerOn("worker1", "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + service,
+                "--filter", "status=running").lines().findFirst().orElse("");
+    }
+
+    @Test
     void unsupportedKeysComeBackAsWarnings() {
         String file = read("ocr.yml").replace("  monitor:\n", "  monitor:\n    container_name: mon\n    depends_on: [worker]\n");
         StackDeployResult result = stacks.deploy(deployment(file, false));

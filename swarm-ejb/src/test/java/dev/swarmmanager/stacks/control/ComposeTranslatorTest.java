@@ -211,9 +211,9 @@ class ComposeTranslatorTest {
 
     @Test
     void unsupportedKeysAreWarningsAndUnknownKeysErrors() {
-        service("    build: .\n    volumes: [data:/data]\n    deploy: {endpoint_mode: vip, rollback_config: {}, x-foo: 1}\n");
+        service("    build: .\n    shm_size: 64m\n    deploy: {endpoint_mode: vip, rollback_config: {}, x-foo: 1}\n");
         assertThat(warnings).contains("services.app.build is not supported for Swarm services and was ignored",
-                "services.app.volumes is not supported for Swarm services and was ignored",
+                "services.app.shm_size is not supported for Swarm services and was ignored",
                 "services.app.deploy.x-foo is not supported and was ignored");
         assertThatThrownBy(() -> service("    imagee: typo\n"))
                 .isInstanceOf(InvalidRequestException.class).hasMessage("in stack_file, services.app.imagee is not a Compose service key");
@@ -229,5 +229,59 @@ class ComposeTranslatorTest {
         assertThatThrownBy(() -> plan("services:\n  app:\n    image: Not/Valid\n")).hasMessageContaining("services.app.image is not a valid image reference");
         assertThatThrownBy(() -> ComposeTranslator.translate("bad name!", ComposeLoader.load("services: {a: {image: x}}", Map.of(), warnings), Map.of(), warnings))
                 .hasMessageContaining("stack_name");
+    }
+
+    @Test
+    void volumesBecomeMountsAsTheCliMakesThem() {
+        StackPlan plan = plan("""
+                services:
+                  db:
+                    image: ocr-worker:1.0
+                    volumes:
+                      - data:/var/lib/data
+                      - /srv/reports:/reports:ro
+                      - /scratch
+                      - {type: tmpfs, target: /run/cache, tmpfs: {size: 64m}}
+                      - {type: volume, source: shared, target: /shared, volume: {nocopy: true}}
+                    tmpfs: /tmp
+                volumes:
+                  data:
+                    driver: local
+                    labels: {backup: daily}
+                  shared:
+                    external: true
+                """, Map.of(), Map.of());
+        JsonNode mounts = plan.services().get("ocr_db").spec().at("/TaskTemplate/ContainerSpec/Mounts");
+        assertThat(mounts.get(0).toString()).isEqualTo("{\"Type\":\"volume\",\"Target\":\"/var/lib/data\",\"Source\":\"ocr_data\","
+                + "\"VolumeOptions\":{\"Labels\":{\"backup\":\"daily\",\"com.docker.stack.namespace\":\"ocr\"},"
+                + "\"DriverConfig\":{\"Name\":\"local\"}}}");
+        assertThat(mounts.get(1).toString()).isEqualTo("{\"Type\":\"bind\",\"Source\":\"/srv/reports\",\"Target\":\"/reports\",\"ReadOnly\":true}");
+        assertThat(mounts.get(2).toString()).as("anonymous").isEqualTo("{\"Type\":\"volume\",\"Target\":\"/scratch\"}");
+        assertThat(mounts.get(3).toString()).isEqualTo("{\"Type\":\"tmpfs\",\"Target\":\"/run/cache\",\"TmpfsOptions\":{\"SizeBytes\":67108864}}");
+        assertThat(mounts.get(4).toString()).as("external: its own name, no labels")
+                .isEqualTo("{\"Type\":\"volume\",\"Target\":\"/shared\",\"Source\":\"shared\",\"VolumeOptions\":{\"NoCopy\":true}}");
+        assertThat(mounts.get(5).toString()).isEqualTo("{\"Type\":\"tmpfs\",\"Target\":\"/tmp\"}");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aVolumeMustBeDefinedAndAHostPathAbsolute() {
+        assertThatThrownBy(() -> service("    volumes: [nowhere:/data]\n"))
+                .hasMessage("in stack_file, services.app.volumes[0] refers to volume 'nowhere', which the file's top-level volumes do not define");
+        assertThatThrownBy(() -> service("    volumes: [./data:/data]\n")).hasMessageContaining("services.app.volumes[0] binds './data'");
+        assertThatThrownBy(() -> service("    volumes: [{type: bind, target: /data}]\n")).hasMessageContaining("is required for a bind mount");
+        assertThatThrownBy(() -> service("    volumes: [\"a:b:c:d\"]\n")).hasMessageContaining("must be [source:]target[:options]");
+    }
+
+    @Test
+    void envFilesAreReadFromTheFilesSentAndTheEnvironmentWins() {
+        StackPlan plan = plan("services:\n  app:\n    image: ocr-worker:1.0\n    env_file: [./common.env, app.env]\n"
+                + "    environment: {MODE: fast}\n", Map.of(), Map.of(
+                        "common.env", "# shared\nQUEUE=ocr\nMODE=slow\n\n  LANG=en\nFROM_SHELL\n",
+                        "./app.env", "QUEUE=ocr-high\r\n"));
+        assertThat(plan.services().get("ocr_app").spec().at("/TaskTemplate/ContainerSpec/Env").toString())
+                .isEqualTo("[\"LANG=en\",\"MODE=fast\",\"QUEUE=ocr-high\"]");
+        assertThatThrownBy(() -> service("    env_file: missing.env\n"))
+                .hasMessageContaining("services.app.env_file names 'missing.env', whose content was not sent");
     }
 }

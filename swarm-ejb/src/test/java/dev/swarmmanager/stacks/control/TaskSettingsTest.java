@@ -44,9 +44,9 @@ class TaskSettingsTest {
 
     @Test
     void theEnvironmentIsSortedSoThatReorderingAFileRestartsNothing() {
-        assertThat(TaskSettings.environment(node("services.app.environment", List.of("B=2", "A=one", "C"))))
-                .containsExactly("A=one", "B=2", "C");
-        assertThat(TaskSettings.environment(node("services.app.environment", null))).isNull();
+        assertThat(TaskSettings.environment(Map.of("B", "from a file", "D", "4"), node("services.app.environment", List.of("B=2", "A=one", "C"))))
+                .containsExactly("A=one", "B=2", "C", "D=4");
+        assertThat(TaskSettings.environment(Map.of(), node("services.app.environment", null))).isNull();
     }
 
     @Test
