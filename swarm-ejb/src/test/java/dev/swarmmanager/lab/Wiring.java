@@ -9,7 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public final class Wiring {
 
     private final Map<Class<?>, Object> beans = new HashMap<>();
-    private final List<Object> events = new ArrayList<>();
+    // Beans fire from several threads at once (concurrent writes, the watch): a list that takes that.
+    private final List<Object> events = new CopyOnWriteArrayList<>();
 
     public <T> Wiring with(Class<T> type, T instance) {
         beans.put(type, instance);
