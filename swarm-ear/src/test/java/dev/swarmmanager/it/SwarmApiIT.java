@@ -91,6 +91,26 @@ class SwarmApiIT {
     }
 
     @Test
+    void nodeRoleAndLabelsEndpoints() {
+        Api.Answer last = Api.put("/api/swarm/nodes/manager1/role", "{\"role\": \"worker\"}");
+        assertThat(last.status()).isEqualTo(409);
+        assertThat(last.error()).isEqualTo("node manager1 is the last manager: without a manager there is no Swarm to manage");
+        assertThat(Api.put("/api/swarm/nodes/worker1/role", "{}").error())
+                .isEqualTo("role is required, for example \"manager\" (manager or worker)");
+        assertThat(docker("node", "ls", "--filter", "role=manager", "--format", "{{.Hostname}}")).isEqualTo("manager1");
+        try {
+            Api.Answer labelled = Api.put("/api/swarm/nodes/worker1/labels", "{\"labels\": {\"zone\": \"eu\"}}");
+            assertThat(labelled.status()).isEqualTo(200);
+            assertThat(labelled.json().getJsonObject("data").getJsonObject("labels").getString("zone")).isEqualTo("eu");
+            assertThat(docker("node", "inspect", "worker1", "--format", "{{json .Spec.Labels}}")).isEqualTo("{\"zone\":\"eu\"}");
+            assertThat(Api.put("/api/swarm/nodes/worker1/labels", "{\"labels\": {\"a b\": \"x\"}}").status()).isEqualTo(400);
+        } finally {
+            assertThat(Api.put("/api/swarm/nodes/worker1/labels", "{\"labels\": {}}").status()).isEqualTo(200);
+        }
+        assertThat(docker("node", "inspect", "worker1", "--format", "{{json .Spec.Labels}}")).isEqualTo("{}");
+    }
+
+    @Test
     void listServicesEndpoint() {
         Api.Answer answer = Api.get("/api/swarm/services?name=" + service);
         assertThat(answer.status()).isEqualTo(200);

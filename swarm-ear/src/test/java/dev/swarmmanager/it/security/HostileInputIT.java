@@ -266,6 +266,12 @@ class HostileInputIT {
         if (endpoint.endsWith("/availability")) {
             return "{\"availability\":\"active\"}";
         }
+        if (endpoint.endsWith("/role")) {
+            return "{\"role\":\"worker\"}";
+        }
+        if (endpoint.endsWith("/labels")) {
+            return "{\"labels\":{}}";
+        }
         if (endpoint.endsWith("/password")) {
             return "{\"password\":\"a long enough passphrase\"}";
         }

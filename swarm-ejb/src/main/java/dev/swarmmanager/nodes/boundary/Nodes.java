@@ -7,9 +7,12 @@ import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.docker.VersionedUpdate;
+import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.NodeAvailability;
+import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.RaftQuorum;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.WireName;
@@ -23,6 +26,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The Swarm's nodes, as a manager sees them. */
 @Stateless
@@ -31,6 +36,10 @@ import java.util.List;
 public class Nodes {
 
     private static final String NODE = "node";
+    /** Node labels are what placement constraints ({@code node.labels.zone == eu}) select on: keys they can name. */
+    static final int MAX_LABELS = 100;
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
+    private static final int MAX_LABEL_VALUE = 1024;
 
     @Inject
     DockerClient docker;
@@ -72,13 +81,7 @@ public class Nodes {
     @Audited("nodes.update-availability")
     public SwarmNode updateAvailability(String reference, String availability) {
         NodeAvailability wanted = WireName.parse(NodeAvailability.class, "availability", availability);
-        VersionedUpdate.retry(() -> {
-            JsonNode node = engine.get(path(reference), NODE, reference);
-            ObjectNode spec = (ObjectNode) node.path("Spec");
-            spec.put("Availability", wanted.toString());
-            engine.post(path(node.path("ID").asText()) + "/update?version=" + node.path("Version").path("Index").asLong(),
-                    spec, NODE, reference);
-        });
+        updateSpec(reference, spec -> spec.put("Availability", wanted.toString()));
         mirror.refreshNodes();
         return inspect(reference);
     }
@@ -94,7 +97,7 @@ public class Nodes {
         SwarmNode node = inspect(reference);
         if (node.isManager()) {
             long managers = list().stream().filter(SwarmNode::isManager).count();
-            String localNode = calls.call(() -> docker.infoCmd().exec().getSwarm().getNodeID());
+            String localNode = localNodeId();
             if (managers <= 1) {
                 throw new OperationConflictException("node " + node.hostname()
                         + " is the last manager: removing it would destroy the Swarm");
@@ -112,6 +115,78 @@ public class Nodes {
         }
         calls.run(NODE, reference, () -> docker.removeSwarmNodeCmd(node.id()).withForce(force).exec());
         mirror.refreshNodes();
+    }
+
+    /**
+     * Promotes a worker to a manager or demotes a manager to a worker ({@code docker node promote|demote}). A demotion
+     * that would lose the Raft quorum, of the last manager, or of the manager Swarm Manager is connected through is
+     * refused with the reason, and nothing changes.
+     *
+     * @param role {@code manager} or {@code worker}
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("nodes.change-role")
+    public SwarmNode changeRole(String reference, String role) {
+        NodeRole wanted = WireName.parse(NodeRole.class, "role", role);
+        SwarmNode node = inspect(reference);
+        if (node.role() == wanted) {
+            return node;
+        }
+        if (wanted == NodeRole.WORKER) {
+            RaftQuorum.of(reader.readNodes()).refusalToDemote(node).ifPresent(reason -> {
+                throw new OperationConflictException(reason);
+            });
+            if (node.id().equals(localNodeId())) {
+                throw new OperationConflictException("node " + node.hostname()
+                        + " is the manager Swarm Manager is connected through: connect through another manager first");
+            }
+        }
+        updateSpec(reference, spec -> spec.put("Role", wanted.toString()));
+        mirror.refreshNodes();
+        return inspect(reference);
+    }
+
+    /**
+     * Replaces the node's labels with {@code labels} ({@code docker node update --label-add/--label-rm}, as one
+     * versioned write): keys as placement constraints can name them, at most {@value #MAX_LABELS}.
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("nodes.update-labels")
+    public SwarmNode replaceLabels(String reference, Map<String, String> labels) {
+        if (labels.size() > MAX_LABELS) {
+            throw new InvalidRequestException("labels", "holds more than " + MAX_LABELS + " labels");
+        }
+        labels.forEach((key, value) -> {
+            if (key == null || !LABEL_KEY.matcher(key).matches()) {
+                throw new InvalidRequestException("labels", "has a key that is not a letter or digit followed by up to 127 "
+                        + "letters, digits, '.', '_', '/' or '-'");
+            }
+            if (value == null || value.length() > MAX_LABEL_VALUE || value.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidRequestException("labels", "has a value for '" + key + "' that is missing, longer than "
+                        + MAX_LABEL_VALUE + " characters, or holds control characters");
+            }
+        });
+        updateSpec(reference, spec -> {
+            ObjectNode replaced = spec.putObject("Labels");
+            new java.util.TreeMap<>(labels).forEach(replaced::put);
+        });
+        mirror.refreshNodes();
+        return inspect(reference);
+    }
+
+    /** A read-modify-write of the node's spec at the version read, retried on a concurrent change. */
+    private void updateSpec(String reference, java.util.function.Consumer<ObjectNode> change) {
+        VersionedUpdate.retry(() -> {
+            JsonNode node = engine.get(path(reference), NODE, reference);
+            ObjectNode spec = (ObjectNode) node.path("Spec");
+            change.accept(spec);
+            engine.post(path(node.path("ID").asText()) + "/update?version=" + node.path("Version").path("Index").asLong(),
+                    spec, NODE, reference);
+        });
+    }
+
+    private String localNodeId() {
+        return calls.call(() -> docker.infoCmd().exec().getSwarm().getNodeID());
     }
 
     private com.github.dockerjava.api.model.SwarmNode raw(String reference) {

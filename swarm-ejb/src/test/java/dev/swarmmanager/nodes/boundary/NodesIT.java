@@ -14,6 +14,7 @@ import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.lab.Lab;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,52 @@ class NodesIT {
     void pauseKeepsTasksButStopsScheduling() {
         assertThat(nodes.updateAvailability("worker1", "PAUSE").availability()).isEqualTo(NodeAvailability.PAUSE);
         assertThat(docker("node", "inspect", "worker1", "--format", "{{.Spec.Availability}}")).isEqualTo("pause");
+    }
+
+    @Test
+    void aWorkerIsPromotedAndDemotedBackAndTheCliAgrees() {
+        try {
+            SwarmNode promoted = nodes.changeRole("worker1", "manager");
+            assertThat(promoted.role()).isEqualTo(NodeRole.MANAGER);
+            assertThat(docker("node", "inspect", "worker1", "--format", "{{.Spec.Role}}")).isEqualTo("manager");
+            Lab.await(Duration.ofSeconds(60), () -> docker("node", "inspect", "worker1", "--format",
+                    "{{if .ManagerStatus}}{{.ManagerStatus.Reachability}}{{end}}").equals("reachable"), () -> "worker1 to join the managers");
+
+            assertThat(nodes.changeRole("worker1", "worker").role()).isEqualTo(NodeRole.WORKER);
+            assertThat(docker("node", "inspect", "worker1", "--format", "{{.Spec.Role}}")).isEqualTo("worker");
+        } finally {
+            try {
+                docker("node", "demote", "worker1");
+            } catch (AssertionError alreadyAWorker) {
+                // demoted by the test
+            }
+        }
+    }
+
+    @Test
+    void theLastManagerIsNotDemotedAndAnUnknownRoleChangesNothing() {
+        assertThatThrownBy(() -> nodes.changeRole("manager1", "worker"))
+                .isInstanceOf(OperationConflictException.class).hasMessageContaining("manager1 is the last manager");
+        assertThatThrownBy(() -> nodes.changeRole("worker2", "leader"))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("role must be one of worker, manager (got 'leader')");
+        assertThat(docker("node", "ls", "--filter", "role=manager", "--format", "{{.Hostname}}")).isEqualTo("manager1");
+    }
+
+    @Test
+    void labelsAreReplacedAsOneWriteAndCheckedFirst() {
+        try {
+            nodes.replaceLabels("worker2", Map.of("zone", "eu", "com.example.disk", "ssd"));
+            assertThat(docker("node", "inspect", "worker2", "--format", "{{json .Spec.Labels}}"))
+                    .isEqualTo("{\"com.example.disk\":\"ssd\",\"zone\":\"eu\"}");
+            assertThat(nodes.replaceLabels("worker2", Map.of("zone", "us")).labels()).isEqualTo(Map.of("zone", "us"));
+            assertThat(docker("node", "inspect", "worker2", "--format", "{{json .Spec.Labels}}")).isEqualTo("{\"zone\":\"us\"}");
+
+            assertThatThrownBy(() -> nodes.replaceLabels("worker2", Map.of("bad key", "x")))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("labels has a key");
+            assertThat(docker("node", "inspect", "worker2", "--format", "{{json .Spec.Labels}}")).isEqualTo("{\"zone\":\"us\"}");
+        } finally {
+            nodes.replaceLabels("worker2", Map.of());
+        }
     }
 
     @Test

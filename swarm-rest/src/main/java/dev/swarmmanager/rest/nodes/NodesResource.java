@@ -72,6 +72,37 @@ public class NodesResource {
         return Envelope.of(nodes.updateAvailability(node, request.availability()));
     }
 
+    @Operation(operationId = "changeNodeRole", summary = "Promote a worker to a manager, or demote a manager to a worker")
+    @APIResponse(responseCode = "200", description = "The node with its new role", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"hostname\":\"worker1\",\"role\":\"manager\"}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @PUT
+    @Path("{node_id}/role")
+    public Envelope role(@PathParam("node_id") String node, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "RoleRequest"),
+            examples = @ExampleObject(name = "example", value = RoleRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + RoleRequest.EXAMPLE) @Valid RoleRequest request) {
+        return Envelope.of(nodes.changeRole(node, request.role()));
+    }
+
+    @Operation(operationId = "replaceNodeLabels", summary = "Set a node's labels, which placement constraints select on (node.labels.zone == eu)")
+    @APIResponse(responseCode = "200", description = "The node with its labels", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"hostname\":\"worker1\",\"labels\":{\"zone\":\"eu\"}}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @PUT
+    @Path("{node_id}/labels")
+    public Envelope labels(@PathParam("node_id") String node, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "LabelsRequest"),
+            examples = @ExampleObject(name = "example", value = LabelsRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + LabelsRequest.EXAMPLE) @Valid LabelsRequest request) {
+        return Envelope.of(nodes.replaceLabels(node, request.labels()));
+    }
+
     @Operation(summary = "Remove a node from the Swarm; a node that is up needs force, a manager is refused")
     @APIResponse(responseCode = "200", description = "The node was removed", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"node\",\"reference\":\"worker2\"}}")))

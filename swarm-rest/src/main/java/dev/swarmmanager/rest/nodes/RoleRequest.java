@@ -1,0 +1,9 @@
+package dev.swarmmanager.rest.nodes;
+
+import jakarta.validation.constraints.NotNull;
+
+/** {@code {"role": "manager"}}: promote a worker, or demote a manager with {@code worker}. */
+public record RoleRequest(@NotNull(message = "is required, for example \"manager\" (manager or worker)") String role) {
+
+    static final String EXAMPLE = "{\"role\": \"manager\"}";
+}
