@@ -89,6 +89,13 @@ public class Feedback {
         context.validationFailed();
     }
 
+    /** A problem with one field, shown next to it; the dialog stays open. */
+    public void fieldError(String clientId, String message) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        context.validationFailed();
+    }
+
     /** The caller's role does not allow what they tried (the UI does not offer it, but a request can be forged). */
     private void denied(EJBAccessException e, String target) {
         audit.denied(e, target);

@@ -9,7 +9,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The nodes table: drain for maintenance, restore, pause, remove, details. */
 @Named
@@ -29,6 +32,7 @@ public class NodesView implements Serializable {
     private boolean force;
     /** The last active node a drain or pause was warned about: doing it again confirms. */
     private String confirmedLastActive;
+    private String labelsText;
 
     @PostConstruct
     public void load() {
@@ -52,6 +56,55 @@ public class NodesView implements Serializable {
                 node.hostname(), availability)) {
             load();
         }
+    }
+
+    /** Promotes the selected worker or demotes the selected manager, once confirmed; the EJB refuses what would break the quorum. */
+    public void changeRole() {
+        String role = selected.isManager() ? "worker" : "manager";
+        if (feedback.run(() -> nodes.changeRole(selected.id(), role), "nodes.roleChanged", selected.hostname(), role)) {
+            load();
+        }
+    }
+
+    /** How many managers there are: demoting is not offered to the only one. */
+    public long getManagers() {
+        return list.stream().filter(SwarmNode::isManager).count();
+    }
+
+    /** Opens the labels editor on the node's labels, one {@code key=value} a line. */
+    public void editLabels(SwarmNode node) {
+        select(node);
+        labelsText = node.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+    }
+
+    /** Saves every label as typed (a line left out is a label removed); a line that is not key=value is refused, nothing saved. */
+    public void saveLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        String[] lines = labelsText == null ? new String[0] : labelsText.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                feedback.fieldError("labels-form:labels", feedback.text("nodes.labelLine", i + 1));
+                return;
+            }
+            labels.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        if (feedback.run(() -> nodes.replaceLabels(selected.id(), labels), "nodes.labelsSaved", selected.hostname())) {
+            load();
+        }
+    }
+
+    public String getLabelsText() {
+        return labelsText;
+    }
+
+    public void setLabelsText(String labelsText) {
+        this.labelsText = labelsText;
     }
 
     public void select(SwarmNode node) {

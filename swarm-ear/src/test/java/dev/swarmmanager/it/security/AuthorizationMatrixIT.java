@@ -45,6 +45,8 @@ class AuthorizationMatrixIT {
         RULES.put("GET /swarm/nodes/{node_id}", Role.VIEWER);
         RULES.put("PUT /swarm/nodes/{node_id}/availability", Role.OPERATOR);
         RULES.put("DELETE /swarm/nodes/{node_id}", Role.ADMIN);
+        RULES.put("PUT /swarm/nodes/{node_id}/role", Role.ADMIN);
+        RULES.put("PUT /swarm/nodes/{node_id}/labels", Role.OPERATOR);
         RULES.put("GET /swarm/services", Role.VIEWER);
         RULES.put("GET /swarm/services/{name}", Role.VIEWER);
         RULES.put("POST /swarm/services/{name}/scale", Role.OPERATOR);
@@ -69,16 +71,18 @@ class AuthorizationMatrixIT {
     }
 
     /** Bodies that are well formed but aimed at nothing that exists. */
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /swarm/init", "{\"advertise_addr\":\"127.0.0.1\"}",
-            "POST /swarm/leave", "{\"force\":false}",
-            "PUT /swarm/nodes/{node_id}/availability", "{\"availability\":\"active\"}",
-            "POST /swarm/services/{name}/scale", "{\"replicas\":1}",
-            "PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}",
-            "POST /swarm/deploy-stack", "{\"stack_name\":\"matrix-nothing\",\"stack_file\":\"services: [not valid\"}",
-            "POST /swarm/users", "{\"name\":\"matrix-nobody\",\"role\":\"viewer\",\"password\":\"x\"}",
-            "PUT /swarm/users/{user}", "{\"enabled\":false}",
-            "POST /swarm/users/{user}/password", "{\"password\":\"x\"}");
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /swarm/init", "{\"advertise_addr\":\"127.0.0.1\"}"),
+            Map.entry("POST /swarm/leave", "{\"force\":false}"),
+            Map.entry("PUT /swarm/nodes/{node_id}/availability", "{\"availability\":\"active\"}"),
+            Map.entry("PUT /swarm/nodes/{node_id}/role", "{\"role\":\"worker\"}"),
+            Map.entry("PUT /swarm/nodes/{node_id}/labels", "{\"labels\":{}}"),
+            Map.entry("POST /swarm/services/{name}/scale", "{\"replicas\":1}"),
+            Map.entry("PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}"),
+            Map.entry("POST /swarm/deploy-stack", "{\"stack_name\":\"matrix-nothing\",\"stack_file\":\"services: [not valid\"}"),
+            Map.entry("POST /swarm/users", "{\"name\":\"matrix-nobody\",\"role\":\"viewer\",\"password\":\"x\"}"),
+            Map.entry("PUT /swarm/users/{user}", "{\"enabled\":false}"),
+            Map.entry("POST /swarm/users/{user}/password", "{\"password\":\"x\"}"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static List<String> endpoints;
