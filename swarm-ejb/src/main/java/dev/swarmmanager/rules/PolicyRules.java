@@ -76,6 +76,20 @@ public final class PolicyRules {
             found.add(new PolicyViolation(LOG_DRIVERS, path + ".logging.driver", logDriver, "log driver not in "
                     + PolicySettings.PREFIX + "allowed-log-drivers (" + String.join(",", settings.allowedLogDrivers()) + ")", true, null));
         }
+        // A named volume not of this stack is one that exists already, made by someone else (an admin's volume of the
+        // node's root, another stack's data): the Engine reuses it whatever the file says about it.
+        String stack = spec.path("Labels").path(STACK_LABEL).asText(null);
+        JsonNode mounts = task.path("ContainerSpec").path("Mounts");
+        for (int i = 0; i < mounts.size(); i++) {
+            JsonNode mount = mounts.get(i);
+            String source = mount.path("Source").asText("");
+            if (stack != null && mount.path("Type").asText("volume").equals("volume") && !source.isEmpty()
+                    && !source.startsWith(stack + "_")) {
+                found.add(new PolicyViolation(EXTERNAL_OBJECTS, path + ".volumes[" + i + "]", "volume " + shorten(source),
+                        "a volume not of this stack (external, or named outside it) may hold another stack's data or a host "
+                                + "mount: for admins", true, null));
+            }
+        }
         JsonNode constraints = task.path("Placement").path("Constraints");
         for (int i = 0; i < constraints.size(); i++) {
             String constraint = constraints.get(i).asText();
@@ -115,8 +129,24 @@ public final class PolicyRules {
         for (int i = 0; i < mounts.size(); i++) {
             JsonNode mount = mounts.get(i);
             String type = mount.path("Type").asText("volume");
+            JsonNode driver = mount.path("VolumeOptions").path("DriverConfig");
+            JsonNode options = driver.path("Options");
+            // A volume in memory reaches nothing on the node.
+            boolean inMemory = options.path("type").asText("").equals("tmpfs") && !options.path("o").asText("").contains("bind");
             // A volume of the local driver with a device option is a bind mount by another name.
-            String device = mount.path("VolumeOptions").path("DriverConfig").path("Options").path("device").asText(null);
+            String device = inMemory ? null : options.path("device").asText(null);
+            if (type.equals("volume") && device == null) {
+                String driverName = driver.path("Name").asText("");
+                String problem = !driverName.isEmpty() && !driverName.equals("local")
+                        ? "volume driver other than local: a plugin may mount anything on the node"
+                        : options.size() > 0 && !inMemory ? "local volume with mount options (type, o): they reach the node's filesystem"
+                        : null;
+                if (problem != null) {
+                    found.add(new PolicyViolation(BIND_MOUNTS, path + ".volumes[" + i + "]",
+                            shorten(driverName.isEmpty() ? options.toString() : driverName), problem, true, null));
+                }
+                continue;
+            }
             if (!type.equals("bind") && !type.equals("npipe") && device == null) {
                 continue;
             }
@@ -242,7 +272,7 @@ public final class PolicyRules {
                 new PolicyRule(NETWORK_DRIVERS, "a stack's networks only with allow-listed drivers",
                         p + "allowed-network-drivers", String.join(",", settings.allowedNetworkDrivers()), true),
                 new PolicyRule(MANAGER_PLACEMENT, "placement constraints that select manager nodes are for admins", null, "", true),
-                new PolicyRule(EXTERNAL_OBJECTS, "external secrets, configs and networks only when labelled for sharing or of the same stack",
+                new PolicyRule(EXTERNAL_OBJECTS, "external secrets, configs and networks only when labelled for sharing or of the same stack; volumes only of the same stack",
                         p + "shared-label", settings.sharedLabel(), true),
                 new PolicyRule(FOREIGN_OBJECTS, "a stack never takes over a secret, config or network of another stack", null, "", true),
                 new PolicyRule(PRUNE, "prune removes services, which only admins may do", null, "", true),

@@ -179,6 +179,32 @@ class PolicyRulesTest {
                 .containsExactly("privileged-service: services.x: log-drivers syslog, manager-placement node.role == manager");
     }
 
+    private static JsonNode volume(String source, String driverConfig) {
+        return spec("{'Labels':{'com.docker.stack.namespace':'ocr'},'TaskTemplate':{'ContainerSpec':{'Mounts':[{'Type':'volume',"
+                + "'Source':'" + source + "','Target':'/d','VolumeOptions':{" + driverConfig + "}}]}}}");
+    }
+
+    @Test
+    void aVolumeThatCanReachTheNodeIsAPrivilegeAndOneInMemoryIsNot() {
+        assertThat(found(rules.privileges("services.c", volume("ocr_d", "'DriverConfig':{'Name':'local-persist','Options':{'mountpoint':'/'}}"))))
+                .containsExactly("bind-mounts: services.c.volumes[0]: local-persist");
+        assertThat(found(rules.privileges("services.c", volume("ocr_d",
+                "'DriverConfig':{'Name':'local','Options':{'type':'overlay','device':'overlay','o':'lowerdir=/root:/etc'}}"))))
+                .as("overlay's device is a label: the host paths are in o").singleElement().asString().startsWith("bind-mounts: services.c.volumes[0]");
+        assertThat(found(rules.privileges("services.c", volume("ocr_d", "'DriverConfig':{'Name':'local','Options':{'type':'nfs','o':'addr=10.0.0.1'}}"))))
+                .hasSize(1);
+        assertThat(found(rules.privileges("services.c", volume("ocr_d",
+                "'DriverConfig':{'Name':'local','Options':{'type':'tmpfs','device':'tmpfs','o':'size=64m'}}")))).isEmpty();
+        assertThat(found(rules.privileges("services.c", volume("ocr_d", "'Labels':{'backup':'daily'}")))).isEmpty();
+    }
+
+    @Test
+    void aVolumeNotOfTheStackIsForAdmins() {
+        assertThat(found(rules.service("services.c", volume("root-of-node", "'NoCopy':true"), Set.of())))
+                .containsExactly("external-objects: services.c.volumes[0]: volume root-of-node");
+        assertThat(found(rules.service("services.c", volume("ocr_data", "'Labels':{}"), Set.of()))).isEmpty();
+    }
+
     @Test
     void hostPathsBySomeOtherNameAndLooseProfilesArePrivileges() {
         JsonNode loose = spec("{'TaskTemplate':{'ContainerSpec':{'Mounts':[{'Type':'volume','Source':'root','Target':'/r',"

@@ -60,6 +60,9 @@ public class NodesView implements Serializable {
 
     /** Promotes the selected worker or demotes the selected manager, once confirmed; the EJB refuses what would break the quorum. */
     public void changeRole() {
+        if (selected == null) {
+            return;
+        }
         String role = selected.isManager() ? "worker" : "manager";
         if (feedback.run(() -> nodes.changeRole(selected.id(), role), "nodes.roleChanged", selected.hostname(), role)) {
             load();
@@ -80,6 +83,9 @@ public class NodesView implements Serializable {
 
     /** Saves every label as typed (a line left out is a label removed); a line that is not key=value is refused, nothing saved. */
     public void saveLabels() {
+        if (selected == null) {
+            return;
+        }
         Map<String, String> labels = new LinkedHashMap<>();
         String[] lines = labelsText == null ? new String[0] : labelsText.split("\\r?\\n");
         for (int i = 0; i < lines.length; i++) {

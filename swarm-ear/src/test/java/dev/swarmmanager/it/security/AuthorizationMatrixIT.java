@@ -1,5 +1,6 @@
 package dev.swarmmanager.it.security;
 
+import static dev.swarmmanager.lab.Lab.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmmanager.domain.Role;
@@ -134,6 +135,15 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    void anOperatorLabelsWorkersButNotManagers() {
+        // A label on a manager would let a placement constraint bring an operator's workload onto the managers.
+        String operator = "Bearer " + IdentityProvider.token(User.OPERATOR);
+        assertThat(status("PUT", "/swarm/nodes/manager1/labels", "{\"labels\":{\"zone\":\"eu\"}}", operator)).isEqualTo(403);
+        assertThat(status("PUT", "/swarm/nodes/worker2/labels", "{\"labels\":{}}", operator)).isEqualTo(200);
+        assertThat(docker("node", "inspect", "manager1", "--format", "{{range $k, $v := .Spec.Labels}}{{$k}};{{end}}")).isEmpty();
+    }
+
+    @Test
     void aTokenForAnotherAudienceOrExpiredOrFromAnotherIssuerIsRefused() {
         String otherAudience = IdentityProvider.token("ada", List.of("swarm-admins"), "another-app", 3600);
         String expired = IdentityProvider.token("ada", List.of("swarm-admins"), IdentityProvider.CLIENT_ID, -120);
@@ -149,7 +159,11 @@ class AuthorizationMatrixIT {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{node_id}", "matrix-no-such-node").replace("{name}", "matrix-no-such-thing")
                 .replace("{role}", "worker").replace("{user}", "matrix-no-such-user");
-        String body = BODIES.get(endpoint);
+        return status(method, path, BODIES.get(endpoint), authorization);
+    }
+
+    private static int status(String method, String path, String body, String authorization) {
+        String endpoint = method + " " + path;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.BASE + "/api" + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -21,6 +21,8 @@ import dev.swarmmanager.translation.ClusterReader;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.translation.NodeTranslator;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
@@ -38,7 +40,8 @@ public class Nodes {
     private static final String NODE = "node";
     /** Node labels are what placement constraints ({@code node.labels.zone == eu}) select on: keys they can name. */
     static final int MAX_LABELS = 100;
-    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
+    // Swarm's own rule for the keys of constraints (node.labels.<key>), so that every label can be selected on.
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9._-]{1,127}");
     private static final int MAX_LABEL_VALUE = 1024;
 
     @Inject
@@ -56,6 +59,9 @@ public class Nodes {
 
     @Inject
     ClusterReader reader;
+
+    @Inject
+    SecurityContext security;
 
     /**
      * Managers first, then by hostname: the order of {@code docker node ls}. From the mirror; from Docker only
@@ -141,7 +147,7 @@ public class Nodes {
                         + " is the manager Swarm Manager is connected through: connect through another manager first");
             }
         }
-        updateSpec(reference, spec -> spec.put("Role", wanted.toString()));
+        updateSpec(node.id(), spec -> spec.put("Role", wanted.toString()));
         mirror.refreshNodes();
         return inspect(reference);
     }
@@ -158,15 +164,21 @@ public class Nodes {
         }
         labels.forEach((key, value) -> {
             if (key == null || !LABEL_KEY.matcher(key).matches()) {
-                throw new InvalidRequestException("labels", "has a key that is not a letter or digit followed by up to 127 "
-                        + "letters, digits, '.', '_', '/' or '-'");
+                throw new InvalidRequestException("labels", "has a key that placement constraints cannot name: a letter or '_' "
+                        + "followed by 1 to 127 letters, digits, '.', '_' or '-'");
             }
             if (value == null || value.length() > MAX_LABEL_VALUE || value.chars().anyMatch(Character::isISOControl)) {
                 throw new InvalidRequestException("labels", "has a value for '" + key + "' that is missing, longer than "
                         + MAX_LABEL_VALUE + " characters, or holds control characters");
             }
         });
-        updateSpec(reference, spec -> {
+        SwarmNode node = inspect(reference);
+        if (node.isManager() && !security.isCallerInRole(Role.ADMIN_NAME)) {
+            // A label on a manager would let a placement constraint on it bring workloads to the managers, which the
+            // deployment policy keeps for admins.
+            throw new EJBAccessException("the labels of a manager are changed by admins");
+        }
+        updateSpec(node.id(), spec -> {
             ObjectNode replaced = spec.putObject("Labels");
             new java.util.TreeMap<>(labels).forEach(replaced::put);
         });
