@@ -55,6 +55,17 @@ class NodesUiIT {
         assertThat(docker("node", "inspect", "worker1", "--format", "{{.Spec.Role}}")).isEqualTo("manager");
         Lab.await(Duration.ofSeconds(60), () -> docker("node", "inspect", "worker1", "--format",
                 "{{if .ManagerStatus}}{{.ManagerStatus.Reachability}}{{end}}").equals("reachable"), () -> "worker1 to join the managers");
+        // Two managers need each other for every write: wait until their Raft log takes one (a write proposed before
+        // that fails with the Engine's "context deadline exceeded", passed on as a 503 with the reason).
+        Lab.await(Duration.ofSeconds(60), () -> {
+            try {
+                docker("node", "update", "--label-add", "raft-probe=1", "worker2");
+                docker("node", "update", "--label-rm", "raft-probe", "worker2");
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        }, () -> "the two managers to take a write");
 
         browser.open("/nodes.xhtml");
         browser.click(By.cssSelector("tr.node-worker1 .demote-button"));
