@@ -51,6 +51,9 @@ class FaultsIT {
         }, () -> "every manager to be ready before the extra ones leave");
         for (String manager : EXTRA_MANAGERS) {
             docker("node", "demote", manager);
+            // A demotion takes effect when the node has left the Raft group, a moment after the command returns.
+            Lab.await(Duration.ofSeconds(60), () -> docker("node", "inspect", manager, "--format",
+                    "{{if .ManagerStatus}}manager{{end}}").isEmpty(), () -> manager + " to be a worker");
             Lab.dockerOn(manager, "swarm", "leave");
             Lab.lab("kill", manager);
         }
