@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>the domain is plain Java, shared by all;</li>
  * <li>in the EJB module, the components (cluster, nodes, services, tasks, stacks, policy, events, metrics) depend on
- * the mirror, the audit log, the rules and the translation of the Engine's objects, never the reverse, and no two
+ * the mirror, the audit log, the rules, Compose and the translation of the Engine's objects, never the reverse, and no two
  * packages depend on each other;</li>
  * <li>the edges (REST, web) speak their protocols and call the EJBs' boundaries with domain values: Docker,
  * docker-java and the EJBs' inner packages are not theirs.</li>
@@ -65,7 +65,7 @@ class ArchitectureTest {
     @Test
     void theSharedLayersKnowNoComponent() {
         noClasses().that().resideInAnyPackage("dev.swarmmanager.docker..", "dev.swarmmanager.translation..",
-                        "dev.swarmmanager.rules..", "dev.swarmmanager.mirror..", "dev.swarmmanager.audit..")
+                        "dev.swarmmanager.rules..", "dev.swarmmanager.compose..", "dev.swarmmanager.mirror..", "dev.swarmmanager.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.cluster..", "dev.swarmmanager.nodes..",
                         "dev.swarmmanager.services..", "dev.swarmmanager.tasks..", "dev.swarmmanager.stacks..",
                         "dev.swarmmanager.policy..", "dev.swarmmanager.events..", "dev.swarmmanager.metrics..")
@@ -81,7 +81,7 @@ class ArchitectureTest {
     @Test
     void theEdgesCallTheEjbsThroughTheirBoundaries() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.*.control..", "dev.swarmmanager.*.entity..",
-                        "dev.swarmmanager.translation..", "dev.swarmmanager.rules..")
+                        "dev.swarmmanager.translation..", "dev.swarmmanager.rules..", "dev.swarmmanager.compose..")
                 .check(EDGES);
     }
 }

@@ -14,7 +14,7 @@ import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.translation.ClusterReader;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.policy.boundary.DeploymentPolicy;
-import dev.swarmmanager.services.control.ImageReference;
+import dev.swarmmanager.compose.ImageReference;
 import dev.swarmmanager.services.control.ServiceSpecs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.TransactionAttributeType;

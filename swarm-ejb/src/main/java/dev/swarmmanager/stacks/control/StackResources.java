@@ -2,6 +2,7 @@ package dev.swarmmanager.stacks.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmmanager.docker.EngineApi;
+import dev.swarmmanager.compose.ComposeTranslator;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

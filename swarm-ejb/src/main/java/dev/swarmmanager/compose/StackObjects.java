@@ -1,8 +1,8 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
-import static dev.swarmmanager.stacks.control.Specs.JSON;
-import static dev.swarmmanager.stacks.control.Specs.putBool;
-import static dev.swarmmanager.stacks.control.Specs.putText;
+import static dev.swarmmanager.compose.Specs.JSON;
+import static dev.swarmmanager.compose.Specs.putBool;
+import static dev.swarmmanager.compose.Specs.putText;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,15 +1,14 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
-import static dev.swarmmanager.stacks.control.Specs.JSON;
-import static dev.swarmmanager.stacks.control.Specs.putBool;
-import static dev.swarmmanager.stacks.control.Specs.putLong;
-import static dev.swarmmanager.stacks.control.Specs.putStrings;
-import static dev.swarmmanager.stacks.control.Specs.putText;
+import static dev.swarmmanager.compose.Specs.JSON;
+import static dev.swarmmanager.compose.Specs.putBool;
+import static dev.swarmmanager.compose.Specs.putLong;
+import static dev.swarmmanager.compose.Specs.putStrings;
+import static dev.swarmmanager.compose.Specs.putText;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmmanager.domain.InvalidRequestException;
-import dev.swarmmanager.services.control.ImageReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

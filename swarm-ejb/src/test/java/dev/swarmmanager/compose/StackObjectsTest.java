@@ -1,6 +1,6 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
-import static dev.swarmmanager.stacks.control.Specs.JSON;
+import static dev.swarmmanager.compose.Specs.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
-import static dev.swarmmanager.stacks.control.Specs.JSON;
-import static dev.swarmmanager.stacks.control.Specs.putLong;
+import static dev.swarmmanager.compose.Specs.JSON;
+import static dev.swarmmanager.compose.Specs.putLong;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.swarmmanager.services.control;
+package dev.swarmmanager.compose;
 
 import dev.swarmmanager.domain.InvalidRequestException;
 import java.util.regex.Pattern;

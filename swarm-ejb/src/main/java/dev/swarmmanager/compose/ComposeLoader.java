@@ -1,4 +1,4 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
 import dev.swarmmanager.domain.InvalidRequestException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.swarmmanager.services.control;
+package dev.swarmmanager.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.compose;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
