@@ -27,31 +27,13 @@ public final class ComposeLoader {
 
     /** @param warnings receives what is tolerated but not applied */
     public static ComposeNode load(String yaml, Map<String, String> variables, List<String> warnings) {
-        if (yaml == null || yaml.isBlank()) {
-            throw new InvalidRequestException("stack_file", "is required: the Compose file's YAML");
+        String document = ComposeNode.STACK_FILE;
+        Object parsed = parse(document, yaml, "the Compose file's YAML");
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new InvalidRequestException(null, document + " must be a YAML mapping with a 'services' key");
         }
-        if (yaml.length() > MAX_FILE) {
-            throw new InvalidRequestException("stack_file", "is larger than 1 MiB");
-        }
-        Object document;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(50);
-            options.setAllowDuplicateKeys(false);
-            options.setCodePointLimit(MAX_FILE);
-            document = new Yaml(new SafeConstructor(options)).load(yaml);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            throw new InvalidRequestException(null, "stack_file is not valid YAML"
-                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
-                    + ": " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new InvalidRequestException(null, "stack_file is not valid YAML: " + e.getMessage());
-        }
-        if (!(document instanceof Map<?, ?>)) {
-            throw new InvalidRequestException(null, "stack_file must be a YAML mapping with a 'services' key");
-        }
-        ComposeNode root = new ComposeNode("", interpolate(document, "", new Interpolator(variables, warnings), new Budget()));
+        ComposeNode root = new ComposeNode(document, "", interpolate(parsed, "", new Interpolator(document, variables, warnings),
+                new Budget(document)));
         for (String key : root.keys()) {
             if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
                 throw new InvalidRequestException(null, "in stack_file, unknown top-level key '" + key + "' (allowed: "
@@ -63,6 +45,44 @@ public final class ComposeLoader {
             throw root.get("services").invalid("must define at least one service");
         }
         return root;
+    }
+
+    /**
+     * One Compose service, as a file's {@code services.<name>} would hold it (YAML, or JSON, which YAML reads too),
+     * interpolated as a file is.
+     *
+     * @param document the request's field it comes from, which messages name
+     */
+    public static ComposeNode loadService(String document, String yaml, Map<String, String> variables, List<String> warnings) {
+        Object parsed = parse(document, yaml, "one Compose service, such as {\"image\": \"nginx:1.27\"}");
+        if (!(parsed instanceof Map<?, ?>)) {
+            throw new InvalidRequestException(null, document + " must be a mapping of Compose service keys, such as image");
+        }
+        return new ComposeNode(document, "", interpolate(parsed, "", new Interpolator(document, variables, warnings),
+                new Budget(document)));
+    }
+
+    private static Object parse(String document, String yaml, String expected) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new InvalidRequestException(document, "is required: " + expected);
+        }
+        if (yaml.length() > MAX_FILE) {
+            throw new InvalidRequestException(document, "is larger than 1 MiB");
+        }
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(50);
+            options.setAllowDuplicateKeys(false);
+            options.setCodePointLimit(MAX_FILE);
+            return new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            throw new InvalidRequestException(null, document + " is not valid YAML"
+                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+                    + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new InvalidRequestException(null, document + " is not valid YAML: " + e.getMessage());
+        }
     }
 
     private static void checkVersion(ComposeNode version) {
@@ -83,12 +103,17 @@ public final class ComposeLoader {
     static final class Budget {
         static final int MAX_VALUES = 100_000;
         static final long MAX_CHARS = 8L << 20;
+        private final String document;
         private int values;
         private long chars;
 
+        Budget(String document) {
+            this.document = document;
+        }
+
         void spend(String path, int length) {
             if (++values > MAX_VALUES || (chars += length) > MAX_CHARS) {
-                throw new InvalidRequestException(null, "stack_file expands to more than " + MAX_VALUES + " values or "
+                throw new InvalidRequestException(null, document + " expands to more than " + MAX_VALUES + " values or "
                         + (MAX_CHARS >> 20) + " MiB of text (through YAML aliases, at " + (path.isEmpty() ? "the top" : path)
                         + "): write it out, or use fewer aliases");
             }

@@ -11,7 +11,15 @@ import java.util.Map;
  * so that every type error names where it is. Reads accept what the Compose schema accepts (a number or a
  * numeric string, a list or a map of labels, ...).
  */
-public record ComposeNode(String path, Object value) {
+public record ComposeNode(String document, String path, Object value) {
+
+    /** The document a stack's nodes come from: the request's {@code stack_file}. */
+    public static final String STACK_FILE = "stack_file";
+
+    /** A node of a stack's file. */
+    public ComposeNode(String path, Object value) {
+        this(STACK_FILE, path, value);
+    }
 
     public boolean isMissing() {
         return value == null;
@@ -26,7 +34,7 @@ public record ComposeNode(String path, Object value) {
     }
 
     public ComposeNode get(String key) {
-        return new ComposeNode(path.isEmpty() ? key : path + "." + key, isMap() ? ((Map<?, ?>) value).get(key) : null);
+        return new ComposeNode(document, path.isEmpty() ? key : path + "." + key, isMap() ? ((Map<?, ?>) value).get(key) : null);
     }
 
     /** The keys of a mapping, in file order; a missing node has none. */
@@ -54,7 +62,7 @@ public record ComposeNode(String path, Object value) {
         List<ComposeNode> items = new ArrayList<>();
         List<?> list = (List<?>) value;
         for (int i = 0; i < list.size(); i++) {
-            items.add(new ComposeNode(path + "[" + i + "]", list.get(i)));
+            items.add(new ComposeNode(document, path + "[" + i + "]", list.get(i)));
         }
         return items;
     }
@@ -171,8 +179,11 @@ public record ComposeNode(String path, Object value) {
     }
 
     public InvalidRequestException invalid(String problem) {
-        String where = path.isEmpty() ? "the file" : path.length() <= 200 ? path : path.substring(0, 200) + "…";
         String what = problem.length() <= 500 ? problem : problem.substring(0, 500) + "…"; // never the whole input back
-        return new InvalidRequestException(null, "in stack_file, " + where + " " + what);
+        if (path.isEmpty()) {
+            return new InvalidRequestException(null, document + " " + what);
+        }
+        String where = path.length() <= 200 ? path : path.substring(0, 200) + "…";
+        return new InvalidRequestException(null, "in " + document + ", " + where + " " + what);
     }
 }

@@ -55,8 +55,8 @@ public final class ComposeTranslator {
     private final StackObjects objects;
     private ServiceMounts mounts;
 
-    private ComposeTranslator(String namespace, Map<String, String> files, List<String> warnings) {
-        this.scope = new StackScope(namespace);
+    private ComposeTranslator(StackScope scope, Map<String, String> files, List<String> warnings) {
+        this.scope = scope;
         this.warnings = warnings;
         this.objects = new StackObjects(scope, files, warnings, paths);
     }
@@ -67,7 +67,28 @@ public final class ComposeTranslator {
      */
     public static StackPlan translate(String stack, ComposeNode root, Map<String, String> files, List<String> warnings) {
         StackNames.validateStack(stack);
-        return new ComposeTranslator(stack, files, warnings).plan(root);
+        return new ComposeTranslator(new StackScope(stack), files, warnings).plan(root);
+    }
+
+    /**
+     * One service of its own, as {@code docker service create} makes it from the same settings: named {@code name},
+     * without a stack's labels, joined to the existing networks it names and given the existing secrets and configs
+     * of the names it gives (by name: the caller resolves their IDs), its named volumes the node's volumes of those
+     * names. No files come with it, so an {@code env_file} cannot be read.
+     *
+     * @param service a Compose service, as {@link ComposeLoader#loadService} reads it
+     */
+    public static StackPlan.ServicePlan translateService(String name, ComposeNode service, List<String> warnings) {
+        ServiceNames.validate(name);
+        return translateEdited(name, service, warnings);
+    }
+
+    /** As {@link #translateService}, for a service that exists already under {@code name} (a stack's, say). */
+    static StackPlan.ServicePlan translateEdited(String name, ComposeNode service, List<String> warnings) {
+        ComposeTranslator translator = new ComposeTranslator(StackScope.NONE, Map.of(), warnings);
+        translator.mounts = new ServiceMounts(StackScope.NONE, new ComposeNode(service.document(), "volumes", null));
+        return translator.service(name, service, new ComposeNode(service.document(), "networks", null), Map.of(), Map.of(),
+                new TreeSet<>());
     }
 
     private StackPlan plan(ComposeNode root) {
@@ -129,6 +150,9 @@ public final class ComposeTranslator {
                 throw service.get(field).invalid("is not a Compose service key");
             }
         }
+        if (!service.isMap()) {
+            throw service.invalid("must be a mapping");
+        }
         String image = service.get("image").requiredString();
         try {
             image = ImageReference.validate(image);
@@ -145,7 +169,9 @@ public final class ComposeTranslator {
         ObjectNode spec = JSON.createObjectNode();
         spec.put("Name", scope.name(key));
         ObjectNode labels = scope.labels(deploy.get("labels"));
-        labels.put(IMAGE_LABEL, image);
+        if (!scope.standalone()) {
+            labels.put(IMAGE_LABEL, image);
+        }
         spec.set("Labels", labels);
 
         ObjectNode task = spec.putObject("TaskTemplate");
@@ -196,7 +222,10 @@ public final class ComposeTranslator {
         TaskSettings.restartPolicy(service.get("restart"), deploy.get("restart_policy"), task);
         TaskSettings.placement(deploy.get("placement"), task);
         TaskSettings.logging(service.get("logging"), task);
-        task.set("Networks", objects.networks(key, service.get("networks"), networkConfigs, usedNetworks));
+        ArrayNode networks = objects.networks(key, service.get("networks"), networkConfigs, usedNetworks);
+        if (!networks.isEmpty()) {
+            task.set("Networks", networks);
+        }
 
         boolean replicasSet = ServiceDeployment.mode(deploy, spec);
         ServiceDeployment.updateConfig(deploy.get("update_config"), spec, "UpdateConfig");

@@ -20,11 +20,18 @@ public final class Interpolator {
     /** Defaults may hold variables whose defaults hold variables: a few levels, never a recursion without end. */
     static final int MAX_DEPTH = 10;
 
+    private final String document;
     private final Map<String, String> variables;
     private final List<String> warnings;
 
     /** @param warnings where unset variables are reported (they become empty strings, as the CLI does) */
     public Interpolator(Map<String, String> variables, List<String> warnings) {
+        this(ComposeNode.STACK_FILE, variables, warnings);
+    }
+
+    /** @param document the request's field the text comes from, for messages */
+    Interpolator(String document, Map<String, String> variables, List<String> warnings) {
+        this.document = document;
         this.variables = variables;
         this.warnings = warnings;
     }
@@ -36,7 +43,7 @@ public final class Interpolator {
 
     private String interpolate(String text, String path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new InvalidRequestException(null, "in stack_file, " + path + " nests variable defaults more than "
+            throw new InvalidRequestException(null, "in " + document + ", " + path + " nests variable defaults more than "
                     + MAX_DEPTH + " levels deep");
         }
         if (text.indexOf('$') < 0) {
@@ -49,7 +56,7 @@ public final class Interpolator {
             if (m.group(1) != null) {
                 replacement = "$";
             } else if (m.group(6) != null) {
-                throw new InvalidRequestException(null, "in stack_file, " + path + " has an invalid variable reference '"
+                throw new InvalidRequestException(null, "in " + document + ", " + path + " has an invalid variable reference '"
                         + m.group() + "'");
             } else {
                 String name = m.group(2) != null ? m.group(2) : m.group(5);
@@ -77,7 +84,7 @@ public final class Interpolator {
         }
         if (missing) {
             String why = argument == null || argument.isEmpty() ? "" : ": " + argument;
-            throw new InvalidRequestException(null, "in stack_file, " + path + " needs variable " + name
+            throw new InvalidRequestException(null, "in " + document + ", " + path + " needs variable " + name
                     + ", which is " + (value == null ? "not set" : "empty") + why);
         }
         return value;

@@ -119,6 +119,13 @@ final class ServiceMounts {
         if (source == null || source.isEmpty()) {
             return mount; // anonymous: a fresh volume for each task
         }
+        if (scope.standalone()) {
+            mount.put("Source", source); // an existing volume by its name, or one the Engine makes on the node
+            if (Boolean.TRUE.equals(noCopy)) {
+                mount.putObject("VolumeOptions").put("NoCopy", true);
+            }
+            return mount;
+        }
         if (!volumes.keys().contains(source)) {
             throw at.invalid("refers to volume '" + shorten(source) + "', which the file's top-level volumes do not define");
         }

@@ -162,11 +162,14 @@ final class StackObjects {
 
     ArrayNode networks(String serviceKey, ComposeNode node, ComposeNode configs, Set<String> used) {
         Map<String, ComposeNode> attached = new LinkedHashMap<>();
+        if (scope.standalone()) {
+            return standaloneNetworks(node, used);
+        }
         if (node.isMissing()) {
-            attached.put(DEFAULT_NETWORK, new ComposeNode(node.path(), null));
+            attached.put(DEFAULT_NETWORK, new ComposeNode(node.document(), node.path(), null));
         } else if (node.isList()) {
             for (ComposeNode item : node.items()) {
-                attached.put(item.requiredString(), new ComposeNode(item.path(), null));
+                attached.put(item.requiredString(), new ComposeNode(item.document(), item.path(), null));
             }
         } else {
             for (String key : node.keys()) {
@@ -194,6 +197,29 @@ final class StackObjects {
         return JSON.createArrayNode().addAll(result);
     }
 
+    /**
+     * A service of its own joins the existing networks it names, with the aliases it gives (none by default: the
+     * service's name resolves anyway, as with {@code docker service create --network}).
+     */
+    private ArrayNode standaloneNetworks(ComposeNode node, Set<String> used) {
+        ArrayNode result = JSON.createArrayNode();
+        List<ObjectNode> attachments = new ArrayList<>();
+        List<ComposeNode> items = node.isList() ? node.items()
+                : node.keys().stream().map(key -> new ComposeNode(node.document(), node.path() + "." + key, key)).toList();
+        for (ComposeNode item : items) {
+            String name = item.requiredString();
+            used.add(name);
+            ObjectNode attachment = JSON.createObjectNode().put("Target", name);
+            List<String> aliases = node.isMap() ? node.get(name).get("aliases").strings() : List.of();
+            if (!aliases.isEmpty()) {
+                aliases.forEach(attachment.putArray("Aliases")::add);
+            }
+            attachments.add(attachment);
+        }
+        attachments.sort(Comparator.comparing(a -> a.path("Target").asText()));
+        return result.addAll(attachments);
+    }
+
     void references(ComposeNode node, Map<String, String> defined, String kind, String field, String nameField,
                             ObjectNode container) {
         if (node.isMissing()) {
@@ -202,7 +228,7 @@ final class StackObjects {
         List<ObjectNode> refs = new ArrayList<>();
         for (ComposeNode item : node.items()) {
             String source = item.isMap() ? item.get("source").requiredString() : item.requiredString();
-            String name = defined.get(source);
+            String name = scope.standalone() ? source : defined.get(source);
             if (name == null) {
                 throw item.invalid("refers to " + kind + " '" + source + "', which the file's top-level " + kind
                         + "s do not define");

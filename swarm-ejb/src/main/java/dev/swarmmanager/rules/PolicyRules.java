@@ -77,17 +77,18 @@ public final class PolicyRules {
                     + PolicySettings.PREFIX + "allowed-log-drivers (" + String.join(",", settings.allowedLogDrivers()) + ")", true, null));
         }
         // A named volume not of this stack is one that exists already, made by someone else (an admin's volume of the
-        // node's root, another stack's data): the Engine reuses it whatever the file says about it.
+        // node's root, another stack's data): the Engine reuses it whatever the file says about it. A service outside
+        // any stack has no volumes of its own in this sense: each of its named volumes is such a one.
         String stack = spec.path("Labels").path(STACK_LABEL).asText(null);
         JsonNode mounts = task.path("ContainerSpec").path("Mounts");
         for (int i = 0; i < mounts.size(); i++) {
             JsonNode mount = mounts.get(i);
             String source = mount.path("Source").asText("");
-            if (stack != null && mount.path("Type").asText("volume").equals("volume") && !source.isEmpty()
-                    && !source.startsWith(stack + "_")) {
+            if (mount.path("Type").asText("volume").equals("volume") && !source.isEmpty()
+                    && (stack == null || !source.startsWith(stack + "_"))) {
                 found.add(new PolicyViolation(EXTERNAL_OBJECTS, path + ".volumes[" + i + "]", "volume " + shorten(source),
-                        "a volume not of this stack (external, or named outside it) may hold another stack's data or a host "
-                                + "mount: for admins", true, null));
+                        (stack == null ? "a named volume of a service outside any stack" : "a volume not of this stack (external, or named outside it)")
+                                + " may hold another stack's data or a host mount: for admins", true, null));
             }
         }
         JsonNode constraints = task.path("Placement").path("Constraints");

@@ -31,8 +31,8 @@ class PolicyRulesTest {
 
     @Test
     void aPlainServiceBreaksNoRule() {
-        JsonNode plain = spec("{'Name':'ocr_worker','TaskTemplate':{'ContainerSpec':{'Image':'ocr-worker:1.0',"
-                + "'Mounts':[{'Type':'volume','Source':'data','Target':'/data'},{'Type':'tmpfs','Target':'/tmp'}]},"
+        JsonNode plain = spec("{'Name':'ocr_worker','Labels':{'com.docker.stack.namespace':'ocr'},'TaskTemplate':{'ContainerSpec':{'Image':'ocr-worker:1.0',"
+                + "'Mounts':[{'Type':'volume','Source':'ocr_data','Target':'/data'},{'Type':'tmpfs','Target':'/tmp'}]},"
                 + "'LogDriver':{'Name':'json-file'},'Placement':{'Constraints':['node.role == worker']}},"
                 + "'Mode':{'Replicated':{'Replicas':3}},'EndpointSpec':{'Ports':[{'TargetPort':80,'PublishedPort':8080}]}}");
         assertThat(rules.service("services.worker", plain, Set.of("mgr1"))).isEmpty();
@@ -203,6 +203,14 @@ class PolicyRulesTest {
         assertThat(found(rules.service("services.c", volume("root-of-node", "'NoCopy':true"), Set.of())))
                 .containsExactly("external-objects: services.c.volumes[0]: volume root-of-node");
         assertThat(found(rules.service("services.c", volume("ocr_data", "'Labels':{}"), Set.of()))).isEmpty();
+    }
+
+    @Test
+    void aNamedVolumeOfAServiceOutsideAnyStackIsForAdmins() {
+        JsonNode standalone = spec("{'Name':'web','TaskTemplate':{'ContainerSpec':{'Mounts':[{'Type':'volume','Source':'ocr_data',"
+                + "'Target':'/d'},{'Type':'volume','Target':'/anonymous'},{'Type':'tmpfs','Target':'/t'}]}}}");
+        assertThat(found(rules.service("services.web", standalone, Set.of())))
+                .containsExactly("external-objects: services.web.volumes[0]: volume ocr_data");
     }
 
     @Test

@@ -1,6 +1,24 @@
 package dev.swarmmanager.services.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmmanager.compose.ComposeLoader;
+import dev.swarmmanager.compose.ComposeNode;
+import dev.swarmmanager.compose.ComposeTranslator;
+import dev.swarmmanager.compose.ServiceEdits;
+import dev.swarmmanager.docker.EngineObjects;
+import dev.swarmmanager.docker.EngineObjects.Kind;
+import dev.swarmmanager.docker.VersionedUpdate;
+import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.ServiceDefinition;
+import dev.swarmmanager.domain.ServiceEdit;
+import dev.swarmmanager.domain.ServiceEditPreview;
+import dev.swarmmanager.domain.ServiceSpec;
+import dev.swarmmanager.domain.ServiceWriteResult;
+import jakarta.security.enterprise.SecurityContext;
 import com.github.dockerjava.api.DockerClient;
 import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.docker.DockerCalls;
@@ -32,6 +50,9 @@ import java.util.Map;
 public class Services {
 
     private static final String SERVICE = "service";
+    /** Specs as the API and the UI show them: one layout, so that two of them diff line by line. */
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Inject
     DockerClient docker;
@@ -50,6 +71,12 @@ public class Services {
 
     @Inject
     ClusterReader reader;
+
+    @Inject
+    EngineObjects objects;
+
+    @Inject
+    SecurityContext security;
 
     /**
      * From the mirror; from Docker (two Engine calls whatever the number of services: the services, then the
@@ -122,6 +149,217 @@ public class Services {
     private SwarmService readBack(String reference) {
         mirror.refreshService(reference);
         return mirror.current().flatMap(state -> state.service(reference)).orElseGet(() -> inspect(reference));
+    }
+
+    /**
+     * Creates a service of its own (not of a stack) from one Compose service, as {@code docker service create} would
+     * from the same settings: the networks, secrets and configs it names must exist, and the deployment policy judges
+     * the whole spec and each of those (an operator may use only the ones an admin labelled for sharing).
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("services.create")
+    public ServiceWriteResult create(ServiceDefinition definition) {
+        List<String> warnings = new ArrayList<>();
+        ComposeNode service = ComposeLoader.loadService("service", definition.service(), definition.variables(), warnings);
+        ObjectNode spec = ComposeTranslator.translateService(definition.name(), service, warnings).spec();
+        String path = path(spec);
+        List<PolicyViolation> violations = new ArrayList<>(policy.rules().service(path, spec, policy.managers()));
+        violations.addAll(resolveReferences(path, spec, null));
+        if (objects.named(Kind.SERVICES, definition.name()) != null) {
+            throw new OperationConflictException("service " + definition.name() + " exists already: edit it, or choose another name");
+        }
+        List<PolicyViolation> bypassed = policy.enforce(violations);
+        objects.create(Kind.SERVICES, spec);
+        return new ServiceWriteResult(readBack(definition.name()), warnings, bypassed);
+    }
+
+    /** The service's full spec as the Engine holds it; for viewers, environment values are left out (they may hold credentials). */
+    public ServiceSpec spec(String reference) {
+        JsonNode service = specs.read(reference);
+        boolean operator = security.isCallerInRole(Role.OPERATOR_NAME);
+        JsonNode previous = service.path("PreviousSpec");
+        return new ServiceSpec(service.path("ID").asText(), service.path("Spec").path("Name").asText(),
+                service.path("Version").path("Index").asLong(), pretty(service.path("Spec"), operator),
+                previous.isObject() ? pretty(previous, operator) : null);
+    }
+
+    /**
+     * Changes the settings the edit names and keeps every other, as one write at the version read (retried on a fresh
+     * read when someone else wrote meanwhile, unless the edit quotes the version it was reviewed against: then it is
+     * refused). Through the deployment policy, as a create is, and as any change of a privileged service is.
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("services.edit")
+    public ServiceWriteResult edit(String reference, ServiceEdit edit) {
+        List<String> warnings = new ArrayList<>();
+        List<List<PolicyViolation>> bypassed = new ArrayList<>();
+        String[] id = new String[1];
+        VersionedUpdate.retry(() -> {
+            warnings.clear();
+            JsonNode service = current(reference, edit.version());
+            Edited edited = edited(service, edit, warnings);
+            bypassed.add(policy.enforce(edited.violations()));
+            specs.write(service, edited.spec());
+            id[0] = service.path("ID").asText();
+        });
+        return new ServiceWriteResult(readBack(id[0]), warnings, bypassed.get(bypassed.size() - 1));
+    }
+
+    /** What {@link #edit} would write and what the policy would say of it, changing nothing. */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    public ServiceEditPreview previewEdit(String reference, ServiceEdit edit) {
+        List<String> warnings = new ArrayList<>();
+        JsonNode service = current(reference, edit.version());
+        Edited edited = edited(service, edit, warnings);
+        return new ServiceEditPreview(service.path("Spec").path("Name").asText(), service.path("Version").path("Index").asLong(),
+                pretty(service.path("Spec"), true), pretty(edited.spec(), true), warnings, edited.violations());
+    }
+
+    private record Edited(ObjectNode spec, List<PolicyViolation> violations) {
+    }
+
+    private JsonNode current(String reference, Long version) {
+        JsonNode service = specs.read(reference);
+        long current = service.path("Version").path("Index").asLong();
+        if (version != null && version != current) {
+            throw new OperationConflictException("service " + service.path("Spec").path("Name").asText() + " has changed since version "
+                    + version + " (it is at " + current + " now): review the edit against the current spec and send it again");
+        }
+        return service;
+    }
+
+    private Edited edited(JsonNode service, ServiceEdit edit, List<String> warnings) {
+        ComposeNode changes = ComposeLoader.loadService("changes", edit.changes(), edit.variables(), warnings);
+        JsonNode current = service.path("Spec");
+        ObjectNode next = ServiceEdits.apply(current, changes, warnings);
+        String path = path(current);
+        List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path, current, policy.managers()));
+        violations.addAll(policy.rules().service(path, next, policy.managers()));
+        violations.addAll(resolveReferences(path, next, current));
+        return new Edited(next, violations);
+    }
+
+    /**
+     * Gives each network, secret and config the spec names, and the current spec did not, the ID of the existing one
+     * of that name (409 when there is none), and says what the policy thinks of using it: like a stack's external
+     * objects, an operator may use only those an admin labelled for sharing.
+     *
+     * @param current the spec before the change; null for a new service
+     */
+    private List<PolicyViolation> resolveReferences(String path, ObjectNode spec, JsonNode current) {
+        List<PolicyViolation> violations = new ArrayList<>();
+        JsonNode container = spec.path("TaskTemplate").path("ContainerSpec");
+        JsonNode was = current == null ? null : current.path("TaskTemplate").path("ContainerSpec");
+        for (JsonNode attachment : spec.path("TaskTemplate").path("Networks")) {
+            String target = attachment.path("Target").asText();
+            if (current != null && hasReference(current.path("TaskTemplate").path("Networks"), "Target", target)) {
+                continue;
+            }
+            JsonNode network = objects.named(Kind.NETWORKS, target);
+            if (network == null || !network.path("Scope").asText().equals("swarm")) {
+                throw new OperationConflictException("network " + target + (network == null ? " does not exist" : " is "
+                        + network.path("Scope").asText() + "-scoped") + ": a service joins swarm-scoped (overlay) networks");
+            }
+            String networkId = network.path("Id").asText();
+            ((ObjectNode) attachment).put("Target", networkId);
+            if (current == null || !hasReference(current.path("TaskTemplate").path("Networks"), "Target", networkId)) {
+                violations.addAll(policy.rules().external("network", path + ".networks", target, network.path("Labels")));
+            }
+        }
+        violations.addAll(resolveFiles(Kind.SECRETS, "secret", path, container.path("Secrets"), was == null ? null : was.path("Secrets")));
+        violations.addAll(resolveFiles(Kind.CONFIGS, "config", path, container.path("Configs"), was == null ? null : was.path("Configs")));
+        return violations;
+    }
+
+    private List<PolicyViolation> resolveFiles(Kind kind, String singular, String path, JsonNode references, JsonNode before) {
+        String nameField = kind == Kind.SECRETS ? "SecretName" : "ConfigName";
+        String idField = kind == Kind.SECRETS ? "SecretID" : "ConfigID";
+        List<PolicyViolation> violations = new ArrayList<>();
+        for (JsonNode reference : references) {
+            String name = reference.path(nameField).asText();
+            JsonNode known = before == null ? null : find(before, nameField, name);
+            if (known != null) {
+                ((ObjectNode) reference).put(idField, known.path(idField).asText());
+                continue;
+            }
+            JsonNode object = objects.named(kind, name);
+            if (object == null) {
+                throw new OperationConflictException(singular + " " + name + " does not exist: create it first");
+            }
+            violations.addAll(policy.rules().external(singular, path + "." + singular + "s", name, object.path("Spec").path("Labels")));
+            ((ObjectNode) reference).put(idField, object.path("ID").asText());
+        }
+        return violations;
+    }
+
+    private static boolean hasReference(JsonNode references, String field, String value) {
+        return find(references, field, value) != null;
+    }
+
+    private static JsonNode find(JsonNode references, String field, String value) {
+        for (JsonNode reference : references) {
+            if (reference.path(field).asText().equals(value)) {
+                return reference;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Swarm's rollback to the spec before the last update ({@code docker service rollback}), task by task as the
+     * service's rollback config says. The policy judges the spec rolled back to as it would a new one: a rollback must
+     * not bring back what an operator could not deploy (an admin's earlier privileged spec).
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("services.rollback")
+    public SwarmService rollback(String reference) {
+        String[] id = new String[1];
+        VersionedUpdate.retry(() -> {
+            JsonNode service = specs.read(reference);
+            JsonNode previous = service.path("PreviousSpec");
+            String name = service.path("Spec").path("Name").asText();
+            if (!previous.isObject()) {
+                throw new OperationConflictException("service " + name + " has no earlier spec to roll back to: it was never updated");
+            }
+            String path = path(service.path("Spec"));
+            List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path, service.path("Spec"), policy.managers()));
+            violations.addAll(policy.rules().service(path, previous, policy.managers()));
+            policy.enforce(violations);
+            specs.rollback(service);
+            id[0] = service.path("ID").asText();
+        });
+        return readBack(id[0]);
+    }
+
+    /** Restarts every task of the service on the same spec ({@code docker service update --force}), one by one as its update config says. */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("services.redeploy")
+    public SwarmService redeploy(String reference) {
+        specs.update(reference, spec -> {
+            policy.enforce(policy.rules().changeOf(path(spec), spec, policy.managers()));
+            ServiceSpecs.forceUpdate(spec);
+        });
+        return readBack(reference);
+    }
+
+    /** A spec as the API shows it; {@code withEnvironment} false leaves each variable's name and drops its value. */
+    private static String pretty(JsonNode spec, boolean withEnvironment) {
+        JsonNode shown = spec;
+        if (!withEnvironment && spec.path("TaskTemplate").path("ContainerSpec").path("Env").isArray()) {
+            ObjectNode copy = spec.deepCopy();
+            ArrayNode env = (ArrayNode) copy.path("TaskTemplate").path("ContainerSpec").path("Env");
+            for (int i = 0; i < env.size(); i++) {
+                String variable = env.get(i).asText();
+                env.set(i, variable.contains("=") ? variable.substring(0, variable.indexOf('=') + 1) + "(hidden from viewers)" : variable);
+            }
+            shown = copy;
+        }
+        try {
+            Object tree = PRETTY.treeToValue(shown, Object.class); // as maps, so that keys come out sorted
+            return PRETTY.writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a spec read as JSON could not be written as JSON", e);
+        }
     }
 
     /** Removes the service; Swarm stops its tasks. */

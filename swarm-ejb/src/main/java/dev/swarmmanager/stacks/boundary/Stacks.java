@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmmanager.audit.control.Audited;
+import dev.swarmmanager.docker.EngineObjects;
+import dev.swarmmanager.docker.EngineObjects.Kind;
 import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
@@ -26,8 +28,6 @@ import dev.swarmmanager.compose.ComposeNode;
 import dev.swarmmanager.compose.ComposeTranslator;
 import dev.swarmmanager.compose.StackNames;
 import dev.swarmmanager.compose.StackPlan;
-import dev.swarmmanager.stacks.control.StackResources.Kind;
-import dev.swarmmanager.stacks.control.StackResources;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TransactionAttribute;
@@ -50,7 +50,7 @@ public class Stacks {
     private static final String STACK = "stack";
 
     @Inject
-    StackResources resources;
+    EngineObjects resources;
 
     @Inject
     Services services;
@@ -109,10 +109,10 @@ public class Stacks {
         ComposeNode root = ComposeLoader.load(deployment.composeFile(), deployment.variables(), warnings);
         StackPlan plan = ComposeTranslator.translate(deployment.name(), root, deployment.files(), warnings);
 
-        Map<String, JsonNode> existingServices = byName(resources.of(Kind.SERVICES, plan.namespace()), true);
-        Map<String, JsonNode> existingNetworks = byName(resources.of(Kind.NETWORKS, plan.namespace()), false);
-        Map<String, JsonNode> existingSecrets = byName(resources.of(Kind.SECRETS, plan.namespace()), true);
-        Map<String, JsonNode> existingConfigs = byName(resources.of(Kind.CONFIGS, plan.namespace()), true);
+        Map<String, JsonNode> existingServices = byName(of(Kind.SERVICES, plan.namespace()), true);
+        Map<String, JsonNode> existingNetworks = byName(of(Kind.NETWORKS, plan.namespace()), false);
+        Map<String, JsonNode> existingSecrets = byName(of(Kind.SECRETS, plan.namespace()), true);
+        Map<String, JsonNode> existingConfigs = byName(of(Kind.CONFIGS, plan.namespace()), true);
         List<PolicyViolation> violations = new ArrayList<>(checkPreconditions(plan, existingConfigs));
 
         PolicyRules rules = policy.rules();
@@ -247,13 +247,13 @@ public class Stacks {
         StackNames.validateStack(name);
         List<String> removed = new ArrayList<>();
         for (Kind kind : List.of(Kind.SERVICES, Kind.SECRETS, Kind.CONFIGS)) {
-            for (JsonNode object : resources.of(kind, name)) {
+            for (JsonNode object : of(kind, name)) {
                 if (resources.delete(kind, object.path("ID").asText())) {
                     removed.add(object.path("Spec").path("Name").asText());
                 }
             }
         }
-        for (JsonNode network : resources.of(Kind.NETWORKS, name)) {
+        for (JsonNode network : of(Kind.NETWORKS, name)) {
             if (deleteNetwork(network.path("Id").asText())) {
                 removed.add(network.path("Name").asText());
             }
@@ -385,6 +385,11 @@ public class Stacks {
                 }
             }
         }
+    }
+
+    /** Every object of that kind labelled with the stack's namespace. */
+    private List<JsonNode> of(Kind kind, String namespace) {
+        return resources.labelled(kind, ComposeTranslator.NAMESPACE_LABEL + "=" + namespace);
     }
 
     private static Map<String, JsonNode> byName(List<JsonNode> objects, boolean inSpec) {

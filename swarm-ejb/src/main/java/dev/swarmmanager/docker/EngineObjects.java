@@ -1,8 +1,6 @@
-package dev.swarmmanager.stacks.control;
+package dev.swarmmanager.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.swarmmanager.docker.EngineApi;
-import dev.swarmmanager.compose.ComposeTranslator;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Engine objects of a stack, found by the namespace label, read and written as the Engine's JSON. */
+/** Services, networks, secrets and configs as the Engine's JSON: found by label or exact name, created, updated, removed. */
 @ApplicationScoped
-public class StackResources {
+public class EngineObjects {
 
     public enum Kind {
         SERVICES("services", "service"), NETWORKS("networks", "network"), SECRETS("secrets", "secret"),
@@ -31,9 +29,9 @@ public class StackResources {
     @Inject
     EngineApi engine;
 
-    /** Every object of that kind labelled with the stack's namespace. */
-    public List<JsonNode> of(Kind kind, String namespace) {
-        String filter = "{\"label\":[\"" + ComposeTranslator.NAMESPACE_LABEL + "=" + namespace + "\"]}";
+    /** Every object of that kind with this label ({@code key=value}). */
+    public List<JsonNode> labelled(Kind kind, String label) {
+        String filter = "{\"label\":[\"" + label + "\"]}";
         return list(engine.get("/" + kind.path + "?filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), null, null));
     }
 
