@@ -176,7 +176,7 @@ public final class ComposeTranslator {
 
         ObjectNode task = spec.putObject("TaskTemplate");
         ObjectNode container = task.putObject("ContainerSpec");
-        container.put("Image", image);
+        container.put("Image", ImageReference.withDefaultTag(image)); // the label keeps the image as the file writes it
         putStrings(container, "Command", ComposeValues.shellWords(service.get("entrypoint")));
         putStrings(container, "Args", ComposeValues.shellWords(service.get("command")));
         putStrings(container, "Env", TaskSettings.environment(objects.envFiles(service.get("env_file")), service.get("environment")));

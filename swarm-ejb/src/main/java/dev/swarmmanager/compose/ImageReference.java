@@ -27,4 +27,10 @@ public final class ImageReference {
         }
         return trimmed;
     }
+
+    /** The reference as the docker CLI completes it: without a tag or a digest, {@code :latest}. */
+    public static String withDefaultTag(String image) {
+        String last = image.substring(image.lastIndexOf('/') + 1);
+        return last.contains(":") || image.contains("@") ? image : image + ":latest";
+    }
 }

@@ -41,6 +41,11 @@ public final class Interpolator {
         return interpolate(text, path, 0);
     }
 
+    /**
+     * @param depth 0 for a value of the file; above 0 for a default inside one, where (as the docker CLI keeps a default
+     *              as written) only nested {@code ${...}} references are replaced, and {@code $$}, {@code $NAME} and any
+     *              other {@code $} stay as they are: a bcrypt hash as a default ({@code $2b$10$N9qo...}) comes out whole
+     */
     private String interpolate(String text, String path, int depth) {
         if (depth > MAX_DEPTH) {
             throw new InvalidRequestException(null, "in " + document + ", " + path + " nests variable defaults more than "
@@ -53,7 +58,9 @@ public final class Interpolator {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String replacement;
-            if (m.group(1) != null) {
+            if (depth > 0 && (m.group(1) != null || m.group(5) != null)) {
+                replacement = m.group();
+            } else if (m.group(1) != null) {
                 replacement = "$";
             } else if (m.group(6) != null) {
                 throw new InvalidRequestException(null, "in " + document + ", " + path + " has an invalid variable reference '"

@@ -160,7 +160,9 @@ final class TaskSettings {
             return;
         }
         ObjectNode driver = task.putObject("LogDriver");
-        driver.put("Name", node.get("driver").requiredString());
+        if (!node.get("driver").isMissing()) { // options alone are valid Compose: the Engine's default driver takes them
+            driver.put("Name", node.get("driver").requiredString());
+        }
         Map<String, String> options = node.get("options").keyValues('=');
         if (!options.isEmpty()) {
             ObjectNode o = driver.putObject("Options");

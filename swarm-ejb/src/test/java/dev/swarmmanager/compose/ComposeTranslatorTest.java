@@ -42,6 +42,35 @@ class ComposeTranslatorTest {
     }
 
     @Test
+    void anImageWithoutATagRunsLatestAndTheLabelKeepsItAsWritten() {
+        JsonNode spec = plan("services:\n  app:\n    image: registry.local:5000/ocr/worker\n").services().get("ocr_app").spec();
+        assertThat(spec.at("/TaskTemplate/ContainerSpec/Image").asText()).isEqualTo("registry.local:5000/ocr/worker:latest");
+        assertThat(spec.at("/Labels/com.docker.stack.image").asText()).isEqualTo("registry.local:5000/ocr/worker");
+        assertThat(service("").at("/TaskTemplate/ContainerSpec/Image").asText()).isEqualTo("ocr-worker:1.0");
+    }
+
+    @Test
+    void loggingOptionsWithoutADriverAreValid() {
+        JsonNode spec = service("    logging:\n      options: {max-size: 10m}\n");
+        assertThat(spec.at("/TaskTemplate/LogDriver").toString()).isEqualTo("{\"Options\":{\"max-size\":\"10m\"}}");
+    }
+
+    @Test
+    void aServiceOfItsOwnHasNoStackNamesAndUsesObjectsByTheirNames() {
+        ComposeNode service = ComposeLoader.loadService("service",
+                "{\"image\": \"web\", \"networks\": [\"shared\"], \"secrets\": [\"db_pw\"], \"volumes\": [\"data:/d\"]}", Map.of(), warnings);
+        JsonNode spec = ComposeTranslator.translateService("web", service, warnings).spec();
+        assertThat(spec.path("Name").asText()).isEqualTo("web");
+        assertThat(spec.path("Labels").size()).isZero();
+        assertThat(spec.at("/TaskTemplate/ContainerSpec/Image").asText()).isEqualTo("web:latest");
+        assertThat(spec.at("/TaskTemplate/Networks").toString()).isEqualTo("[{\"Target\":\"shared\"}]");
+        assertThat(spec.at("/TaskTemplate/ContainerSpec/Secrets/0/SecretName").asText()).isEqualTo("db_pw");
+        assertThat(spec.at("/TaskTemplate/ContainerSpec/Mounts/0/Source").asText()).isEqualTo("data");
+        assertThatThrownBy(() -> ComposeTranslator.translateService("web", ComposeLoader.loadService("service", "image: [x]", Map.of(), warnings), warnings))
+                .hasMessage("in service, image must be a single value");
+    }
+
+    @Test
     void commandAndEntrypointBecomeArgsAndCommand() {
         JsonNode spec = service("    entrypoint: /bin/sh -c\n    command: [\"echo\", \"hi there\"]\n");
         assertThat(spec.at("/TaskTemplate/ContainerSpec/Command").toString()).isEqualTo("[\"/bin/sh\",\"-c\"]");

@@ -46,6 +46,15 @@ class InterpolatorTest {
     }
 
     @Test
+    void aDefaultIsKeptAsWrittenExceptForNestedReferences() {
+        assertThat(expand("${HASH:-$2b$10$N9qo8uLOickgx2ZMRZoMye}")).as("a bcrypt hash").isEqualTo("$2b$10$N9qo8uLOickgx2ZMRZoMye");
+        assertThat(expand("${MISSING:-$$TAG and $TAG}")).isEqualTo("$$TAG and $TAG");
+        assertThat(expand("${MISSING:-${TAG}}")).as("nested, as Compose allows").isEqualTo("2.0");
+        assertThat(expand("${MISSING:-${ALSO_MISSING:-v$1}}")).isEqualTo("v$1");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aMalformedReferenceIsAnError() {
         assertThatThrownBy(() -> expand("${not closed")).isInstanceOf(InvalidRequestException.class);
     }
