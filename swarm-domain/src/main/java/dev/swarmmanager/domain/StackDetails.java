@@ -2,10 +2,16 @@ package dev.swarmmanager.domain;
 
 import java.util.List;
 
-/** One stack and its services, as {@code docker stack services} shows them. */
-public record StackDetails(String name, List<SwarmService> services) {
+/**
+ * One stack: its services, as {@code docker stack services} shows them, and the names of its own networks, secrets and
+ * configs (those carrying the stack's label).
+ */
+public record StackDetails(String name, List<SwarmService> services, List<String> networks, List<String> secrets, List<String> configs) {
 
     public StackDetails {
         services = List.copyOf(services);
+        networks = List.copyOf(networks);
+        secrets = List.copyOf(secrets);
+        configs = List.copyOf(configs);
     }
 }

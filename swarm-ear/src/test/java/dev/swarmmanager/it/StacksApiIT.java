@@ -57,6 +57,7 @@ class StacksApiIT {
         Api.Answer inspected = Api.get("/api/swarm/stacks/" + stack);
         assertThat(inspected.json().getJsonObject("data").getJsonArray("services").getJsonObject(0).getString("name"))
                 .isEqualTo(stack + "_worker");
+        assertThat(inspected.json().getJsonObject("data").getJsonArray("networks").getString(0)).isEqualTo(stack + "_pages");
 
         Api.Answer removed = Api.delete("/api/swarm/stacks/" + stack);
         assertThat(removed.status()).isEqualTo(200);
@@ -105,5 +106,47 @@ class StacksApiIT {
         assertThat(Api.post("/api/swarm/deploy-stack", "{}").error()).isEqualTo("stack_name is required, for example \"ocr\"; "
                 + "stack_file is required, for example the Compose file's YAML as a string");
         assertThat(docker("stack", "ls", "--format", "{{.Name}}").lines()).doesNotContain(stack);
+    }
+
+    @Test
+    void everyDeployIsKeptAndAnEarlierVersionIsComparedAndDeployedAgain() {
+        String v1 = "services:\n  web:\n    image: ocr-worker:${TAG}\n    environment: [\"DB_PASSWORD=${DB_PASSWORD}\"]\n    deploy:\n      replicas: 1\n";
+        String v2 = v1.replace("replicas: 1", "replicas: 2");
+        assertThat(deploy(v1, "1.0", "hunter2").status()).isEqualTo(201);
+        assertThat(deploy(v2, "2.0", "hunter2").status()).isEqualTo(201);
+        assertThat(docker("service", "inspect", stack + "_web", "--format", "{{.Spec.Mode.Replicated.Replicas}} {{.Spec.TaskTemplate.ContainerSpec.Image}}"))
+                .isEqualTo("2 ocr-worker:2.0");
+
+        JsonObject versions = Api.get("/api/swarm/stacks/" + stack + "/versions").json();
+        assertThat(versions.getInt("count")).isEqualTo(2);
+        assertThat(versions.getJsonArray("data").getJsonObject(0).getInt("version")).as("newest first").isEqualTo(2);
+        JsonObject first = Api.get("/api/swarm/stacks/" + stack + "/versions/1").json().getJsonObject("data");
+        assertThat(first.getString("compose_file")).isEqualTo(v1);
+        assertThat(first.getJsonObject("variables").getString("TAG")).isEqualTo("1.0");
+        assertThat(first.getJsonObject("variables").isNull("DB_PASSWORD")).as("a secret's value is never kept").isTrue();
+        assertThat(Api.get("/api/swarm/stacks/" + stack + "/versions/1").body()).doesNotContain("hunter2");
+        assertThat(Api.get("/api/swarm/stacks/" + stack + "/versions/1/diff").json().getJsonObject("data").getJsonArray("diff")
+                .getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString)
+                .contains("-       replicas: 1", "+       replicas: 2");
+
+        Api.Answer withoutSecret = Api.post("/api/swarm/stacks/" + stack + "/versions/1/redeploy", "{}");
+        assertThat(withoutSecret.status()).isEqualTo(400);
+        assertThat(withoutSecret.error()).contains("DB_PASSWORD");
+        assertThat(docker("service", "inspect", stack + "_web", "--format", "{{.Spec.Mode.Replicated.Replicas}}")).isEqualTo("2");
+
+        Api.Answer again = Api.post("/api/swarm/stacks/" + stack + "/versions/1/redeploy", "{\"variables\":{\"DB_PASSWORD\":\"hunter2\"}}");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(docker("service", "inspect", stack + "_web", "--format",
+                "{{.Spec.Mode.Replicated.Replicas}} {{.Spec.TaskTemplate.ContainerSpec.Image}} {{.Spec.TaskTemplate.ContainerSpec.Env}}"))
+                .isEqualTo("1 ocr-worker:1.0 [DB_PASSWORD=hunter2]");
+        assertThat(Api.get("/api/swarm/stacks/" + stack + "/versions").json().getInt("count")).as("the redeploy is kept too").isEqualTo(3);
+        assertThat(Api.get("/api/swarm/stacks/" + stack + "/versions/9").status()).isEqualTo(404);
+        assertThat(Api.get("/api/swarm/stacks/" + stack + "/versions/zero").status()).isEqualTo(400);
+        assertThat(Api.get("/api/swarm/audit?action=stacks.redeploy-version&target=" + stack).json().getInt("total")).isEqualTo(2);
+    }
+
+    private Api.Answer deploy(String file, String tag, String password) {
+        return Api.post("/api/swarm/deploy-stack", Json.createObjectBuilder().add("stack_name", stack).add("stack_file", file)
+                .add("variables", Json.createObjectBuilder().add("TAG", tag).add("DB_PASSWORD", password)).build().toString());
     }
 }

@@ -223,6 +223,16 @@ class SwarmApiIT {
         assertThat(worker.status()).isEqualTo(200);
         assertThat(worker.json().getJsonObject("data").getString("token")).isEqualTo(docker("swarm", "join-token", "-q", "worker"));
         assertThat(Api.get("/api/swarm/join-token/admin").status()).isEqualTo(400);
+
+        String before = docker("swarm", "join-token", "-q", "worker");
+        Api.Answer rotated = Api.post("/api/swarm/join-token/worker/rotate", null);
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String after = rotated.json().getJsonObject("data").getString("token");
+        assertThat(after).isNotEqualTo(before).isEqualTo(docker("swarm", "join-token", "-q", "worker"));
+        assertThat(docker("swarm", "join-token", "-q", "manager")).as("the other token stays").isEqualTo(
+                Api.get("/api/swarm/join-token/manager").json().getJsonObject("data").getString("token"));
+        assertThat(Api.as(IdentityProvider.User.OPERATOR).call("POST", "/api/swarm/join-token/worker/rotate", null).status()).isEqualTo(403);
+        assertThat(Api.get("/api/swarm/audit?action=swarm.rotate-join-token").json().getInt("total")).isPositive();
     }
 
     @Test

@@ -29,6 +29,11 @@ public class EngineObjects {
     @Inject
     EngineApi engine;
 
+    /** Every object of that kind. */
+    public List<JsonNode> all(Kind kind) {
+        return list(engine.get("/" + kind.path, null, null));
+    }
+
     /** Every object of that kind with this label ({@code key=value}). */
     public List<JsonNode> labelled(Kind kind, String label) {
         String filter = "{\"label\":[\"" + label + "\"]}";

@@ -1,9 +1,14 @@
 package dev.swarmmanager.web;
 
+import dev.swarmmanager.domain.ServiceDefinition;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.exports.boundary.Exports;
+import dev.swarmmanager.nodes.boundary.Nodes;
 import dev.swarmmanager.services.boundary.Services;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 import dev.swarmmanager.tasks.boundary.Tasks;
 import jakarta.annotation.PostConstruct;
 import org.primefaces.PrimeFaces;
@@ -12,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /** The services table and its actions: scale, update image, tasks, remove. */
 @Named
@@ -30,6 +36,12 @@ public class ServicesView implements Serializable {
     Feedback feedback;
 
     @Inject
+    Exports exports;
+
+    @Inject
+    Nodes nodes;
+
+    @Inject
     UiSettings settings;
 
     private List<SwarmService> list = List.of();
@@ -40,6 +52,13 @@ public class ServicesView implements Serializable {
     private Integer confirmedJump;
     private String image;
     private List<SwarmTask> selectedTasks = List.of();
+    private String newName;
+    private String newImage;
+    private Integer newReplicas;
+    private String newEnvironment;
+    private String newPorts;
+    private String newConstraints;
+    private String newCompose;
     /** The service whose tasks the dialog shows, if it was opened. */
     private String tasksOf;
 
@@ -100,6 +119,144 @@ public class ServicesView implements Serializable {
         selected = service;
         tasksOf = service.id();
         selectedTasks = feedback.load(() -> tasks.list(service.id()), List.of());
+    }
+
+    /**
+     * Creates a service from the form: its fields become Compose keys (each value quoted, so nothing in them is read
+     * as YAML) written ahead of the Compose keys typed below them; a key given in both is refused as a duplicate.
+     */
+    public void create() {
+        StringBuilder service = new StringBuilder("image: ").append(quoted(newImage)).append('\n');
+        List<String> constraints = lines(newConstraints);
+        if (newReplicas != null || !constraints.isEmpty()) {
+            List<String> deploy = new java.util.ArrayList<>();
+            if (newReplicas != null) {
+                deploy.add("replicas: " + newReplicas);
+            }
+            if (!constraints.isEmpty()) {
+                deploy.add("placement: {constraints: [" + String.join(", ", constraints.stream().map(ServicesView::quoted).toList()) + "]}");
+            }
+            service.append("deploy: {").append(String.join(", ", deploy)).append("}\n");
+        }
+        List<String> ports = lines(newPorts);
+        if (!ports.isEmpty()) {
+            service.append("ports: [").append(String.join(", ", ports.stream().map(ServicesView::quoted).toList())).append("]\n");
+        }
+        if (newEnvironment != null && !newEnvironment.isBlank()) {
+            service.append("environment:\n");
+            newEnvironment.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .forEach(line -> service.append("  - ").append(quoted(line)).append('\n'));
+        }
+        if (newCompose != null && !newCompose.isBlank()) {
+            service.append(newCompose.strip()).append('\n');
+        }
+        String name = newName == null ? null : newName.strip();
+        if (feedback.run(() -> services.create(new ServiceDefinition(name, service.toString(), Map.of())), "services.created", name)) {
+            PrimeFaces.current().ajax().addCallbackParam("created", true);
+            newName = newImage = newEnvironment = newCompose = newPorts = newConstraints = null;
+            newReplicas = null;
+            load();
+        }
+    }
+
+    /**
+     * Constraints the nodes' labels allow ({@code node.labels.zone==eu}), each once, sorted: offered beside the
+     * constraints field, since a label exists to place services by it.
+     */
+    public List<String> getLabelConstraints() {
+        return feedback.load(() -> nodes.list(), List.<dev.swarmmanager.domain.SwarmNode>of()).stream()
+                .flatMap(n -> n.labels().entrySet().stream())
+                .map(e -> "node.labels." + e.getKey() + "==" + e.getValue())
+                .distinct().sorted().toList();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    public String getNewPorts() {
+        return newPorts;
+    }
+
+    public void setNewPorts(String newPorts) {
+        this.newPorts = newPorts;
+    }
+
+    public String getNewConstraints() {
+        return newConstraints;
+    }
+
+    public void setNewConstraints(String newConstraints) {
+        this.newConstraints = newConstraints;
+    }
+
+    /** A YAML double-quoted scalar (JSON's string syntax, which YAML reads the same way); {@code $} as Compose writes a literal one. */
+    private static String quoted(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : (value == null ? "" : value.strip().replace("$", "$$")).toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public String getNewImage() {
+        return newImage;
+    }
+
+    public void setNewImage(String newImage) {
+        this.newImage = newImage;
+    }
+
+    public Integer getNewReplicas() {
+        return newReplicas;
+    }
+
+    public void setNewReplicas(Integer newReplicas) {
+        this.newReplicas = newReplicas;
+    }
+
+    public String getNewEnvironment() {
+        return newEnvironment;
+    }
+
+    public void setNewEnvironment(String newEnvironment) {
+        this.newEnvironment = newEnvironment;
+    }
+
+    public String getNewCompose() {
+        return newCompose;
+    }
+
+    public void setNewCompose(String newCompose) {
+        this.newCompose = newCompose;
+    }
+
+    /** Every stack and service as Compose files in a zip: the backup of the cluster's configuration. */
+    public StreamedContent getBackup() {
+        return DefaultStreamedContent.builder()
+                .name("swarm-export-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + ".zip")
+                .contentType("application/zip")
+                .stream(() -> new java.io.ByteArrayInputStream(exports.archive()))
+                .build();
     }
 
     public void remove() {

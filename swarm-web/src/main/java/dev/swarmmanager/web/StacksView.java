@@ -5,6 +5,9 @@ import dev.swarmmanager.domain.PolicyViolationException;
 import dev.swarmmanager.domain.StackDeployResult;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.domain.StackSummary;
+import dev.swarmmanager.domain.StackVersion;
+import dev.swarmmanager.domain.StackVersionSummary;
+import dev.swarmmanager.stacks.boundary.StackHistory;
 import dev.swarmmanager.stacks.boundary.Stacks;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -36,6 +39,9 @@ public class StacksView implements Serializable {
     @Inject
     Feedback feedback;
 
+    @Inject
+    StackHistory history;
+
     private List<StackSummary> list = List.of();
     private StackSummary selected;
     private String name;
@@ -43,6 +49,12 @@ public class StacksView implements Serializable {
     private boolean prune;
     private StackDeployResult lastResult;
     private List<PolicyViolation> refused = List.of();
+    /** The file's variables, one {@code NAME=value} a line. */
+    private String variables;
+    private List<StackVersionSummary> versions = List.of();
+    private List<String> versionDiff = List.of();
+    private Integer diffed;
+    private String versionVariables;
 
     @PostConstruct
     public void load() {
@@ -63,7 +75,11 @@ public class StacksView implements Serializable {
     }
 
     public void deploy() {
-        StackDeployment deployment = new StackDeployment(name, composeFile, Map.of(), Map.of(), prune);
+        Map<String, String> values = parsedVariables(variables, "deploy-form:variables");
+        if (values == null) {
+            return;
+        }
+        StackDeployment deployment = new StackDeployment(name, composeFile, values, Map.of(), prune);
         lastResult = null;
         refused = List.of();
         feedback.call(() -> {
@@ -82,7 +98,11 @@ public class StacksView implements Serializable {
 
     /** A dry run: what a deploy would do, and what the deployment policy would refuse, with nothing changed. */
     public void check() {
-        StackDeployment deployment = new StackDeployment(name, composeFile, Map.of(), Map.of(), prune);
+        Map<String, String> values = parsedVariables(variables, "deploy-form:variables");
+        if (values == null) {
+            return;
+        }
+        StackDeployment deployment = new StackDeployment(name, composeFile, values, Map.of(), prune);
         lastResult = null;
         refused = List.of();
         feedback.call(() -> stacks.dryRun(deployment)).ifPresent(result -> {
@@ -120,6 +140,102 @@ public class StacksView implements Serializable {
 
     /** @param number 0 for a violation that is not on a line of the file (prune) */
     public record FileLine(int number, String text, List<PolicyViolation> violations) implements Serializable {
+    }
+
+    /** {@code NAME=value} lines as variables; null (and the line named beside the field) when one is not such a line. */
+    private Map<String, String> parsedVariables(String text, String field) {
+        Map<String, String> values = new TreeMap<>();
+        if (text == null) {
+            return values;
+        }
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            int at = line.indexOf('=');
+            if (at < 1 || !line.substring(0, at).strip().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                feedback.fieldError(field, feedback.text("stacks.variableLine", i + 1));
+                return null;
+            }
+            values.put(line.substring(0, at).strip(), line.substring(at + 1)); // the value as typed: spaces may matter
+        }
+        return values;
+    }
+
+    /** The stack's kept versions, newest first, in the History dialog. */
+    public void showHistory(StackSummary stack) {
+        selected = stack;
+        versionDiff = List.of();
+        diffed = null;
+        versionVariables = null;
+        versions = feedback.load(() -> history.list(stack.name()), List.of());
+    }
+
+    /** What changed from this version to the newest. */
+    public void diff(int version) {
+        diffed = version;
+        versionDiff = feedback.load(() -> history.diff(selected.name(), version, versions.get(0).version()), List.of());
+    }
+
+    /** Deploys the version again; its secret variables are given in the dialog, one {@code NAME=value} a line. */
+    public void redeployVersion(int version) {
+        Map<String, String> values = parsedVariables(versionVariables, "history-form:version-variables");
+        if (values == null) {
+            return;
+        }
+        feedback.call(() -> stacks.redeployVersion(selected.name(), version, values, Map.of())).ifPresent(result -> {
+            feedback.info("stacks.versionDeployed", selected.name(), version);
+            showHistory(selected);
+            load();
+        });
+    }
+
+    /** The newest version's file and variables in the deploy form, to change and deploy again. */
+    public void edit(StackSummary stack) {
+        feedback.call(() -> history.list(stack.name())).ifPresent(kept -> {
+            if (kept.isEmpty()) {
+                feedback.info("stacks.noHistory", stack.name());
+                return;
+            }
+            StackVersion newest = history.get(stack.name(), kept.get(0).version());
+            name = stack.name();
+            composeFile = newest.composeFile();
+            prune = newest.prune();
+            StringBuilder lines = new StringBuilder();
+            newest.variables().forEach((n, v) -> lines.append(n).append('=').append(v == null ? "" : v).append('\n'));
+            variables = lines.toString();
+            feedback.info("stacks.editing", stack.name(), newest.version());
+        });
+    }
+
+    public List<StackVersionSummary> getVersions() {
+        return versions;
+    }
+
+    public List<String> getVersionDiff() {
+        return versionDiff;
+    }
+
+    public Integer getDiffed() {
+        return diffed;
+    }
+
+    public String getVersionVariables() {
+        return versionVariables;
+    }
+
+    public void setVersionVariables(String versionVariables) {
+        this.versionVariables = versionVariables;
+    }
+
+    public String getVariables() {
+        return variables;
+    }
+
+    public void setVariables(String variables) {
+        this.variables = variables;
     }
 
     public void remove() {

@@ -38,6 +38,15 @@ public class SwarmView implements Serializable {
         info = feedback.load(cluster::info, null);
     }
 
+    /** Replaces the shown token's role's token: the old one stops letting nodes join. */
+    public void rotateToken() {
+        String role = token.role().toString();
+        feedback.call(() -> cluster.rotateJoinToken(role)).ifPresent(rotated -> {
+            token = rotated;
+            feedback.info("swarm.rotated", role);
+        });
+    }
+
     public void showToken(String role) {
         token = feedback.load(() -> cluster.joinToken(role), null);
     }

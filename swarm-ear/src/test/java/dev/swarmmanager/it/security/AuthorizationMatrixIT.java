@@ -42,6 +42,7 @@ class AuthorizationMatrixIT {
         RULES.put("POST /swarm/init", Role.ADMIN);
         RULES.put("POST /swarm/leave", Role.ADMIN);
         RULES.put("GET /swarm/join-token/{role}", Role.ADMIN);
+        RULES.put("POST /swarm/join-token/{role}/rotate", Role.ADMIN);
         RULES.put("GET /swarm/nodes", Role.VIEWER);
         RULES.put("GET /swarm/nodes/{node_id}", Role.VIEWER);
         RULES.put("PUT /swarm/nodes/{node_id}/availability", Role.OPERATOR);
@@ -50,6 +51,24 @@ class AuthorizationMatrixIT {
         RULES.put("PUT /swarm/nodes/{node_id}/labels", Role.OPERATOR);
         RULES.put("GET /swarm/services", Role.VIEWER);
         RULES.put("GET /swarm/services/{name}", Role.VIEWER);
+        RULES.put("POST /swarm/services", Role.OPERATOR);
+        RULES.put("GET /swarm/services/{name}/spec", Role.VIEWER);
+        RULES.put("PATCH /swarm/services/{name}", Role.OPERATOR);
+        RULES.put("POST /swarm/services/{name}/rollback", Role.OPERATOR);
+        RULES.put("POST /swarm/services/{name}/redeploy", Role.OPERATOR);
+        RULES.put("GET /swarm/services/{name}/compose", Role.OPERATOR);
+        RULES.put("GET /swarm/stacks/{name}/compose", Role.OPERATOR);
+        RULES.put("GET /swarm/export", Role.OPERATOR);
+        RULES.put("GET /swarm/stacks/{name}/versions", Role.OPERATOR);
+        RULES.put("GET /swarm/stacks/{name}/versions/{version}", Role.OPERATOR);
+        RULES.put("GET /swarm/stacks/{name}/versions/{version}/diff", Role.OPERATOR);
+        RULES.put("POST /swarm/stacks/{name}/versions/{version}/redeploy", Role.OPERATOR);
+        RULES.put("GET /swarm/templates", Role.VIEWER);
+        RULES.put("POST /swarm/templates", Role.OPERATOR);
+        RULES.put("GET /swarm/templates/{name}", Role.VIEWER);
+        RULES.put("DELETE /swarm/templates/{name}", Role.OPERATOR);
+        RULES.put("GET /swarm/templates/{name}/versions", Role.VIEWER);
+        RULES.put("POST /swarm/templates/{name}/services", Role.OPERATOR);
         RULES.put("POST /swarm/services/{name}/scale", Role.OPERATOR);
         RULES.put("PUT /swarm/services/{name}/image", Role.OPERATOR);
         RULES.put("DELETE /swarm/services/{name}", Role.ADMIN);
@@ -80,6 +99,10 @@ class AuthorizationMatrixIT {
             Map.entry("PUT /swarm/nodes/{node_id}/labels", "{\"labels\":{}}"),
             Map.entry("POST /swarm/services/{name}/scale", "{\"replicas\":1}"),
             Map.entry("PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}"),
+            Map.entry("POST /swarm/services", "{\"name\":\"matrix-nothing\",\"service\":{\"image\":\"ocr-worker:1.0\",\"networks\":[\"matrix-no-such-net\"]}}"),
+            Map.entry("PATCH /swarm/services/{name}", "{\"changes\":{\"user\":\"nobody\"}}"),
+            Map.entry("POST /swarm/templates", "{\"name\":\"matrix-nothing\",\"from_service\":\"matrix-no-such-service\"}"),
+            Map.entry("POST /swarm/templates/{name}/services", "{\"name\":\"matrix-nothing\"}"),
             Map.entry("POST /swarm/deploy-stack", "{\"stack_name\":\"matrix-nothing\",\"stack_file\":\"services: [not valid\"}"),
             Map.entry("POST /swarm/users", "{\"name\":\"matrix-nobody\",\"role\":\"viewer\",\"password\":\"x\"}"),
             Map.entry("PUT /swarm/users/{user}", "{\"enabled\":false}"),
@@ -158,7 +181,7 @@ class AuthorizationMatrixIT {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1)
                 .replace("{node_id}", "matrix-no-such-node").replace("{name}", "matrix-no-such-thing")
-                .replace("{role}", "worker").replace("{user}", "matrix-no-such-user");
+                .replace("{role}", "worker").replace("{user}", "matrix-no-such-user").replace("{version}", "1");
         return status(method, path, BODIES.get(endpoint), authorization);
     }
 

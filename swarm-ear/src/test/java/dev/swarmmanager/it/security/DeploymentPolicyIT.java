@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -153,6 +155,45 @@ class DeploymentPolicyIT {
                 assertThat(docker("service", "ls", "--filter", "label=com.docker.stack.namespace=" + stack, "-q")).isNotEmpty();
             }
         }));
+    }
+
+    @Test
+    void anOperatorCreatesAndEditsServicesWithinThePolicyOnly() {
+        Api operator = Api.as(User.OPERATOR);
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("capabilities %s.cap_add[0]", "{\"image\":\"ocr-worker:1.0\",\"cap_add\":[\"ALL\"]}");
+        refused.put("bind-mounts %s.volumes[0]", "{\"image\":\"ocr-worker:1.0\",\"volumes\":[\"/var/run/docker.sock:/s\"]}");
+        refused.put("external-objects %s.volumes[0]", "{\"image\":\"ocr-worker:1.0\",\"volumes\":[\"payroll_db:/data\"]}");
+        refused.put("external-objects %s.secrets[0]", "{\"image\":\"ocr-worker:1.0\",\"secrets\":[\"" + privateSecret + "\"]}");
+        refused.put("external-objects %s.configs[0]", "{\"image\":\"ocr-worker:1.0\",\"configs\":[\"" + privateConfig + "\"]}");
+        refused.put("external-objects %s.networks[0]", "{\"image\":\"ocr-worker:1.0\",\"networks\":[\"" + otherNetwork + "\"]}");
+        refused.put("registries %s.image", "{\"image\":\"ghcr.io/attacker/shocker:1\"}");
+        refused.forEach((violation, service) -> {
+            String name = uniqueName("policy-svc");
+            services.add(name);
+            Api.Answer answer = operator.call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":" + service + "}");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+            assertThat(violations(answer.json())).contains(violation.formatted("services." + name));
+            assertThat(docker("service", "ls", "--filter", "name=" + name, "-q")).isEmpty();
+            assertThat(lastAuditRow(name).getString("outcome")).isEqualTo("denied");
+        });
+
+        String name = uniqueName("policy-svc");
+        services.add(name);
+        assertThat(operator.call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\"}}")
+                .status()).isEqualTo(201);
+        Api.Answer edit = operator.call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"cap_add\":[\"SYS_ADMIN\"]}}");
+        assertThat(edit.status()).as(edit.body()).isEqualTo(403);
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.CapabilityAdd}}")).isEqualTo("[]");
+
+        // An admin's privileged update must not come back through an operator's rollback, nor be edited away by one.
+        assertThat(Api.as(User.ADMIN).call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"cap_add\":[\"SYS_ADMIN\"]}}")
+                .status()).isEqualTo(200);
+        assertThat(Api.as(User.ADMIN).call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"cap_add\":null}}").status()).isEqualTo(200);
+        Api.Answer rollback = operator.call("POST", "/api/swarm/services/" + name + "/rollback", null);
+        assertThat(rollback.status()).as(rollback.body()).isEqualTo(403);
+        assertThat(violations(rollback.json())).contains("capabilities services." + name + ".cap_add[0]");
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.CapabilityAdd}}")).isEqualTo("[]");
     }
 
     @Test

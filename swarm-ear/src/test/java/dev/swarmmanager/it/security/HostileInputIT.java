@@ -192,6 +192,28 @@ class HostileInputIT {
         }));
     }
 
+    /** One Compose service sent to be created, hostile in the ways a file can be: refused, nothing created. */
+    @TestFactory
+    Stream<DynamicTest> hostileComposeServicesChangeNothing() {
+        Map<String, String> services = new LinkedHashMap<>();
+        hostileYaml().forEach((name, file) -> {
+            int at = file.indexOf("\n  c:\n");
+            if (at >= 0) { // the file's one service, as the service's own document
+                String service = file.substring(at + "\n  c:\n".length()).replaceAll("(?m)^    ", "");
+                services.put(name, file.substring(0, at).replace("services:", "") + service);
+            }
+        });
+        services.put("services-key", "services: {c: {image: ocr-worker:1.0}}");
+        services.put("list", "[image, ocr-worker:1.0]");
+        return services.entrySet().stream().map(service -> DynamicTest.dynamicTest("create service: " + service.getKey(), () -> {
+            String body = Json.createObjectBuilder().add("name", "hostile-" + RUN).add("service", service.getValue()).build().toString();
+            Answer answer = send("POST /swarm/services", "/api/swarm/services", body, "application/json", Api.adminAuthorization());
+            assertClear(answer);
+            assertThat(answer.status()).isIn(400, 409, 413);
+            assertThat(answer.body().length()).as("a message, not an echo of the service").isLessThan(2000);
+        }));
+    }
+
     record Answer(String endpoint, int status, String body, String contentType) {
     }
 
@@ -249,7 +271,7 @@ class HostileInputIT {
     private static String fill(String endpoint, String name) {
         String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "/api" + endpoint.substring(endpoint.indexOf(' ') + 1).replace("{node_id}", encoded).replace("{name}", encoded)
-                .replace("{role}", encoded).replace("{user}", encoded);
+                .replace("{role}", encoded).replace("{user}", encoded).replace("{version}", encoded);
     }
 
     /** A well-formed body for the endpoint, so that the name is what is wrong. */
@@ -259,6 +281,12 @@ class HostileInputIT {
         }
         if (endpoint.endsWith("/scale")) {
             return "{\"replicas\":1}";
+        }
+        if (endpoint.startsWith("PATCH")) {
+            return "{\"changes\":{\"user\":\"nobody\"}}";
+        }
+        if (endpoint.equals("POST /swarm/services")) {
+            return "{\"name\":\"hostile-" + RUN + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"networks\":[\"hostile-none\"]}}";
         }
         if (endpoint.endsWith("/image")) {
             return "{\"image\":\"ocr-worker:1.0\"}";

@@ -78,6 +78,15 @@ class AdminUiIT {
         browser.click(By.id("tokens-form:worker-token"));
         assertThat(browser.text(By.id("join-command"))).contains(docker("swarm", "join-token", "-q", "worker"));
         browser.screenshot("swarm");
+
+        String before = docker("swarm", "join-token", "-q", "worker");
+        browser.click(By.id("tokens-form:rotate-token"));
+        assertThat(docker("swarm", "join-token", "-q", "worker")).as("nothing before the confirmation").isEqualTo(before);
+        browser.click(By.id("tokens-form:rotate-confirm"));
+        assertThat(browser.text(By.id("messages"))).contains("The worker join token was replaced.");
+        String after = docker("swarm", "join-token", "-q", "worker");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(browser.text(By.id("join-command"))).contains(after);
     }
 
     @Test

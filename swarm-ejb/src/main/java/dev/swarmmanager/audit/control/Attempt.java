@@ -1,6 +1,9 @@
 package dev.swarmmanager.audit.control;
 
+import dev.swarmmanager.domain.ServiceDefinition;
+import dev.swarmmanager.domain.ServiceEdit;
 import dev.swarmmanager.domain.StackDeployment;
+import dev.swarmmanager.domain.TemplateDraft;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.LinkedHashMap;
@@ -34,6 +37,21 @@ public record Attempt(String action, String target, Map<String, String> paramete
                 parameters.put("variables", shorten(String.join(",", stack.variables().keySet().stream().sorted().toList())));
                 parameters.put("files", shorten(String.join(",", stack.files().keySet().stream().sorted().toList())));
                 parameters.put("prune", String.valueOf(stack.prune()));
+            } else if (argument instanceof ServiceDefinition service) {
+                // The service's text may hold credentials (environment values): its size is kept, never its content.
+                target = shorten(String.valueOf(service.name()));
+                parameters.put("service_bytes", String.valueOf(service.service() == null ? 0 : service.service().length()));
+                parameters.put("variables", shorten(String.join(",", service.variables().keySet().stream().sorted().toList())));
+            } else if (argument instanceof TemplateDraft draft) {
+                target = shorten(String.valueOf(draft.name()));
+                parameters.put("service_bytes", String.valueOf(draft.service() == null ? 0 : draft.service().length()));
+            } else if (argument instanceof ServiceEdit edit) {
+                parameters.put("changes_bytes", String.valueOf(edit.changes() == null ? 0 : edit.changes().length()));
+                parameters.put("variables", shorten(String.join(",", edit.variables().keySet().stream().sorted().toList())));
+                parameters.put("version", String.valueOf(edit.version()));
+            } else if (argument instanceof Map<?, ?> map) {
+                // Variables, files, labels: the names are the record, the values may be secrets or whole files.
+                parameters.put(declared[i].getName(), shorten(String.join(",", map.keySet().stream().map(String::valueOf).sorted().toList())));
             } else if (i == 0 && argument instanceof String name) {
                 target = shorten(name);
             } else {

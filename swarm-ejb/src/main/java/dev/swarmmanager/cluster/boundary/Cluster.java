@@ -19,6 +19,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmmanager.docker.EngineApi;
+import dev.swarmmanager.docker.VersionedUpdate;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -40,6 +43,9 @@ public class Cluster {
 
     @Inject
     ClusterMirror mirror;
+
+    @Inject
+    EngineApi engine;
 
     /** Works whether or not the engine is in a Swarm: an engine in none reports {@code inactive}. */
     public SwarmInfo info() {
@@ -97,5 +103,23 @@ public class Cluster {
         List<String> addresses = SwarmInfoTranslator.managerAddresses(info);
         String command = "docker swarm join --token " + token + (addresses.isEmpty() ? "" : " " + addresses.get(0));
         return new JoinToken(wanted, token, addresses, command);
+    }
+
+    /**
+     * Replaces the join token of {@code role} ({@code docker swarm join-token --rotate}): the old one stops working for
+     * new nodes, nodes already joined stay. Do it when a token may have leaked. The Swarm's spec is written back at the
+     * version read, every other setting unchanged.
+     */
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Audited("swarm.rotate-join-token")
+    public JoinToken rotateJoinToken(String role) {
+        NodeRole wanted = WireName.parse(NodeRole.class, "role", role);
+        joinToken(role); // refused (409) when this engine is not a manager, before anything changes
+        VersionedUpdate.retry(() -> {
+            JsonNode swarm = engine.get("/swarm", "swarm", null);
+            engine.post("/swarm/update?version=" + swarm.path("Version").path("Index").asLong()
+                    + (wanted == NodeRole.MANAGER ? "&rotateManagerToken=true" : "&rotateWorkerToken=true"), swarm.path("Spec"), "swarm", null);
+        });
+        return joinToken(role);
     }
 }

@@ -250,7 +250,9 @@ public class Services {
         List<PolicyViolation> violations = new ArrayList<>();
         JsonNode container = spec.path("TaskTemplate").path("ContainerSpec");
         JsonNode was = current == null ? null : current.path("TaskTemplate").path("ContainerSpec");
-        for (JsonNode attachment : spec.path("TaskTemplate").path("Networks")) {
+        JsonNode networks = spec.path("TaskTemplate").path("Networks");
+        for (int i = 0; i < networks.size(); i++) {
+            JsonNode attachment = networks.get(i);
             String target = attachment.path("Target").asText();
             if (current != null && hasReference(current.path("TaskTemplate").path("Networks"), "Target", target)) {
                 continue;
@@ -263,7 +265,7 @@ public class Services {
             String networkId = network.path("Id").asText();
             ((ObjectNode) attachment).put("Target", networkId);
             if (current == null || !hasReference(current.path("TaskTemplate").path("Networks"), "Target", networkId)) {
-                violations.addAll(policy.rules().external("network", path + ".networks", target, network.path("Labels")));
+                violations.addAll(at(path + ".networks[" + i + "]", policy.rules().external("network", path, target, network.path("Labels"))));
             }
         }
         violations.addAll(resolveFiles(Kind.SECRETS, "secret", path, container.path("Secrets"), was == null ? null : was.path("Secrets")));
@@ -275,7 +277,8 @@ public class Services {
         String nameField = kind == Kind.SECRETS ? "SecretName" : "ConfigName";
         String idField = kind == Kind.SECRETS ? "SecretID" : "ConfigID";
         List<PolicyViolation> violations = new ArrayList<>();
-        for (JsonNode reference : references) {
+        for (int i = 0; i < references.size(); i++) {
+            JsonNode reference = references.get(i);
             String name = reference.path(nameField).asText();
             JsonNode known = before == null ? null : find(before, nameField, name);
             if (known != null) {
@@ -286,10 +289,16 @@ public class Services {
             if (object == null) {
                 throw new OperationConflictException(singular + " " + name + " does not exist: create it first");
             }
-            violations.addAll(policy.rules().external(singular, path + "." + singular + "s", name, object.path("Spec").path("Labels")));
+            violations.addAll(at(path + "." + singular + "s[" + i + "]",
+                    policy.rules().external(singular, path, name, object.path("Spec").path("Labels"))));
             ((ObjectNode) reference).put(idField, object.path("ID").asText());
         }
         return violations;
+    }
+
+    /** The rules name a stack file's top-level object; a service's reference to it stands at {@code path}. */
+    private static List<PolicyViolation> at(String path, List<PolicyViolation> violations) {
+        return violations.stream().map(v -> new PolicyViolation(v.rule(), path, v.value(), v.reason(), v.adminMay(), v.line())).toList();
     }
 
     private static boolean hasReference(JsonNode references, String field, String value) {

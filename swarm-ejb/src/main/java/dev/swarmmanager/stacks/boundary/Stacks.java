@@ -13,6 +13,8 @@ import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.StackDeployResult;
+import dev.swarmmanager.domain.StackDeployed;
+import dev.swarmmanager.domain.StackVersion;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.domain.StackDetails;
 import dev.swarmmanager.domain.StackSummary;
@@ -32,7 +34,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +66,14 @@ public class Stacks {
     @Inject
     DeploymentPolicy policy;
 
+    @Inject
+    StackHistory history;
+
+    @Inject
+    Event<StackDeployed> deployed;
+
+    private static final Logger LOG = Logger.getLogger(Stacks.class.getName());
+
     /**
      * Deploys or redeploys a stack. The file is parsed, translated, checked against the cluster (external
      * networks, secrets and configs exist; configs and secrets are immutable) and judged by the deployment policy
@@ -73,7 +86,32 @@ public class Stacks {
     public StackDeployResult deploy(StackDeployment deployment) {
         Prepared prepared = prepare(deployment);
         List<PolicyViolation> bypassed = policy.enforce(prepared.violations());
-        return apply(prepared, bypassed);
+        StackDeployResult result = apply(prepared, bypassed);
+        try {
+            deployed.fire(new StackDeployed(deployment, result));
+        } catch (RuntimeException e) {
+            // The stack is deployed: a history that could not keep the file must not turn that into a failure.
+            LOG.log(Level.WARNING, "stack " + deployment.name() + " is deployed, but its file could not be kept in its history", e);
+        }
+        return result;
+    }
+
+    /**
+     * Deploys an earlier version of the stack's file again, as a new deploy (which the history keeps as the newest
+     * version). Variables kept without their value, and files (never kept), must be given again.
+     *
+     * @param files the files the version was deployed with, by the path its file writes
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    @Audited("stacks.redeploy-version")
+    public StackDeployResult redeployVersion(String stack, int version, Map<String, String> variables, Map<String, String> files) {
+        StackVersion kept = history.get(stack, version);
+        List<String> missing = kept.files().stream().filter(f -> !files.containsKey(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("files", "must give " + String.join(", ", missing) + " again: version " + version
+                    + " was deployed with them, and files are never kept");
+        }
+        return deploy(new StackDeployment(stack, kept.composeFile(), StackHistory.variables(kept, variables), files, kept.prune()));
     }
 
     /**
@@ -226,14 +264,15 @@ public class Stacks {
                 .toList();
     }
 
-    /** One stack's services with their replica counts, as {@link Services} lists them. */
+    /** One stack's services with their replica counts, as {@link Services} lists them, and its networks, secrets and configs. */
     public StackDetails inspect(String name) {
         StackNames.validateStack(name);
         List<SwarmService> stackServices = services.list(new ServiceFilter(null, null, null, name));
         if (stackServices.isEmpty()) {
             throw new ResourceNotFoundException(STACK, name);
         }
-        return new StackDetails(name, stackServices);
+        return new StackDetails(name, stackServices, names(Kind.NETWORKS, name, false), names(Kind.SECRETS, name, true),
+                names(Kind.CONFIGS, name, true));
     }
 
     /**
@@ -352,7 +391,7 @@ public class Stacks {
             JsonNode current = resources.inspect(Kind.SERVICES, id);
             JsonNode currentSpec = current.path("Spec");
             ObjectNode next = spec.deepCopy();
-            String image = next.path("TaskTemplate").path("ContainerSpec").path("Image").asText();
+            String image = next.path("Labels").path(ComposeTranslator.IMAGE_LABEL).asText();
             if (image.equals(currentSpec.path("Labels").path(ComposeTranslator.IMAGE_LABEL).asText())) {
                 ((ObjectNode) next.path("TaskTemplate").path("ContainerSpec"))
                         .put("Image", currentSpec.path("TaskTemplate").path("ContainerSpec").path("Image").asText());
@@ -385,6 +424,10 @@ public class Stacks {
                 }
             }
         }
+    }
+
+    private List<String> names(Kind kind, String stack, boolean inSpec) {
+        return byName(of(kind, stack), inSpec).keySet().stream().toList();
     }
 
     /** Every object of that kind labelled with the stack's namespace. */

@@ -2,6 +2,8 @@ package dev.swarmmanager.audit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swarmmanager.domain.ServiceDefinition;
+import dev.swarmmanager.domain.ServiceEdit;
 import dev.swarmmanager.domain.StackDeployment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,18 @@ class AttemptTest {
 
         @Audited("stacks.deploy")
         public void deploy(StackDeployment deployment) {
+        }
+
+        @Audited("stacks.redeploy-version")
+        public void redeployVersion(String stack, int version, Map<String, String> variables, Map<String, String> files) {
+        }
+
+        @Audited("services.create")
+        public void create(ServiceDefinition definition) {
+        }
+
+        @Audited("services.edit")
+        public void edit(String reference, ServiceEdit edit) {
         }
     }
 
@@ -39,6 +53,32 @@ class AttemptTest {
         assertThat(attempt.action()).as("default name").isEqualTo("operations.rotate");
         assertThat(attempt.parameters()).containsEntry("secretValue", "[redacted]").containsEntry("clientToken", "[redacted]");
         assertThat(attempt.parameters().values()).noneMatch(v -> v.contains("hunter2") || v.contains("SWMTKN"));
+    }
+
+    @Test
+    void aServiceKeepsItsNameAndSizesButNeverItsSettingsOrValues() throws Exception {
+        Attempt created = Attempt.of(Operations.class.getMethod("create", ServiceDefinition.class),
+                new Object[] {new ServiceDefinition("web", "{\"environment\": {\"DB_PASSWORD\": \"hunter2\"}}", Map.of("TAG", "s3cret"))});
+        Attempt edited = Attempt.of(Operations.class.getMethod("edit", String.class, ServiceEdit.class),
+                new Object[] {"web", new ServiceEdit("environment: {DB_PASSWORD: hunter2}", Map.of("TAG", "s3cret"), 7L)});
+
+        assertThat(created.target()).isEqualTo("web");
+        assertThat(created.parameters()).containsEntry("service_bytes", "43").containsEntry("variables", "TAG");
+        assertThat(edited.target()).isEqualTo("web");
+        assertThat(edited.parameters()).containsEntry("version", "7").containsEntry("variables", "TAG");
+        for (Attempt attempt : java.util.List.of(created, edited)) {
+            assertThat(attempt.parameters().values()).noneMatch(v -> v.contains("hunter2") || v.contains("s3cret"));
+        }
+    }
+
+    @Test
+    void mapsAreKeptByTheirKeysOnly() throws Exception {
+        Attempt attempt = Attempt.of(Operations.class.getMethod("redeployVersion", String.class, int.class, Map.class, Map.class),
+                new Object[] {"ocr", 3, Map.of("DB_PASSWORD", "hunter2", "TAG", "1.0"), Map.of("./secret.txt", "s3cret")});
+
+        assertThat(attempt.parameters()).containsEntry("variables", "DB_PASSWORD,TAG").containsEntry("files", "./secret.txt")
+                .containsEntry("version", "3");
+        assertThat(attempt.parameters().values()).noneMatch(v -> v.contains("hunter2") || v.contains("s3cret"));
     }
 
     @Test

@@ -85,6 +85,18 @@ public class ClusterResource {
         return Envelope.of(cluster.joinToken(role));
     }
 
+    @Operation(operationId = "rotateJoinToken", summary = "Replace a join token (docker swarm join-token --rotate): the old one no longer lets a node join")
+    @APIResponse(responseCode = "200", description = "The new token and its join command", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"role\":\"worker\",\"token\":\"SWMTKN-1-...\",\"manager_addresses\":[\"10.0.0.1:2377\"],\"command\":\"docker swarm join --token SWMTKN-1-... 10.0.0.1:2377\"}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @POST
+    @Path("join-token/{role}/rotate")
+    public Envelope rotateJoinToken(@PathParam("role") String role) {
+        return Envelope.of(cluster.rotateJoinToken(role));
+    }
+
     /** The answer to a leave: the engine is no longer in a Swarm. */
     public record Left(boolean left, boolean forced) {
     }

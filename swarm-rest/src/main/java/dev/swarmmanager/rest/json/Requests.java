@@ -36,7 +36,7 @@ public final class Requests {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new InvalidRequestException(name, "must be true or false (got '" + value + "')");
+            default -> throw new InvalidRequestException(name, "must be true or false (got '" + shown(value) + "')");
         };
     }
 
@@ -48,7 +48,12 @@ public final class Requests {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(name, "must be a whole number (got '" + value + "')");
+            throw new InvalidRequestException(name, "must be a whole number (got '" + shown(value) + "')");
         }
+    }
+
+    /** A value as a message shows it: its start, never kilobytes of input echoed back. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "… (" + value.length() + " characters)";
     }
 }

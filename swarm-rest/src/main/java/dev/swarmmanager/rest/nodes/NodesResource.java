@@ -37,7 +37,7 @@ public class NodesResource {
     @Inject
     Nodes nodes;
 
-    @Operation(summary = "List nodes, managers first (docker node ls)")
+    @Operation(operationId = "listNodes", summary = "List nodes, managers first (docker node ls)")
     @APIResponse(responseCode = "200", description = "The nodes", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":\"rnpd2btwebdj\",\"hostname\":\"manager1\",\"role\":\"manager\",\"availability\":\"active\",\"state\":\"ready\",\"manager_status\":\"leader\",\"address\":\"192.168.1.10\",\"engine_version\":\"20.10.24\"}],\"count\":1}")))
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -47,7 +47,7 @@ public class NodesResource {
         return Envelope.of(nodes.list());
     }
 
-    @Operation(summary = "Inspect a node by ID, ID prefix or hostname")
+    @Operation(operationId = "inspectNode", summary = "Inspect a node by ID, ID prefix or hostname")
     @APIResponse(responseCode = "200", description = "The node", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"id\":\"rnpd2btwebdj\",\"hostname\":\"worker1\",\"role\":\"worker\",\"availability\":\"active\",\"state\":\"ready\"}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -103,7 +103,7 @@ public class NodesResource {
         return Envelope.of(nodes.replaceLabels(node, request.labels()));
     }
 
-    @Operation(summary = "Remove a node from the Swarm; a node that is up needs force, a manager is refused")
+    @Operation(operationId = "removeNode", summary = "Remove a node from the Swarm; a node that is up needs force, a manager is refused")
     @APIResponse(responseCode = "200", description = "The node was removed", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"node\",\"reference\":\"worker2\"}}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")

@@ -12,6 +12,7 @@ import dev.swarmmanager.rest.json.RenderedAnswers;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
 import dev.swarmmanager.rest.sse.EventStream;
+import dev.swarmmanager.exports.boundary.Exports;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.tasks.boundary.LogFollow;
 import dev.swarmmanager.tasks.boundary.Tasks;
@@ -22,6 +23,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.Consumes;
+import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.LineDiff;
+import dev.swarmmanager.domain.PolicyViolation;
+import dev.swarmmanager.domain.ServiceDefinition;
+import dev.swarmmanager.domain.ServiceEdit;
+import dev.swarmmanager.domain.ServiceEditPreview;
+import dev.swarmmanager.domain.ServiceSpec;
+import dev.swarmmanager.domain.ServiceWriteResult;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,6 +81,9 @@ public class ServicesResource {
     @Inject
     Tasks tasks;
 
+    @Inject
+    Exports exports;
+
     /** Writes log follows: a thread of its own for each, never one of the server's request threads. */
     @Resource
     ManagedExecutorService executor;
@@ -72,7 +91,7 @@ public class ServicesResource {
     @Inject
     RenderedAnswers rendered;
 
-    @Operation(summary = "List services with running and desired replicas (docker service ls)")
+    @Operation(operationId = "listServices", summary = "List services with running and desired replicas (docker service ls)")
     @APIResponse(responseCode = "200", description = "The services", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:1.0\",\"mode\":\"replicated\",\"desired_replicas\":3,\"running_replicas\":3,\"stack\":null}],\"count\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -90,7 +109,7 @@ public class ServicesResource {
                 : Response.ok(Envelope.of(listed)).build();
     }
 
-    @Operation(summary = "Inspect a service by name or ID")
+    @Operation(operationId = "inspectService", summary = "Inspect a service by name or ID")
     @APIResponse(responseCode = "200", description = "The service", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"desired_replicas\":3,\"running_replicas\":3}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -133,7 +152,132 @@ public class ServicesResource {
         return Envelope.of(services.updateImage(name, request.image()));
     }
 
-    @Operation(summary = "Remove a service")
+    private static final String DRY_RUN = "change nothing: answer 200 with the current spec, the spec the edit would write, "
+            + "their difference line by line, and the deployment policy's violations";
+
+    @Operation(operationId = "createService", summary = "Create a service from one Compose service (docker service create)")
+    @APIResponse(responseCode = "201", description = "The service, with warnings for Compose keys not applied", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"service\":{\"name\":\"web\",\"image\":\"nginx:1.27\",\"desired_replicas\":2,\"running_replicas\":0},\"warnings\":[],\"bypassed\":[]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @POST
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "CreateServiceRequest"),
+            examples = @ExampleObject(name = "example", value = CreateServiceRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + CreateServiceRequest.EXAMPLE) @Valid CreateServiceRequest request,
+            @Context UriInfo uri) {
+        ServiceWriteResult result = services.create(new ServiceDefinition(request.name(), text(request.service(), "service"),
+                request.variables()));
+        return Response.created(uri.getBaseUriBuilder().path("services").path(result.service().name()).build())
+                .entity(Envelope.of(result)).build();
+    }
+
+    @Operation(operationId = "getServiceSpec", summary = "A service's full spec as the Engine holds it, and the spec before its last update")
+    @APIResponse(responseCode = "200", description = "The spec and its version (for viewers, environment values are hidden)", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"id\":\"kq2x7\",\"name\":\"web\",\"version\":42,\"spec\":{\"Name\":\"web\"},\"previous_spec\":null}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @GET
+    @Path("{name}/spec")
+    public Envelope spec(@PathParam("name") String name) {
+        ServiceSpec spec = services.spec(name);
+        return Envelope.of(new SpecView(spec.id(), spec.name(), spec.version(), json(spec.spec()), json(spec.previousSpec())));
+    }
+
+    /** A spec as JSON in the answer, not as a string of JSON. */
+    public record SpecView(String id, String name, long version, JsonValue spec, JsonValue previousSpec) {
+    }
+
+    @Operation(operationId = "editService", summary = "Change some of a service's settings, in Compose's words, keeping every other; dry_run shows the difference first")
+    @APIResponse(responseCode = "200", description = "The service as changed, with warnings; with dry_run, the two specs, their difference and the policy's violations",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example",
+                    value = "{\"success\":true,\"data\":{\"service\":{\"name\":\"web\",\"version\":43},\"warnings\":[],\"bypassed\":[]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @PATCH
+    @Path("{name}")
+    public Envelope edit(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "EditServiceRequest"),
+            examples = @ExampleObject(name = "example", value = EditServiceRequest.EXAMPLE)))
+            @NotNull(message = "a JSON body is required, for example " + EditServiceRequest.EXAMPLE) @Valid EditServiceRequest request,
+            @Parameter(description = DRY_RUN) @QueryParam("dry_run") String dryRun) {
+        ServiceEdit edit = new ServiceEdit(text(request.changes(), "changes"), request.variables(),
+                request.version() == null ? null : Requests.wholeNumber(request.version(), "version"));
+        if (Requests.flag(dryRun, "dry_run")) {
+            ServiceEditPreview preview = services.previewEdit(name, edit);
+            return Envelope.of(new EditPreview(preview.name(), preview.version(), preview.unchanged(),
+                    LineDiff.of(preview.current(), preview.proposed()), json(preview.current()), json(preview.proposed()),
+                    preview.warnings(), preview.violations()));
+        }
+        return Envelope.of(services.edit(name, edit));
+    }
+
+    /** What an edit would do: {@code diff} holds the changed lines of the spec, {@code "- "} before and {@code "+ "} after. */
+    public record EditPreview(String name, long version, boolean unchanged, List<String> diff, JsonValue current, JsonValue proposed,
+                              List<String> warnings, List<PolicyViolation> violations) {
+    }
+
+    @Operation(operationId = "rollbackService", summary = "Roll a service back to its spec before the last update (docker service rollback)")
+    @APIResponse(responseCode = "200", description = "The service, rolling back", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"update_status\":{\"state\":\"rollback_started\"}}}")))
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @POST
+    @Path("{name}/rollback")
+    public Envelope rollback(@PathParam("name") String name) {
+        return Envelope.of(services.rollback(name));
+    }
+
+    @Operation(operationId = "redeployService", summary = "Restart every task of a service on the same spec (docker service update --force)")
+    @APIResponse(responseCode = "200", description = "The service, redeploying", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"update_status\":{\"state\":\"updating\"}}}")))
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @POST
+    @Path("{name}/redeploy")
+    public Envelope redeploy(@PathParam("name") String name) {
+        return Envelope.of(services.redeploy(name));
+    }
+
+    @Operation(operationId = "exportServiceCompose", summary = "The service as one Compose service, which POST /services takes back")
+    @APIResponse(responseCode = "200", description = "The Compose service as YAML, and what its spec holds that Compose cannot say", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"yaml\":\"image: nginx:1.27\\ndeploy:\\n  replicas: 2\\n\",\"warnings\":[]}}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @GET
+    @Path("{name}/compose")
+    public Envelope compose(@PathParam("name") String name) {
+        return Envelope.of(exports.service(name));
+    }
+
+    /** A Compose service given as a JSON object, or as YAML text in a string. */
+    private static String text(JsonValue value, String field) {
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+            return value.toString();
+        }
+        throw new InvalidRequestException(field, "must be a JSON object of Compose service keys, or YAML text in a string");
+    }
+
+    private static JsonValue json(String text) {
+        if (text == null) {
+            return JsonValue.NULL;
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    @Operation(operationId = "removeService", summary = "Remove a service")
     @APIResponse(responseCode = "200", description = "The service was removed", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"service\",\"reference\":\"ocr-worker\"}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -7,6 +7,8 @@ import dev.swarmmanager.domain.StackDeployResult;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Requests;
+import dev.swarmmanager.exports.boundary.Exports;
+import dev.swarmmanager.stacks.boundary.StackHistory;
 import dev.swarmmanager.stacks.boundary.Stacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +56,12 @@ public class StacksResource {
 
     @Inject
     Stacks stacks;
+
+    @Inject
+    Exports exports;
+
+    @Inject
+    StackHistory history;
 
     @Operation(summary = "Deploy or redeploy a Compose stack")
     @APIResponse(responseCode = "201", description = "What was created, updated and removed, with warnings for keys not applied", content = @Content(mediaType = "application/json",
@@ -136,7 +144,7 @@ public class StacksResource {
                 Map.of(), files, Requests.flag(prune, "prune")), dryRun, uri);
     }
 
-    @Operation(summary = "List stacks with their services and replicas (docker stack ls)")
+    @Operation(operationId = "listStacks", summary = "List stacks with their services and replicas (docker stack ls)")
     @APIResponse(responseCode = "200", description = "The stacks", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr\",\"services\":1,\"desired_replicas\":3,\"running_replicas\":3}],\"count\":1}")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
@@ -146,7 +154,7 @@ public class StacksResource {
         return Envelope.of(stacks.list());
     }
 
-    @Operation(summary = "A stack and its services")
+    @Operation(operationId = "inspectStack", summary = "A stack and its services")
     @APIResponse(responseCode = "200", description = "The stack", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr\",\"services\":[{\"name\":\"ocr_worker\",\"desired_replicas\":3,\"running_replicas\":3}]}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -157,7 +165,7 @@ public class StacksResource {
         return Envelope.of(stacks.inspect(name));
     }
 
-    @Operation(summary = "Remove a stack: its services, networks, secrets and configs (docker stack rm)")
+    @Operation(operationId = "removeStack", summary = "Remove a stack: its services, networks, secrets and configs (docker stack rm)")
     @APIResponse(responseCode = "200", description = "What was removed", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"removed\":[\"ocr_worker\",\"ocr_pages\"]}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -166,6 +174,86 @@ public class StacksResource {
     @Path("stacks/{name}")
     public Envelope remove(@PathParam("name") String name) {
         return Envelope.of(new RemovedStack(name, stacks.remove(name)));
+    }
+
+    @Operation(operationId = "exportStackCompose", summary = "The stack as a Compose file, which deploy-stack (or docker stack deploy) takes back")
+    @APIResponse(responseCode = "200", description = "The file as YAML (secrets and configs by name, never their content), and what the specs hold that Compose cannot say",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example",
+                    value = "{\"success\":true,\"data\":{\"name\":\"ocr\",\"yaml\":\"version: '3.8'\\nservices:\\n  worker:\\n    image: ocr-worker:1.0\\n\",\"warnings\":[]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @GET
+    @Path("stacks/{name}/compose")
+    public Envelope compose(@PathParam("name") String name) {
+        return Envelope.of(exports.stack(name));
+    }
+
+    @Operation(operationId = "listStackVersions", summary = "The versions of a stack's file deployed through this application, newest first")
+    @APIResponse(responseCode = "200", description = "The versions, without their files", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"stack\":\"ocr\",\"version\":2,\"user\":\"ada\",\"deployed_at\":\"2026-11-30T10:00:00Z\",\"file_bytes\":412,\"variables\":[\"TAG\"],\"files\":[]}],\"count\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @GET
+    @Path("stacks/{name}/versions")
+    public Envelope versions(@PathParam("name") String name) {
+        return Envelope.of(history.list(name));
+    }
+
+    @Operation(operationId = "getStackVersion", summary = "One version of a stack's file, with its variables (secret ones without their value)")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"version\":1,\"compose_file\":\"services: ...\",\"variables\":{\"TAG\":\"1.0\",\"DB_PASSWORD\":null},\"files\":[],\"prune\":false,\"user\":\"ada\",\"deployed_at\":\"2026-11-30T10:00:00Z\"}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @GET
+    @Path("stacks/{name}/versions/{version}")
+    public Envelope version(@PathParam("name") String name, @PathParam("version") String version) {
+        return Envelope.of(history.get(name, number(version, "version")));
+    }
+
+    @Operation(operationId = "diffStackVersions", summary = "What changed in a stack's file from one version to another (to: the newest by default)")
+    @APIResponse(responseCode = "200", description = "The changed lines: '- ' in the first, '+ ' in the second, with context", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"from\":1,\"to\":2,\"diff\":[\"  services:\",\"-     image: ocr-worker:1.0\",\"+     image: ocr-worker:2.0\"]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @GET
+    @Path("stacks/{name}/versions/{version}/diff")
+    public Envelope diff(@PathParam("name") String name, @PathParam("version") String version,
+                         @Parameter(description = "the version to compare with; the newest when left out") @QueryParam("to") String to) {
+        int from = number(version, "version");
+        int other = to == null || to.isBlank() ? history.latest(name) : number(to, "to");
+        return Envelope.of(new VersionDiff(name, from, other, history.diff(name, from, other)));
+    }
+
+    /** The difference between two versions of a stack's file. */
+    public record VersionDiff(String stack, int from, int to, List<String> diff) {
+    }
+
+    @Operation(operationId = "redeployStackVersion", summary = "Deploy an earlier version of a stack's file again (kept as the newest version)")
+    @APIResponse(responseCode = "201", description = "What the deploy created, updated and removed", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"stack\":\"ocr\",\"created\":[],\"updated\":[\"ocr_worker\"]}}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "PolicyRefused")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @POST
+    @Path("stacks/{name}/versions/{version}/redeploy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response redeployVersion(@PathParam("name") String name, @PathParam("version") String version,
+                                    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(ref = "RedeployVersionRequest"))) RedeployVersionRequest request,
+                                    @Context UriInfo uri) {
+        Map<String, String> variables = request == null || request.variables() == null ? Map.of() : request.variables();
+        Map<String, String> files = request == null || request.files() == null ? Map.of() : request.files();
+        StackDeployResult result = stacks.redeployVersion(name, number(version, "version"), variables, files);
+        return Response.created(uri.getBaseUriBuilder().path("stacks").path(result.stack()).build()).entity(Envelope.of(result)).build();
+    }
+
+    private static int number(String value, String name) {
+        int n = Requests.integer(value, name, 0);
+        if (n < 1) {
+            throw new InvalidRequestException(name, "must be a version number from 1 (got " + n + ")");
+        }
+        return n;
     }
 
     /** What a stack removal took away. */

@@ -1,0 +1,9 @@
+package dev.swarmmanager.domain;
+
+/**
+ * A template to save (as its first version, or the next one of that name).
+ *
+ * @param service one Compose service as YAML or JSON text, its {@code ${NAME}} variables the template's parameters
+ */
+public record TemplateDraft(String name, String description, String service) {
+}

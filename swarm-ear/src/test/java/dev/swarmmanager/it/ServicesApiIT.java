@@ -1,0 +1,170 @@
+package dev.swarmmanager.it;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.it.IdentityProvider.User;
+import dev.swarmmanager.lab.Lab;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Creating, editing, rolling back and redeploying services through the deployed API, as a client sees it: the status
+ * codes, the envelope, the preview's difference, the audit rows, with the docker CLI as witness of every change.
+ */
+class ServicesApiIT {
+
+    private final List<String> made = new ArrayList<>();
+    private final Api operator = Api.as(User.OPERATOR);
+
+    @BeforeAll
+    static void signIn() {
+        IdentityProvider.start();
+    }
+
+    @AfterEach
+    void removeThem() {
+        made.forEach(Lab::removeServiceQuietly);
+    }
+
+    private String name() {
+        String name = Lab.uniqueName("api-svc");
+        made.add(name);
+        return name;
+    }
+
+    @Test
+    void anOperatorCreatesAServiceAndReadsItsSpec() {
+        String name = name();
+        Api.Answer created = operator.call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":"
+                + "{\"image\":\"ocr-worker:1.0\",\"environment\":{\"DB_PASSWORD\":\"hunter2\"},\"deploy\":{\"replicas\":2},\"build\":\".\"}}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.location()).endsWith("/api/swarm/services/" + name);
+        JsonObject data = created.json().getJsonObject("data");
+        assertThat(data.getJsonObject("service").getString("name")).isEqualTo(name);
+        assertThat(data.getJsonArray("warnings").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .singleElement().asString().contains("build");
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.Mode.Replicated.Replicas}} {{.Spec.TaskTemplate.ContainerSpec.Env}}"))
+                .isEqualTo("2 [DB_PASSWORD=hunter2]");
+
+        JsonObject spec = operator.call("GET", "/api/swarm/services/" + name + "/spec", null).json().getJsonObject("data");
+        assertThat(spec.getJsonObject("spec").getJsonObject("TaskTemplate").getJsonObject("ContainerSpec").toString()).contains("hunter2");
+        assertThat(spec.getJsonNumber("version").longValue()).isPositive();
+        JsonObject viewed = Api.as(User.VIEWER).call("GET", "/api/swarm/services/" + name + "/spec", null).json().getJsonObject("data");
+        assertThat(viewed.toString()).as("a viewer sees the variable, not its value").contains("DB_PASSWORD=").doesNotContain("hunter2");
+
+        JsonObject audit = Api.get("/api/swarm/audit?action=services.create&target=" + name).json();
+        assertThat(audit.getJsonArray("data").getJsonObject(0).getString("outcome")).isEqualTo("succeeded");
+        assertThat(audit.getJsonArray("data").getJsonObject(0).getString("user")).isEqualTo(User.OPERATOR.name);
+    }
+
+    @Test
+    void badCreatesAreClearRefusalsAndCreateNothing() {
+        String name = name();
+        assertThat(status("POST", "/api/swarm/services", "{\"name\":\"" + name + "\"}")).isEqualTo(400);
+        assertThat(operator.call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"imagee\":1}}")
+                .error()).isEqualTo("in service, imagee is not a Compose service key");
+        assertThat(status("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":7}")).isEqualTo(400);
+        assertThat(status("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":\"image: [unclosed\"}")).isEqualTo(400);
+        assertThat(status("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"secrets\":[\"api-no-such-secret\"]}}"))
+                .isEqualTo(409);
+        assertThat(Api.as(User.VIEWER).call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\"}}")
+                .status()).isEqualTo(403);
+        assertThat(docker("service", "ls", "--filter", "name=" + name, "-q")).isEmpty();
+    }
+
+    @Test
+    void anEditIsPreviewedAsADifferenceThenAppliedAtTheReviewedVersion() {
+        String name = name();
+        Lab.createWorkerService(name, 1);
+        docker("service", "update", "--detach", "--sysctl-add", "net.core.somaxconn=512", name);
+        String path = "/api/swarm/services/" + name;
+        String changes = "{\"changes\":\"environment:\\n  LOG_LEVEL: debug\\nuser: nobody\\n\"}";
+
+        Api.Answer preview = operator.call("PATCH", path + "?dry_run=true", changes);
+
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        JsonObject plan = preview.json().getJsonObject("data");
+        assertThat(plan.getBoolean("unchanged")).isFalse();
+        List<String> diff = plan.getJsonArray("diff").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        assertThat(diff).contains("+       \"Env\" : [ \"LOG_LEVEL=debug\" ],")
+                .anyMatch(line -> line.startsWith("+       \"User\" : \"nobody\""))
+                .noneMatch(line -> line.startsWith("-") && line.contains("Sysctls"));
+        long version = plan.getJsonNumber("version").longValue();
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.User}}")).as("a preview changes nothing").isEmpty();
+
+        Api.Answer applied = operator.call("PATCH", path, changes.substring(0, changes.length() - 1) + ",\"version\":" + version + "}");
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        assertThat(docker("service", "inspect", name, "--format",
+                "{{.Spec.TaskTemplate.ContainerSpec.User}} {{.Spec.TaskTemplate.ContainerSpec.Env}} {{.Spec.TaskTemplate.ContainerSpec.Sysctls}}"))
+                .isEqualTo("nobody [LOG_LEVEL=debug] map[net.core.somaxconn:512]");
+
+        Api.Answer stale = operator.call("PATCH", path, "{\"changes\":{\"user\":\"root\"},\"version\":" + version + "}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.error()).contains("has changed since version " + version);
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.User}}")).isEqualTo("nobody");
+        assertThat(status("PATCH", path, "{\"changes\":{}}")).isEqualTo(400);
+        assertThat(status("PATCH", "/api/swarm/services/api-no-such-service", "{\"changes\":{\"user\":\"x\"}}")).isEqualTo(404);
+    }
+
+    @Test
+    void aBadImageIsRolledBackAndARedeployRestartsTheTasks() {
+        String name = name();
+        Lab.createWorkerService(name, 1);
+        String path = "/api/swarm/services/" + name;
+        assertThat(status("POST", path + "/rollback", null)).as("nothing to roll back to").isEqualTo(409);
+        assertThat(status("PATCH", path, "{\"changes\":{\"image\":\"ocr-worker:no-such-tag\"}}")).isEqualTo(200);
+
+        Api.Answer rollback = operator.call("POST", path + "/rollback", null);
+
+        assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
+        Lab.await(Duration.ofSeconds(30), () -> docker("service", "inspect", name, "--format",
+                "{{.Spec.TaskTemplate.ContainerSpec.Image}}").startsWith("ocr-worker:1.0"), () -> "the image to be back");
+        Lab.awaitRunning(name, 1);
+
+        String before = docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ForceUpdate}}");
+        assertThat(status("POST", path + "/redeploy", null)).isEqualTo(200);
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ForceUpdate}}"))
+                .isEqualTo(String.valueOf(Long.parseLong(before) + 1));
+        assertThat(Api.as(User.VIEWER).call("POST", path + "/redeploy", null).status()).isEqualTo(403);
+        for (String action : List.of("services.rollback", "services.redeploy", "services.edit")) {
+            assertThat(Api.get("/api/swarm/audit?action=" + action + "&target=" + name).json().getInt("total"))
+                    .as(action + " audited").isPositive();
+        }
+    }
+
+    @Test
+    void aServiceExportedAsComposeIsCreatedAgainFromItAndTheBackupHoldsIt() throws Exception {
+        String name = name();
+        assertThat(status("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\","
+                + "\"environment\":{\"PRICE\":\"5$$\"},\"deploy\":{\"replicas\":2,\"placement\":{\"constraints\":[\"node.role==worker\"]}}}}")).isEqualTo(201);
+        String before = docker("service", "inspect", name, "--format", "{{json .Spec}}");
+
+        Api.Answer exported = operator.call("GET", "/api/swarm/services/" + name + "/compose", null);
+        assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+        String yaml = exported.json().getJsonObject("data").getString("yaml");
+        assertThat(yaml).contains("PRICE=5$$").contains("node.role==worker");
+        assertThat(Api.as(User.VIEWER).call("GET", "/api/swarm/services/" + name + "/compose", null).status())
+                .as("the environment may hold credentials").isEqualTo(403);
+
+        Api.Answer archive = operator.sendAs(java.net.http.HttpRequest.newBuilder(Api.uri("/api/swarm/export")));
+        assertThat(archive.status()).isEqualTo(200);
+        assertThat(archive.contentType()).startsWith("application/zip");
+
+        Lab.removeServiceQuietly(name);
+        String body = jakarta.json.Json.createObjectBuilder().add("name", name).add("service", yaml).build().toString();
+        assertThat(status("POST", "/api/swarm/services", body)).isEqualTo(201);
+        assertThat(docker("service", "inspect", name, "--format", "{{json .Spec}}")).isEqualTo(before);
+    }
+
+    private int status(String method, String path, String body) {
+        return operator.call(method, path, body).status();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.swarmmanager.it.ui;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.it.IdentityProvider;
+import dev.swarmmanager.lab.Lab;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * An operator deploys a stack whose file needs a variable, changes it, reads the change in the stack's history and
+ * deploys the first version again: the docker CLI is the witness.
+ */
+class StacksUiIT {
+
+    private static Browser browser;
+    private final String stack = Lab.uniqueName("uihist");
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = new Browser().signIn(IdentityProvider.User.OPERATOR);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @AfterEach
+    void removeTheStack() {
+        try {
+            docker("stack", "rm", stack);
+        } catch (AssertionError ignored) {
+            // not deployed
+        }
+    }
+
+    @Test
+    void aFileWithVariablesIsDeployedChangedAndItsFirstVersionDeployedAgain() {
+        browser.open("/stacks.xhtml");
+        browser.find(By.id("deploy-form:stack-name")).sendKeys(stack);
+        browser.find(By.id("deploy-form:compose-file")).sendKeys(
+                "services:\n  web:\n    image: ocr-worker:${TAG}\n    deploy:\n      replicas: 1\n");
+        browser.find(By.id("deploy-form:variables")).sendKeys("TAG 1.0");
+        browser.click(By.id("deploy-form:deploy"));
+        assertThat(browser.text(By.id("deploy-form"))).contains("Line 1 is not NAME=value.");
+        assertThat(docker("stack", "ls", "--format", "{{.Name}}").lines()).as("nothing deployed").doesNotContain(stack);
+
+        browser.find(By.id("deploy-form:variables")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "TAG=1.0");
+        browser.click(By.id("deploy-form:deploy"));
+        assertThat(browser.text(By.id("messages"))).contains("Stack " + stack + " deployed: 1 created");
+        assertThat(image()).isEqualTo("1 ocr-worker:1.0");
+
+        browser.click(row("edit-stack-button"));
+        assertThat(browser.text(By.id("messages"))).contains("The file of " + stack + " (version 1)");
+        browser.find(By.id("deploy-form:compose-file")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE,
+                "services:\n  web:\n    image: ocr-worker:${TAG}\n    deploy:\n      replicas: 2\n");
+        browser.click(By.id("deploy-form:deploy"));
+        assertThat(browser.text(By.id("messages"))).contains("0 created, 1 updated");
+        assertThat(image()).isEqualTo("2 ocr-worker:1.0");
+
+        browser.click(row("history-button"));
+        assertThat(browser.text(By.id("history-form:versions"))).contains(IdentityProvider.User.OPERATOR.name);
+        browser.click(By.xpath("//tr[.//span[@class='version-number' and text()='1']]//*[contains(@class,'diff-button')]"));
+        assertThat(browser.text(By.id("history-form:version-diff")).replaceAll(" +", " ")).contains("- replicas: 1", "+ replicas: 2");
+        browser.screenshot("stack-history");
+        browser.click(By.xpath("//tr[.//span[@class='version-number' and text()='1']]//*[contains(@class,'redeploy-version-button')]"));
+        assertThat(browser.text(By.id("messages"))).contains("Version 1 of " + stack + " deployed again.");
+        assertThat(image()).isEqualTo("1 ocr-worker:1.0");
+
+        browser.open("/stacks.xhtml");
+        browser.click(By.linkText(stack));
+        browser.waitFor(driver -> driver.getCurrentUrl().contains("stack.xhtml"));
+        assertThat(browser.text(By.id("stack-form:stack-services"))).contains(stack + "_web");
+        assertThat(browser.text(By.id("stack-networks"))).isEqualTo(stack + "_default");
+        browser.click(By.id("stack-form:export"));
+        assertThat(browser.text(By.id("stack-compose-form"))).contains("web:", "image: ocr-worker:1.0", "replicas: 1");
+    }
+
+    private String image() {
+        return docker("service", "inspect", stack + "_web", "--format",
+                "{{.Spec.Mode.Replicated.Replicas}} {{.Spec.TaskTemplate.ContainerSpec.Image}}");
+    }
+
+    private By row(String buttonClass) {
+        return By.xpath("//tr[.//span[@class='stack-name' and text()='" + stack + "']]//*[contains(@class,'" + buttonClass + "')]");
+    }
+}
