@@ -11,6 +11,9 @@ import java.util.Map;
 public record ServiceDefinition(String name, String service, Map<String, String> variables) {
 
     public ServiceDefinition {
+        if (variables != null && variables.values().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidRequestException("variables", "must give a value for each name (a variable cannot be null)");
+        }
         variables = variables == null ? Map.of() : Map.copyOf(variables);
     }
 }

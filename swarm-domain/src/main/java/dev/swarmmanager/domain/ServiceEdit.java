@@ -15,6 +15,9 @@ import java.util.Map;
 public record ServiceEdit(String changes, Map<String, String> variables, Long version) {
 
     public ServiceEdit {
+        if (variables != null && variables.values().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidRequestException("variables", "must give a value for each name (a variable cannot be null)");
+        }
         variables = variables == null ? Map.of() : Map.copyOf(variables);
     }
 }

@@ -24,4 +24,12 @@ class LineDiffTest {
     void sameTextsHaveNoDifference() {
         assertThat(LineDiff.of("same\ntext", "same\ntext")).isEqualTo(List.of());
     }
+
+    @Test
+    void thousandsOfChangedLinesAreShownWithoutATableOfThemAll() {
+        String before = "head\n" + "a\n".repeat(4000) + "tail";
+        String after = "head\n" + "b\n".repeat(4000) + "tail";
+        List<String> diff = LineDiff.of(before, after);
+        assertThat(diff).hasSize(8002).startsWith("  head", "- a").endsWith("+ b", "  tail");
+    }
 }

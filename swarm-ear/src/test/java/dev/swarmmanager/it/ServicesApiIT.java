@@ -59,6 +59,11 @@ class ServicesApiIT {
         assertThat(spec.getJsonNumber("version").longValue()).isPositive();
         JsonObject viewed = Api.as(User.VIEWER).call("GET", "/api/swarm/services/" + name + "/spec", null).json().getJsonObject("data");
         assertThat(viewed.toString()).as("a viewer sees the variable, not its value").contains("DB_PASSWORD=").doesNotContain("hunter2");
+        assertThat(status("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"environment\":{\"DB_PASSWORD\":\"correct-horse\"}}}")).isEqualTo(200);
+        JsonObject afterEdit = Api.as(User.VIEWER).call("GET", "/api/swarm/services/" + name + "/spec", null).json().getJsonObject("data");
+        assertThat(afterEdit.get("previous_spec").toString()).as("the spec before the edit, hidden likewise")
+                .contains("DB_PASSWORD=(hidden from viewers)").doesNotContain("hunter2");
+        assertThat(afterEdit.toString()).doesNotContain("correct-horse");
 
         JsonObject audit = Api.get("/api/swarm/audit?action=services.create&target=" + name).json();
         assertThat(audit.getJsonArray("data").getJsonObject(0).getString("outcome")).isEqualTo("succeeded");
@@ -135,8 +140,9 @@ class ServicesApiIT {
                 .isEqualTo(String.valueOf(Long.parseLong(before) + 1));
         assertThat(Api.as(User.VIEWER).call("POST", path + "/redeploy", null).status()).isEqualTo(403);
         for (String action : List.of("services.rollback", "services.redeploy", "services.edit")) {
-            assertThat(Api.get("/api/swarm/audit?action=" + action + "&target=" + name).json().getInt("total"))
-                    .as(action + " audited").isPositive();
+            JsonObject rows = Api.get("/api/swarm/audit?outcome=succeeded&action=" + action + "&target=" + name).json();
+            assertThat(rows.getInt("total")).as(action + " audited once, as it succeeded").isEqualTo(1);
+            assertThat(rows.getJsonArray("data").getJsonObject(0).getString("user")).isEqualTo(User.OPERATOR.name);
         }
     }
 
@@ -154,9 +160,20 @@ class ServicesApiIT {
         assertThat(Api.as(User.VIEWER).call("GET", "/api/swarm/services/" + name + "/compose", null).status())
                 .as("the environment may hold credentials").isEqualTo(403);
 
-        Api.Answer archive = operator.sendAs(java.net.http.HttpRequest.newBuilder(Api.uri("/api/swarm/export")));
-        assertThat(archive.status()).isEqualTo(200);
-        assertThat(archive.contentType()).startsWith("application/zip");
+        java.net.http.HttpResponse<byte[]> archive = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(Api.uri("/api/swarm/export")).header("Authorization", "Bearer " + IdentityProvider.token(User.OPERATOR)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(archive.statusCode()).isEqualTo(200);
+        assertThat(archive.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        String entry = null;
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive.body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("services/" + name + ".yml")) {
+                    entry = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(entry).as("the backup holds the service as its own export").isEqualTo(yaml);
 
         Lab.removeServiceQuietly(name);
         String body = jakarta.json.Json.createObjectBuilder().add("name", name).add("service", yaml).build().toString();

@@ -145,6 +145,24 @@ class StacksApiIT {
         assertThat(Api.get("/api/swarm/audit?action=stacks.redeploy-version&target=" + stack).json().getInt("total")).isEqualTo(2);
     }
 
+    @Test
+    void aSecretsInlineContentIsNeverKeptInTheHistory() {
+        String file = "services:\n  web:\n    image: ocr-worker:1.0\n    secrets: [pw]\nsecrets:\n  pw:\n    content: \"s3cret-${PEPPER}\"\n";
+        Api.Answer deployed = Api.post("/api/swarm/deploy-stack", Json.createObjectBuilder().add("stack_name", stack).add("stack_file", file)
+                .add("variables", Json.createObjectBuilder().add("PEPPER", "x1")).build().toString());
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
+
+        Api.Answer kept = Api.get("/api/swarm/stacks/" + stack + "/versions/1");
+        assertThat(kept.body()).doesNotContain("s3cret").doesNotContain("x1");
+        JsonObject variables = kept.json().getJsonObject("data").getJsonObject("variables");
+        assertThat(variables.isNull("SECRET_CONTENT_PW")).isTrue();
+        assertThat(variables.isNull("PEPPER")).as("a variable the content used").isTrue();
+
+        Api.Answer again = Api.post("/api/swarm/stacks/" + stack + "/versions/1/redeploy",
+                "{\"variables\":{\"SECRET_CONTENT_PW\":\"s3cret-x1\",\"PEPPER\":\"x1\"}}");
+        assertThat(again.status()).as("the same content again: the secret is unchanged, the deploy goes through").isEqualTo(201);
+    }
+
     private Api.Answer deploy(String file, String tag, String password) {
         return Api.post("/api/swarm/deploy-stack", Json.createObjectBuilder().add("stack_name", stack).add("stack_file", file)
                 .add("variables", Json.createObjectBuilder().add("TAG", tag).add("DB_PASSWORD", password)).build().toString());

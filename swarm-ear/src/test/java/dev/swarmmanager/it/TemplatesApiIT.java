@@ -39,9 +39,14 @@ class TemplatesApiIT {
 
     @Test
     void theOcrWorkersTemplateShipsAndMakesAServiceWithTheValuesGiven() {
-        JsonObject shipped = Api.as(User.VIEWER).call("GET", "/api/swarm/templates/ocr-worker", null).json().getJsonObject("data");
+        JsonObject shipped = operator.call("GET", "/api/swarm/templates/ocr-worker", null).json().getJsonObject("data");
         assertThat(shipped.getJsonArray("parameters").getValuesAs(JsonObject.class)).extracting(p -> p.getString("name") + "=" + p.getString("default_value"))
                 .containsExactly("TAG=1.0", "INTERVAL=1", "REPLICAS=2");
+        JsonObject viewed = Api.as(User.VIEWER).call("GET", "/api/swarm/templates/ocr-worker", null).json().getJsonObject("data");
+        assertThat(viewed.isNull("service")).as("a viewer reads what a template is, not the values it holds").isTrue();
+        assertThat(viewed.getJsonArray("parameters").getValuesAs(JsonObject.class)).extracting(p -> p.getString("name"))
+                .containsExactly("TAG", "INTERVAL", "REPLICAS");
+        assertThat(viewed.getJsonArray("parameters").getJsonObject(0).isNull("default_value")).isTrue();
 
         String name = service();
         Api.Answer made = operator.call("POST", "/api/swarm/templates/ocr-worker/services",
@@ -87,13 +92,21 @@ class TemplatesApiIT {
     void aRunningServiceIsSavedAsATemplateAndMadeAgainFromIt() {
         String original = service();
         Lab.createWorkerService(original, 2);
+        docker("service", "update", "--detach", "--env-add", "DB_PASSWORD=hunter2", "--env-add", "LEVEL=debug", original);
         Api.Answer saved = operator.call("POST", "/api/swarm/templates",
                 "{\"name\":\"" + template + "\",\"from_service\":\"" + original + "\"}");
         assertThat(saved.status()).as(saved.body()).isEqualTo(201);
-        assertThat(saved.json().getJsonObject("data").getString("service")).contains("image: ocr-worker:1.0");
+        assertThat(saved.json().getJsonObject("data").getString("service")).contains("image: ocr-worker:1.0", "LEVEL=debug");
+        assertThat(saved.body()).as("a secret's value is not kept in a template, it becomes a parameter").doesNotContain("hunter2");
+        assertThat(saved.json().getJsonObject("data").getJsonArray("parameters").getJsonObject(0).getString("name")).isEqualTo("DB_PASSWORD");
 
         String copy = service();
-        assertThat(operator.call("POST", "/api/swarm/templates/" + template + "/services", "{\"name\":\"" + copy + "\"}").status()).isEqualTo(201);
+        assertThat(operator.call("POST", "/api/swarm/templates/" + template + "/services", "{\"name\":\"" + copy + "\"}").error())
+                .contains("give DB_PASSWORD");
+        assertThat(operator.call("POST", "/api/swarm/templates/" + template + "/services",
+                "{\"name\":\"" + copy + "\",\"values\":{\"DB_PASSWORD\":\"hunter2\"}}").status()).isEqualTo(201);
+        assertThat(docker("service", "inspect", copy, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Env}}"))
+                .isEqualTo(docker("service", "inspect", original, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Env}}"));
         String format = "{{.Spec.TaskTemplate.ContainerSpec.Image}} {{.Spec.Mode.Replicated.Replicas}} {{.Spec.Labels}} {{.Spec.TaskTemplate.ContainerSpec.StopGracePeriod}}";
         assertThat(docker("service", "inspect", copy, "--format", format)).isEqualTo(docker("service", "inspect", original, "--format", format));
 

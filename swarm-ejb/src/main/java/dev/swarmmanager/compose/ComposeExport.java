@@ -34,6 +34,16 @@ public final class ComposeExport {
     }
 
     /**
+     * As {@link #service}, with the value of each environment variable whose name says it is secret replaced by a
+     * required parameter ({@code DB_PASSWORD=${DB_PASSWORD:?...}}): what a template keeps, which viewers read.
+     */
+    public static Map<String, Object> serviceWithSecretsAsParameters(JsonNode spec, Map<String, String> networkNames, List<String> warnings) {
+        Writer writer = new Writer(spec, null, networkNames, warnings);
+        writer.secretsAsParameters = true;
+        return writer.service();
+    }
+
+    /**
      * A stack's file: its services (keys without the stack's prefix), the networks they join (the stack's own with
      * their settings, others as external), and its secrets, configs and volumes by name.
      *
@@ -121,6 +131,7 @@ public final class ComposeExport {
         final Map<String, Object> volumes = new TreeMap<>();
         final Map<String, Object> secrets = new TreeMap<>();
         final Map<String, Object> configs = new TreeMap<>();
+        boolean secretsAsParameters;
 
         Writer(JsonNode spec, String stack, Map<String, String> networkNames, List<String> warnings) {
             this.left = spec.deepCopy();
@@ -142,7 +153,7 @@ public final class ComposeExport {
             out.put("image", labels.has(ComposeTranslator.IMAGE_LABEL) ? labels.path(ComposeTranslator.IMAGE_LABEL).asText() : image);
             putList(out, "entrypoint", take("TaskTemplate.ContainerSpec.Command"));
             putList(out, "command", take("TaskTemplate.ContainerSpec.Args"));
-            putList(out, "environment", take("TaskTemplate.ContainerSpec.Env"));
+            environment(out, take("TaskTemplate.ContainerSpec.Env"));
             putIfAny(out, "labels", strings(take("TaskTemplate.ContainerSpec.Labels"), List.of(StackScope.NAMESPACE_LABEL)));
             putText(out, "hostname", take("TaskTemplate.ContainerSpec.Hostname"));
             putText(out, "user", take("TaskTemplate.ContainerSpec.User"));
@@ -206,6 +217,24 @@ public final class ComposeExport {
             take("TaskTemplate.Runtime");
             reportLeft(name);
             return out;
+        }
+
+        private void environment(Map<String, Object> out, JsonNode env) {
+            List<Object> variables = new ArrayList<>();
+            for (JsonNode variable : env) {
+                String text = variable.asText();
+                int at = text.indexOf('=');
+                String name = at < 0 ? text : text.substring(0, at);
+                if (secretsAsParameters && at >= 0 && dev.swarmmanager.domain.SecretNames.looksSecret(name)
+                        && name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    variables.add(escaped(name) + "=${" + name + ":?give " + name + ": its value is not kept}");
+                } else {
+                    variables.add(escaped(text));
+                }
+            }
+            if (!variables.isEmpty()) {
+                out.put("environment", variables);
+            }
         }
 
         private void mode(Map<String, Object> deploy, JsonNode mode) {

@@ -85,6 +85,14 @@ public final class ComposeTranslator {
 
     /** As {@link #translateService}, for a service that exists already under {@code name} (a stack's, say). */
     static StackPlan.ServicePlan translateEdited(String name, ComposeNode service, List<String> warnings) {
+        for (ComposeNode labels : List.of(service.get("labels"), service.get("deploy").get("labels"))) {
+            for (String key : labels.keyValues('=').keySet()) {
+                if (key.startsWith("com.docker.stack.")) {
+                    // The stack tooling's own: with it a service would pass for part of a stack (and its volumes for the stack's)
+                    throw labels.invalid("cannot set " + StackNames.shown(key) + ": com.docker.stack.* labels belong to the stack tooling");
+                }
+            }
+        }
         ComposeTranslator translator = new ComposeTranslator(StackScope.NONE, Map.of(), warnings);
         translator.mounts = new ServiceMounts(StackScope.NONE, new ComposeNode(service.document(), "volumes", null));
         return translator.service(name, service, new ComposeNode(service.document(), "networks", null), Map.of(), Map.of(),

@@ -116,6 +116,10 @@ public final class ServiceEdits {
             keepLabel(current.path("Labels"), result, "Labels", owned);
             keepLabel(current.path("TaskTemplate").path("ContainerSpec").path("Labels"), result, CONTAINER + "Labels", owned);
         }
+        if (!edit.get("image").isMissing() && result.path("Labels").has(ComposeTranslator.IMAGE_LABEL)) {
+            // The stack's record of the image as written: a redeploy of the file compares with it
+            ((ObjectNode) result.path("Labels")).put(ComposeTranslator.IMAGE_LABEL, edit.get("image").string());
+        }
         return result;
     }
 

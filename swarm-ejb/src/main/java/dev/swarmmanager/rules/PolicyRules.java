@@ -208,6 +208,27 @@ public final class PolicyRules {
     }
 
     /**
+     * A change of what a service runs (its command, health check, user or mounts) while it holds secrets not labelled for
+     * sharing: the new command could print them, so only admins make it. (An image update is judged by the registries
+     * rule instead: an image from an allowed registry is trusted as such.)
+     *
+     * @param secrets the names of the unshared secrets the service holds
+     */
+    public List<PolicyViolation> runsWithSecrets(String path, List<String> changedKeys, List<String> secrets) {
+        if (secrets.isEmpty() || changedKeys.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new PolicyViolation(PRIVILEGED_SERVICE, path, shorten(String.join(", ", secrets)),
+                "the service holds secrets not labelled " + settings.sharedLabel() + ": changing " + String.join(", ", changedKeys)
+                        + " (what it runs) is for admins; change the command in its stack's file instead", true, null));
+    }
+
+    /** Whether an object with these labels is one an admin labelled for sharing. */
+    public boolean isShared(JsonNode labels) {
+        return shared(labels);
+    }
+
+    /**
      * A secret, config or network the stack itself creates: named inside the stack ({@code <stack>_...}), so that it can
      * neither stand for another object (a name that is another network's ID attaches to that network) nor occupy a
      * name others expect; and not labelled for sharing, which is an admin's decision.

@@ -187,13 +187,56 @@ class DeploymentPolicyIT {
         assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.CapabilityAdd}}")).isEqualTo("[]");
 
         // An admin's privileged update must not come back through an operator's rollback, nor be edited away by one.
+        assertThat(violations(edit.json())).contains("capabilities services." + name + ".cap_add[0]");
         assertThat(Api.as(User.ADMIN).call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"cap_add\":[\"SYS_ADMIN\"]}}")
                 .status()).isEqualTo(200);
+        Api.Answer away = operator.call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"cap_add\":null}}");
+        assertThat(away.status()).as("an operator changes no privileged service, not even to drop the privilege").isEqualTo(403);
+        assertThat(violations(away.json())).contains("privileged-service services." + name);
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.CapabilityAdd}}")).isEqualTo("[SYS_ADMIN]");
         assertThat(Api.as(User.ADMIN).call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"cap_add\":null}}").status()).isEqualTo(200);
         Api.Answer rollback = operator.call("POST", "/api/swarm/services/" + name + "/rollback", null);
         assertThat(rollback.status()).as(rollback.body()).isEqualTo(403);
         assertThat(violations(rollback.json())).contains("capabilities services." + name + ".cap_add[0]");
         assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.CapabilityAdd}}")).isEqualTo("[]");
+    }
+
+    @Test
+    void anOperatorDoesNotChangeWhatAServiceHoldingAnUnsharedSecretRunsNorRollsOneBack() {
+        Api operator = Api.as(User.OPERATOR);
+        Api admin = Api.as(User.ADMIN);
+        String name = uniqueName("policy-secret");
+        services.add(name);
+        assertThat(admin.call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"secrets\":[\""
+                + privateSecret + "\"]}}").status()).isEqualTo(201);
+
+        Api.Answer print = operator.call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"entrypoint\":[\"sh\",\"-c\",\"cat /run/secrets/*\"]}}");
+        assertThat(print.status()).as(print.body()).isEqualTo(403);
+        assertThat(violations(print.json())).contains("privileged-service services." + name);
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Command}}")).isEqualTo("[]");
+        assertThat(operator.call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"environment\":{\"LOG_LEVEL\":\"debug\"}}}").status())
+                .as("a setting that runs nothing new").isEqualTo(200);
+
+        assertThat(admin.call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"secrets\":null}}").status()).isEqualTo(200);
+        Api.Answer rollback = operator.call("POST", "/api/swarm/services/" + name + "/rollback", null);
+        assertThat(rollback.status()).as("a rollback would give the secret back").isEqualTo(403);
+        assertThat(violations(rollback.json())).contains("external-objects services." + name + ".secrets");
+        assertThat(docker("service", "inspect", name, "--format", "{{len .Spec.TaskTemplate.ContainerSpec.Secrets}}")).isEqualTo("0");
+
+        Api.Answer stackLabel = operator.call("POST", "/api/swarm/services", "{\"name\":\"" + uniqueName("policy-svc")
+                + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"volumes\":[\"payroll_db:/d\"],\"deploy\":{\"labels\":{\"com.docker.stack.namespace\":\"payroll\"}}}}");
+        assertThat(stackLabel.status()).as("a service cannot pass for a stack's").isEqualTo(400);
+        assertThat(stackLabel.error()).contains("com.docker.stack.* labels belong to the stack tooling");
+    }
+
+    @Test
+    void aTemplateCarriesNothingItsAuthorCouldNotDeploy() {
+        String template = uniqueName("policy-tpl");
+        Api.Answer saved = Api.as(User.OPERATOR).call("POST", "/api/swarm/templates", "{\"name\":\"" + template
+                + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"volumes\":[\"/var/run/docker.sock:/s\"]}}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(403);
+        assertThat(violations(saved.json())).contains("bind-mounts services." + template + ".volumes[0]");
+        assertThat(Api.as(User.OPERATOR).call("GET", "/api/swarm/templates/" + template, null).status()).isEqualTo(404);
     }
 
     @Test

@@ -73,7 +73,13 @@ class ServicePageUiIT {
             browser.settle();
             return logs().contains(name + ".");
         }, () -> "log lines marked with their task");
-        assertThat(logs()).as("both tasks run where the label is").containsPattern(name + "\\.[12]@worker1");
+        assertThat(logs()).containsPattern(name + "\\.[12]@worker1");
+        assertThat(docker("service", "ps", name, "--filter", "desired-state=running", "--format", "{{.Node}}").lines())
+                .as("both tasks run where the label is").containsExactly("worker1", "worker1");
+        browser.find(By.id("service-form:log-filter")).sendKeys(name + ".1@");
+        Lab.await(Duration.ofSeconds(10), () -> !logs().isBlank() && logs().lines().allMatch(l -> l.contains(name + ".1@")),
+                () -> "only the first task's lines");
+        browser.find(By.id("service-form:log-filter")).clear();
         browser.find(By.id("service-form:log-filter")).sendKeys("no line says this");
         Lab.await(Duration.ofSeconds(10), () -> logs().isBlank(), () -> "the filter to hide every line");
 
@@ -84,7 +90,7 @@ class ServicePageUiIT {
         browser.click(By.id("service-form:edit"));
         browser.find(By.id("edit-form:changes")).sendKeys("image: ocr-worker:2.0");
         browser.click(By.id("edit-form:preview"));
-        assertThat(browser.text(By.id("edit-form:diff"))).contains("- ", "ocr-worker:1.0").contains("+ ", "ocr-worker:2.0");
+        assertThat(browser.text(By.id("edit-form:diff"))).containsPattern("(?m)^- .*ocr-worker:1\\.0").containsPattern("(?m)^\\+ .*ocr-worker:2\\.0");
         assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}"))
                 .as("nothing before Apply").isEqualTo("ocr-worker:1.0");
         browser.screenshot("service-edit-diff");

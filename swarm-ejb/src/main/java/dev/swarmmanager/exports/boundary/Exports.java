@@ -41,12 +41,26 @@ public class Exports {
 
     /** One service of its own as the body {@code POST /services} takes back (a stack's service too, by its full name). */
     public ComposeDocument service(String reference) {
+        return serviceDocument(reference, false);
+    }
+
+    /**
+     * The service as a template keeps it: as {@link #service}, each environment variable whose name says secret
+     * turned into a required parameter, so that its value is never kept where viewers read.
+     */
+    public ComposeDocument serviceForTemplate(String reference) {
+        return serviceDocument(reference, true);
+    }
+
+    private ComposeDocument serviceDocument(String reference, boolean secretsAsParameters) {
         JsonNode service = objects.inspect(Kind.SERVICES, reference);
         List<String> warnings = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         objects.all(Kind.NETWORKS).forEach(n -> names.put(n.path("Id").asText(), n.path("Name").asText()));
-        String name = service.path("Spec").path("Name").asText();
-        return new ComposeDocument(name, ComposeExport.yaml(ComposeExport.service(service.path("Spec"), names, warnings)), warnings);
+        JsonNode spec = service.path("Spec");
+        Map<String, Object> document = secretsAsParameters ? ComposeExport.serviceWithSecretsAsParameters(spec, names, warnings)
+                : ComposeExport.service(spec, names, warnings);
+        return new ComposeDocument(spec.path("Name").asText(), ComposeExport.yaml(document), warnings);
     }
 
     /** A stack as a file that {@code deploy-stack} (or {@code docker stack deploy}) takes back. */

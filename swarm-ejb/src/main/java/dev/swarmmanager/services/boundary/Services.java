@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmmanager.compose.ComposeLoader;
 import dev.swarmmanager.compose.ComposeNode;
@@ -215,6 +216,81 @@ public class Services {
                 pretty(service.path("Spec"), true), pretty(edited.spec(), true), warnings, edited.violations());
     }
 
+    private static final String HIDDEN = "(hidden from viewers)";
+
+    private static JsonNode hidden(JsonNode spec) {
+        ObjectNode copy = spec.deepCopy();
+        JsonNode container = copy.path("TaskTemplate").path("ContainerSpec");
+        if (container.path("Env") instanceof ArrayNode env) {
+            for (int i = 0; i < env.size(); i++) {
+                String variable = env.get(i).asText();
+                env.set(i, variable.contains("=") ? variable.substring(0, variable.indexOf('=') + 1) + HIDDEN : variable);
+            }
+        }
+        for (String field : List.of("Command", "Args")) {
+            if (container.path(field) instanceof ArrayNode values && !values.isEmpty()) {
+                ((ObjectNode) container).putArray(field).add(HIDDEN);
+            }
+        }
+        if (container.path("Healthcheck").path("Test") instanceof ArrayNode test && test.size() > 1) {
+            ((ObjectNode) container.path("Healthcheck")).putArray("Test").add(test.get(0).asText()).add(HIDDEN);
+        }
+        if (copy.path("TaskTemplate").path("LogDriver").path("Options") instanceof ObjectNode options) {
+            List<String> names = new ArrayList<>();
+            options.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> options.put(name, HIDDEN));
+        }
+        return copy;
+    }
+
+    /** The Compose keys that change what a service's container runs, and so what it could do with the secrets it holds. */
+    private static final java.util.Set<String> RUNS = java.util.Set.of("entrypoint", "command", "healthcheck", "user", "volumes",
+            "tmpfs", "cap_add");
+
+    /** The secrets the spec names that are not labelled for sharing. */
+    private List<String> unsharedSecrets(JsonNode spec) {
+        List<String> held = new ArrayList<>();
+        for (JsonNode reference : spec.path("TaskTemplate").path("ContainerSpec").path("Secrets")) {
+            String name = reference.path("SecretName").asText();
+            JsonNode secret = objects.named(Kind.SECRETS, name);
+            if (secret == null || !policy.rules().isShared(secret.path("Spec").path("Labels"))) {
+                held.add(name);
+            }
+        }
+        return held;
+    }
+
+    /**
+     * What a rollback would bring back that the current spec does not hold: the networks, secrets and configs of the
+     * previous spec, judged as a create's would be (an admin may have removed one an operator may not use).
+     */
+    private List<PolicyViolation> returning(String path, JsonNode previous, JsonNode current) {
+        List<PolicyViolation> violations = new ArrayList<>();
+        for (JsonNode attachment : previous.path("TaskTemplate").path("Networks")) {
+            String target = attachment.path("Target").asText();
+            if (hasReference(current.path("TaskTemplate").path("Networks"), "Target", target)) {
+                continue;
+            }
+            JsonNode network = objects.all(Kind.NETWORKS).stream()
+                    .filter(n -> n.path("Id").asText().equals(target) || n.path("Name").asText().equals(target)).findFirst().orElse(null);
+            violations.addAll(at(path + ".networks", policy.rules().external("network", path,
+                    network == null ? target : network.path("Name").asText(), network == null ? MissingNode.getInstance() : network.path("Labels"))));
+        }
+        JsonNode was = current.path("TaskTemplate").path("ContainerSpec");
+        for (String[] kind : List.of(new String[] {"Secrets", "SecretName", "secret"}, new String[] {"Configs", "ConfigName", "config"})) {
+            for (JsonNode reference : previous.path("TaskTemplate").path("ContainerSpec").path(kind[0])) {
+                String name = reference.path(kind[1]).asText();
+                if (find(was.path(kind[0]), kind[1], name) != null) {
+                    continue;
+                }
+                JsonNode object = objects.named(kind[2].equals("secret") ? Kind.SECRETS : Kind.CONFIGS, name);
+                violations.addAll(at(path + "." + kind[2] + "s", policy.rules().external(kind[2], path, name,
+                        object == null ? MissingNode.getInstance() : object.path("Spec").path("Labels"))));
+            }
+        }
+        return violations;
+    }
+
     private record Edited(ObjectNode spec, List<PolicyViolation> violations) {
     }
 
@@ -236,6 +312,10 @@ public class Services {
         List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path, current, policy.managers()));
         violations.addAll(policy.rules().service(path, next, policy.managers()));
         violations.addAll(resolveReferences(path, next, current));
+        List<String> runs = changes.keys().stream().filter(RUNS::contains).toList();
+        if (!runs.isEmpty()) {
+            violations.addAll(policy.rules().runsWithSecrets(path, runs, unsharedSecrets(next)));
+        }
         return new Edited(next, violations);
     }
 
@@ -333,6 +413,7 @@ public class Services {
             String path = path(service.path("Spec"));
             List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path, service.path("Spec"), policy.managers()));
             violations.addAll(policy.rules().service(path, previous, policy.managers()));
+            violations.addAll(returning(path, previous, service.path("Spec")));
             policy.enforce(violations);
             specs.rollback(service);
             id[0] = service.path("ID").asText();
@@ -351,18 +432,13 @@ public class Services {
         return readBack(reference);
     }
 
-    /** A spec as the API shows it; {@code withEnvironment} false leaves each variable's name and drops its value. */
-    private static String pretty(JsonNode spec, boolean withEnvironment) {
-        JsonNode shown = spec;
-        if (!withEnvironment && spec.path("TaskTemplate").path("ContainerSpec").path("Env").isArray()) {
-            ObjectNode copy = spec.deepCopy();
-            ArrayNode env = (ArrayNode) copy.path("TaskTemplate").path("ContainerSpec").path("Env");
-            for (int i = 0; i < env.size(); i++) {
-                String variable = env.get(i).asText();
-                env.set(i, variable.contains("=") ? variable.substring(0, variable.indexOf('=') + 1) + "(hidden from viewers)" : variable);
-            }
-            shown = copy;
-        }
+    /**
+     * A spec as the API shows it; {@code complete} false (for viewers) hides what may hold credentials: each environment
+     * variable's value (its name stays), the command and its arguments, the health check's command, the log driver's
+     * options.
+     */
+    private static String pretty(JsonNode spec, boolean complete) {
+        JsonNode shown = complete ? spec : hidden(spec);
         try {
             Object tree = PRETTY.treeToValue(shown, Object.class); // as maps, so that keys come out sorted
             return PRETTY.writeValueAsString(tree);

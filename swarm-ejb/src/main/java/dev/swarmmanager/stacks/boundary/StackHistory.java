@@ -1,10 +1,12 @@
 package dev.swarmmanager.stacks.boundary;
 
+import dev.swarmmanager.compose.SecretContent;
 import dev.swarmmanager.compose.StackNames;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LineDiff;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.domain.SecretNames;
 import dev.swarmmanager.domain.StackDeployed;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.domain.StackVersion;
@@ -30,20 +32,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The files of every deploy made through this application, numbered per stack: listed, compared, and (through
  * {@link Stacks#redeployVersion}) deployed again. Variables whose name says they are secret are kept without their value,
- * and files sent with a deploy (secrets, env files) by name only: nothing secret is stored here. For operators and admins,
+ * a secret's inline content is taken out of the file (a variable stands for it, and for any variable it used), and files
+ * sent with a deploy (secrets, env files) are kept by name only: nothing secret is stored here. For operators and admins,
  * who deploy: a file may hold environment values.
  */
 @Stateless
 @RolesAllowed(Role.OPERATOR_NAME)
 public class StackHistory {
-
-    /** Variable names whose value is not kept. */
-    static final Pattern SECRET = Pattern.compile("(?i).*(pass|secret|token|key|credential|private|auth|cert).*");
 
     @PersistenceContext
     EntityManager entities;
@@ -58,15 +57,18 @@ public class StackHistory {
         StackVersionRecord row = new StackVersionRecord();
         row.stack = deployment.name();
         row.version = latest(deployment.name()) + 1;
-        row.composeFile = deployment.composeFile();
+        // A secret's inline content, and any variable it uses, is kept as a variable without its value
+        SecretContent kept = SecretContent.of(deployment.composeFile());
+        row.composeFile = kept.file();
         JsonObjectBuilder variables = Json.createObjectBuilder();
         deployment.variables().forEach((name, value) -> {
-            if (SECRET.matcher(name).matches()) {
+            if (SecretNames.looksSecret(name) || kept.usedInContent().contains(name)) {
                 variables.addNull(name);
             } else {
                 variables.add(name, value);
             }
         });
+        kept.newVariables().forEach(variables::addNull);
         row.variables = variables.build().toString();
         row.files = String.join("\n", deployment.files().keySet().stream().sorted().toList());
         row.prune = deployment.prune();

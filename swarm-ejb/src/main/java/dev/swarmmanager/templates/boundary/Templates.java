@@ -13,6 +13,7 @@ import dev.swarmmanager.domain.ServiceWriteResult;
 import dev.swarmmanager.domain.TemplateDraft;
 import dev.swarmmanager.domain.TemplateParameter;
 import dev.swarmmanager.exports.boundary.Exports;
+import dev.swarmmanager.policy.boundary.DeploymentPolicy;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.templates.entity.TemplateRecord;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,22 +49,47 @@ public class Templates {
     @Inject
     Exports exports;
 
+    @Inject
+    DeploymentPolicy policy;
+
     /** The newest version of every template, by name. */
     public List<ServiceTemplate> list() {
         return entities.createQuery("SELECT t FROM TemplateRecord t WHERE t.version = "
                         + "(SELECT MAX(o.version) FROM TemplateRecord o WHERE o.name = t.name) ORDER BY t.name", TemplateRecord.class)
-                .getResultList().stream().map(Templates::template).toList();
+                .getResultList().stream().map(Templates::template).map(this::visible).toList();
+    }
+
+    /**
+     * A template as the caller may read it: viewers see its name, description and parameters' names, not its service
+     * nor the parameters' defaults, which may hold values (a URL with its password) as the service's environment does,
+     * which viewers do not see either.
+     */
+    private ServiceTemplate visible(ServiceTemplate template) {
+        if (security.isCallerInRole(Role.OPERATOR_NAME)) {
+            return template;
+        }
+        return new ServiceTemplate(template.name(), template.version(), template.description(), null,
+                template.parameters().stream().map(p -> new TemplateParameter(p.name(), null, p.required())).toList(),
+                template.user(), template.savedAt());
     }
 
     /** @param version null for the newest */
     public ServiceTemplate get(String name, Integer version) {
-        List<ServiceTemplate> all = versions(name);
+        return visible(kept(name, version));
+    }
+
+    private ServiceTemplate kept(String name, Integer version) {
+        List<ServiceTemplate> all = all(name);
         return all.stream().filter(t -> version == null || t.version() == version).findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("template", version == null ? name : name + " version " + version));
     }
 
     /** Every version of the template, newest first. */
     public List<ServiceTemplate> versions(String name) {
+        return all(name).stream().map(this::visible).toList();
+    }
+
+    private List<ServiceTemplate> all(String name) {
         ServiceNames.validate(name);
         return entities.createQuery("SELECT t FROM TemplateRecord t WHERE t.name = :name ORDER BY t.version DESC", TemplateRecord.class)
                 .setParameter("name", name).getResultList().stream().map(Templates::template).toList();
@@ -79,18 +105,21 @@ public class Templates {
         return keep(draft, callerName());
     }
 
-    /** Saves a running service as the template's next version, in Compose's words (its values kept as they are). */
+    /**
+     * Saves a running service as the template's next version, in Compose's words. Templates are read by viewers: an
+     * environment variable whose name says secret becomes a required parameter instead of keeping its value.
+     */
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("templates.save-service")
     public ServiceTemplate saveService(String name, String description, String service) {
-        return keep(new TemplateDraft(name, description, exports.service(service).yaml()), callerName());
+        return keep(new TemplateDraft(name, description, exports.serviceForTemplate(service).yaml()), callerName());
     }
 
     /** Removes every version of the template (the services made from it stay as they are). */
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("templates.remove")
     public void remove(String name) {
-        if (versions(name).isEmpty()) {
+        if (all(name).isEmpty()) {
             throw new ResourceNotFoundException("template", name);
         }
         entities.createQuery("DELETE FROM TemplateRecord t WHERE t.name = :name").setParameter("name", name).executeUpdate();
@@ -105,7 +134,7 @@ public class Templates {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("templates.create-service")
     public ServiceWriteResult createService(String template, Integer version, String service, Map<String, String> values) {
-        ServiceTemplate chosen = get(template, version);
+        ServiceTemplate chosen = kept(template, version);
         List<String> unknown = values.keySet().stream()
                 .filter(k -> chosen.parameters().stream().noneMatch(p -> p.name().equals(k))).sorted().toList();
         if (!unknown.isEmpty()) {
@@ -128,7 +157,11 @@ public class Templates {
             placeholders.put(parameter.name(), parameter.defaultValue() != null ? parameter.defaultValue() : "1");
         }
         List<String> warnings = new ArrayList<>();
-        ComposeTranslator.translateService(draft.name(), ComposeLoader.loadService("service", draft.service(), placeholders, warnings), warnings);
+        var spec = ComposeTranslator.translateService(draft.name(), ComposeLoader.loadService("service", draft.service(), placeholders, warnings),
+                warnings).spec();
+        // Judged as the saver's own create would be: a template must not carry what its author could not deploy to whoever
+        // uses it next (an admin, who would bypass the rule without having chosen to)
+        policy.enforce(policy.rules().service("services." + draft.name(), spec, policy.managers()));
         TemplateRecord row = new TemplateRecord();
         row.name = draft.name();
         Integer latest = entities.createQuery("SELECT MAX(t.version) FROM TemplateRecord t WHERE t.name = :name", Integer.class)

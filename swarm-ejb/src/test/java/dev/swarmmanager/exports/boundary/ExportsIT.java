@@ -96,16 +96,18 @@ class ExportsIT {
                   rollback_config: {parallelism: 2, monitor: 3s}
                 """.formatted(secret), Map.of()));
         String before = docker("service", "inspect", service, "--format", "{{json .Spec}}");
+        assertThat(docker("service", "inspect", service, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Env}}"))
+                .isEqualTo("[LEVEL=debug PRICE=5$]");
 
         ComposeDocument exported = exports.service(service);
 
         assertThat(exported.warnings()).isEmpty();
-        assertThat(exported.yaml()).contains("PRICE=5$$").doesNotContain("s3cret");
+        assertThat(exported.yaml()).contains("PRICE=5$$", "source: " + secret, "target: token", "mode: '0400'");
         Lab.removeServiceQuietly(service);
         services.create(new ServiceDefinition(service, exported.yaml(), Map.of()));
         assertThat(tree(docker("service", "inspect", service, "--format", "{{json .Spec}}"))).isEqualTo(tree(before));
         assertThat(docker("service", "inspect", service, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Env}}"))
-                .as("a $ in a value survives the way back").contains("PRICE=5$");
+                .as("a $ in a value survives the way back").isEqualTo("[LEVEL=debug PRICE=5$]");
     }
 
     @Test
@@ -155,6 +157,17 @@ class ExportsIT {
         Map<String, String> entries = unzip(archive);
         assertThat(entries).containsKey("stacks/" + stack + ".yml").containsKey("WARNINGS.txt");
         assertThat(entries.get("stacks/" + stack + ".yml")).isEqualTo(exported.yaml());
+    }
+
+    @Test
+    void whatComposeCannotSayIsNamedInTheWarnings() {
+        service = Lab.uniqueName("export-svc");
+        Lab.createWorkerService(service, 1);
+        docker("service", "update", "--detach", "--group-add", "1000", "--dns-option", "ndots:2", service);
+
+        ComposeDocument exported = exports.service(service);
+
+        assertThat(exported.warnings()).anySatisfy(w -> assertThat(w).contains("Groups", "DNSConfig.Options", "not in the file"));
     }
 
     /** Each service's spec, its networks named instead of by ID (a network made again has a new ID). */
