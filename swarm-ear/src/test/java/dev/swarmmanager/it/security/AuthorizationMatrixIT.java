@@ -63,6 +63,19 @@ class AuthorizationMatrixIT {
         RULES.put("GET /swarm/stacks/{name}/versions/{version}", Role.OPERATOR);
         RULES.put("GET /swarm/stacks/{name}/versions/{version}/diff", Role.OPERATOR);
         RULES.put("POST /swarm/stacks/{name}/versions/{version}/redeploy", Role.OPERATOR);
+        RULES.put("GET /swarm/secrets", Role.VIEWER);
+        RULES.put("POST /swarm/secrets", Role.OPERATOR);
+        RULES.put("GET /swarm/secrets/{name}", Role.VIEWER);
+        RULES.put("DELETE /swarm/secrets/{name}", Role.OPERATOR);
+        RULES.put("POST /swarm/secrets/{name}/rotate", Role.OPERATOR);
+        RULES.put("GET /swarm/configs", Role.VIEWER);
+        RULES.put("POST /swarm/configs", Role.OPERATOR);
+        RULES.put("GET /swarm/configs/{name}", Role.VIEWER);
+        RULES.put("DELETE /swarm/configs/{name}", Role.OPERATOR);
+        RULES.put("POST /swarm/configs/{name}/rotate", Role.OPERATOR);
+        RULES.put("GET /swarm/networks", Role.VIEWER);
+        RULES.put("POST /swarm/networks", Role.OPERATOR);
+        RULES.put("DELETE /swarm/networks/{name}", Role.OPERATOR);
         RULES.put("GET /swarm/templates", Role.VIEWER);
         RULES.put("POST /swarm/templates", Role.OPERATOR);
         RULES.put("GET /swarm/templates/{name}", Role.VIEWER);
@@ -101,6 +114,11 @@ class AuthorizationMatrixIT {
             Map.entry("PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}"),
             Map.entry("POST /swarm/services", "{\"name\":\"matrix-nothing\",\"service\":{\"image\":\"ocr-worker:1.0\",\"networks\":[\"matrix-no-such-net\"]}}"),
             Map.entry("PATCH /swarm/services/{name}", "{\"changes\":{\"user\":\"nobody\"}}"),
+            Map.entry("POST /swarm/secrets", "{\"name\":\"matrix bad name\",\"data\":\"x\"}"),
+            Map.entry("POST /swarm/configs", "{\"name\":\"matrix bad name\",\"data\":\"x\"}"),
+            Map.entry("POST /swarm/secrets/{name}/rotate", "{\"data\":\"x\"}"),
+            Map.entry("POST /swarm/configs/{name}/rotate", "{\"data\":\"x\"}"),
+            Map.entry("POST /swarm/networks", "{\"name\":\"matrix bad name\"}"),
             Map.entry("POST /swarm/templates", "{\"name\":\"matrix-nothing\",\"from_service\":\"matrix-no-such-service\"}"),
             Map.entry("POST /swarm/templates/{name}/services", "{\"name\":\"matrix-nothing\"}"),
             Map.entry("POST /swarm/deploy-stack", "{\"stack_name\":\"matrix-nothing\",\"stack_file\":\"services: [not valid\"}"),

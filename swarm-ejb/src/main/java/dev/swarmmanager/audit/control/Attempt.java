@@ -1,5 +1,6 @@
 package dev.swarmmanager.audit.control;
 
+import dev.swarmmanager.domain.FileDraft;
 import dev.swarmmanager.domain.ServiceDefinition;
 import dev.swarmmanager.domain.ServiceEdit;
 import dev.swarmmanager.domain.StackDeployment;
@@ -42,6 +43,11 @@ public record Attempt(String action, String target, Map<String, String> paramete
                 target = shorten(String.valueOf(service.name()));
                 parameters.put("service_bytes", String.valueOf(service.service() == null ? 0 : service.service().length()));
                 parameters.put("variables", shorten(String.join(",", service.variables().keySet().stream().sorted().toList())));
+            } else if (argument instanceof FileDraft file) {
+                // A secret's content is never written anywhere; a config's is not the audit log's business
+                target = target == null ? shorten(String.valueOf(file.name())) : target;
+                parameters.put("content_bytes", String.valueOf(file.content() == null ? 0 : file.content().length()));
+                parameters.put("labels", shorten(String.join(",", file.labels().keySet().stream().sorted().toList())));
             } else if (argument instanceof TemplateDraft draft) {
                 target = shorten(String.valueOf(draft.name()));
                 parameters.put("service_bytes", String.valueOf(draft.service() == null ? 0 : draft.service().length()));

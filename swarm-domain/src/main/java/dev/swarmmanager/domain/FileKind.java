@@ -1,0 +1,16 @@
+package dev.swarmmanager.domain;
+
+/** The two kinds of file Swarm gives a service's tasks: secrets (never read back) and configs (readable). */
+public enum FileKind {
+    SECRET, CONFIG;
+
+    @Override
+    public String toString() {
+        return WireName.of(this);
+    }
+
+    /** The Engine's collection: {@code secrets} or {@code configs}. */
+    public String plural() {
+        return this == SECRET ? "secrets" : "configs";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.swarmmanager.it;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.it.IdentityProvider.User;
+import dev.swarmmanager.lab.Lab;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Secrets, configs and networks through the deployed API, the docker CLI as witness: a rotation under two services. */
+class ObjectsApiIT {
+
+    private final Api operator = Api.as(User.OPERATOR);
+    private final Api admin = Api.as(User.ADMIN);
+    private final List<String> services = new ArrayList<>();
+    private final List<String[]> objects = new ArrayList<>();
+
+    @BeforeAll
+    static void signIn() {
+        IdentityProvider.start();
+    }
+
+    @AfterEach
+    void removeThem() {
+        services.forEach(Lab::removeServiceQuietly);
+        for (String[] object : objects) {
+            Lab.await(Duration.ofSeconds(30), () -> {
+                try {
+                    docker(object[0], "rm", object[1]);
+                    return true;
+                } catch (AssertionError stillInUseOrGone) {
+                    return docker(object[0], "ls", "-q", "--filter", "name=" + object[1]).isEmpty();
+                }
+            }, () -> object[0] + " " + object[1] + " to go");
+        }
+    }
+
+    private String made(String kind, String name) {
+        objects.add(new String[] {kind, name});
+        return name;
+    }
+
+    private String service(String secret) {
+        String name = Lab.uniqueName("rot-svc");
+        services.add(name);
+        Api.Answer created = admin.call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\","
+                + "\"stop_grace_period\":\"1s\",\"secrets\":[{\"source\":\"" + secret + "\",\"target\":\"db\",\"mode\":\"0400\"}]}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return name;
+    }
+
+    @Test
+    void aSecretRotatedUnderTwoServicesEndsOnTheNewVersionAndTheOldOneGoes() {
+        String secret = made("secret", Lab.uniqueName("rot-pw").replace('-', '_'));
+        made("secret", secret + "_v2");
+        Api.Answer created = operator.call("POST", "/api/swarm/secrets", "{\"name\":\"" + secret + "\",\"data\":\"first\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("first");
+        String one = service(secret);
+        String two = service(secret);
+        Lab.awaitRunning(one, 1);
+        Lab.awaitRunning(two, 1);
+
+        JsonObject listed = Api.as(User.VIEWER).call("GET", "/api/swarm/secrets/" + secret, null).json().getJsonObject("data");
+        assertThat(listed.getJsonArray("services").getValuesAs(JsonString.class)).extracting(JsonString::getString).containsExactlyInAnyOrder(one, two);
+        Api.Answer inUse = operator.call("DELETE", "/api/swarm/secrets/" + secret, null);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.error()).contains(one).contains(two);
+
+        Api.Answer rotated = operator.call("POST", "/api/swarm/secrets/" + secret + "/rotate", "{\"data\":\"second\"}");
+
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        JsonObject rotation = rotated.json().getJsonObject("data");
+        assertThat(rotation.getString("to")).isEqualTo(secret + "_v2");
+        assertThat(rotation.getBoolean("old_removed")).isTrue();
+        for (String service : List.of(one, two)) {
+            assertThat(docker("service", "inspect", service, "--format",
+                    "{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.SecretName}} {{.File.Name}} {{.File.Mode}}{{end}}"))
+                    .as("the same file at the same path, from the new version").isEqualTo(secret + "_v2 db -r--------");
+            Lab.awaitRunning(service, 1);
+        }
+        assertThat(docker("secret", "ls", "--format", "{{.Name}}").lines()).contains(secret + "_v2").doesNotContain(secret);
+        assertThat(Api.get("/api/swarm/audit?outcome=succeeded&action=secrets.rotate&target=" + secret).json().getInt("total")).isEqualTo(1);
+        assertThat(Api.get("/api/swarm/audit?action=secrets.create&target=" + secret).body()).doesNotContain("first");
+    }
+
+    @Test
+    void aConfigIsReadBackAndANetworkInUseIsNotRemoved() {
+        String config = made("config", Lab.uniqueName("obj-conf"));
+        assertThat(operator.call("POST", "/api/swarm/configs", "{\"name\":\"" + config + "\",\"data\":\"threads=4\\n\"}").status()).isEqualTo(201);
+        assertThat(Api.as(User.VIEWER).call("GET", "/api/swarm/configs/" + config, null).json().getJsonObject("data").getString("content"))
+                .isEqualTo("threads=4\n");
+        assertThat(operator.call("POST", "/api/swarm/configs", "{\"name\":\"" + config + "\",\"data\":\"other\"}").status())
+                .as("configs cannot change").isEqualTo(409);
+
+        String network = made("network", Lab.uniqueName("obj-net"));
+        Api.Answer created = operator.call("POST", "/api/swarm/networks", "{\"name\":\"" + network + "\",\"attachable\":true,\"encrypted\":true}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(docker("network", "inspect", network, "--format", "{{.Driver}} {{.Scope}} {{.Attachable}} {{index .Options \"encrypted\"}}|"))
+                .isEqualTo("overlay swarm true |");
+        assertThat(operator.call("POST", "/api/swarm/networks", "{\"name\":\"" + Lab.uniqueName("obj-net") + "\",\"driver\":\"macvlan\"}").status())
+                .as("the policy's network drivers").isEqualTo(403);
+
+        String service = Lab.uniqueName("obj-svc");
+        services.add(service);
+        assertThat(admin.call("POST", "/api/swarm/services", "{\"name\":\"" + service + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"networks\":[\""
+                + network + "\"]}}").status()).isEqualTo(201);
+        JsonObject listed = Api.as(User.VIEWER).call("GET", "/api/swarm/networks", null).json().getJsonArray("data").getValuesAs(JsonObject.class)
+                .stream().filter(n -> n.getString("name").equals(network)).findFirst().orElseThrow();
+        assertThat(listed.getJsonArray("services").getString(0)).isEqualTo(service);
+        assertThat(listed.getBoolean("encrypted")).isTrue();
+        Api.Answer inUse = operator.call("DELETE", "/api/swarm/networks/" + network, null);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.error()).contains(service);
+        assertThat(docker("network", "ls", "-q", "--filter", "name=" + network)).isNotEmpty();
+
+        Lab.removeServiceQuietly(service);
+        Lab.await(Duration.ofSeconds(30), () -> operator.call("DELETE", "/api/swarm/networks/" + network, null).status() == 200,
+                () -> "the network to be removed once unused");
+        assertThat(docker("network", "ls", "-q", "--filter", "name=" + network)).isEmpty();
+        assertThat(operator.call("DELETE", "/api/swarm/networks/ingress", null).status()).isEqualTo(409);
+    }
+}

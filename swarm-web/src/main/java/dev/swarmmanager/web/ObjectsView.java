@@ -1,0 +1,188 @@
+package dev.swarmmanager.web;
+
+import dev.swarmmanager.domain.FileDraft;
+import dev.swarmmanager.domain.FileKind;
+import dev.swarmmanager.domain.SwarmFile;
+import dev.swarmmanager.domain.SwarmNetwork;
+import dev.swarmmanager.networks.boundary.Networks;
+import dev.swarmmanager.secrets.boundary.SwarmFiles;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.PrimeFaces;
+
+/**
+ * Secrets, configs and networks: each with the services that use it; create, remove (refused while in use, naming the
+ * services), rotate a secret or config (its next version, every service moved to it), read a config.
+ */
+@Named
+@ViewScoped
+public class ObjectsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SwarmFiles files;
+
+    @Inject
+    Networks networks;
+
+    @Inject
+    Feedback feedback;
+
+    private List<SwarmFile> secrets = List.of();
+    private List<SwarmFile> configs = List.of();
+    private List<SwarmNetwork> networkList = List.of();
+    private FileKind kind = FileKind.SECRET;
+    private SwarmFile selected;
+    private String name;
+    private String content;
+    private boolean attachable = true;
+    private boolean encrypted;
+    private SwarmNetwork selectedNetwork;
+    private String shownConfig;
+
+    @PostConstruct
+    public void load() {
+        secrets = feedback.load(() -> files.list(FileKind.SECRET), List.of());
+        configs = feedback.load(() -> files.list(FileKind.CONFIG), List.of());
+        networkList = feedback.load(networks::list, List.of());
+    }
+
+    public void startCreate(String what) {
+        kind = FileKind.valueOf(what);
+        name = null;
+        content = null;
+    }
+
+    public void create() {
+        FileDraft draft = new FileDraft(name, content, Map.of());
+        boolean done = feedback.run(() -> {
+            if (kind == FileKind.SECRET) {
+                files.createSecret(draft);
+            } else {
+                files.createConfig(draft);
+            }
+        }, "objects.created", kind.toString(), name);
+        finish(done);
+    }
+
+    public void select(SwarmFile file) {
+        selected = file;
+        kind = file.kind();
+        content = null;
+    }
+
+    /** The next version with the content typed, every service moved to it. */
+    public void rotate() {
+        FileDraft next = new FileDraft(null, content, Map.of());
+        feedback.call(() -> kind == FileKind.SECRET ? files.rotateSecret(selected.name(), next) : files.rotateConfig(selected.name(), next))
+                .ifPresent(rotation -> {
+                    feedback.info("objects.rotated", rotation.from(), rotation.to(), String.join(", ", rotation.moved()));
+                    finish(true);
+                });
+    }
+
+    public void remove() {
+        finish(feedback.run(() -> {
+            if (selected.kind() == FileKind.SECRET) {
+                files.removeSecret(selected.name());
+            } else {
+                files.removeConfig(selected.name());
+            }
+        }, "objects.removed", selected.kind().toString(), selected.name()));
+    }
+
+    public void showConfig(SwarmFile config) {
+        shownConfig = feedback.load(() -> files.get(FileKind.CONFIG, config.name()).content(), null);
+    }
+
+    public void startNetwork() {
+        name = null;
+        attachable = true;
+        encrypted = false;
+    }
+
+    public void createNetwork() {
+        finish(feedback.run(() -> networks.create(name, null, attachable, false, encrypted, Map.of()), "objects.networkCreated", name));
+    }
+
+    public void selectNetwork(SwarmNetwork network) {
+        selectedNetwork = network;
+    }
+
+    public void removeNetwork() {
+        finish(feedback.run(() -> networks.remove(selectedNetwork.name()), "objects.networkRemoved", selectedNetwork.name()));
+    }
+
+    private void finish(boolean done) {
+        if (done) {
+            PrimeFaces.current().ajax().addCallbackParam("done", true);
+            load();
+        }
+    }
+
+    public List<SwarmFile> getSecrets() {
+        return secrets;
+    }
+
+    public List<SwarmFile> getConfigs() {
+        return configs;
+    }
+
+    public List<SwarmNetwork> getNetworks() {
+        return networkList;
+    }
+
+    public String getKind() {
+        return kind.toString();
+    }
+
+    public SwarmFile getSelected() {
+        return selected;
+    }
+
+    public SwarmNetwork getSelectedNetwork() {
+        return selectedNetwork;
+    }
+
+    public String getShownConfig() {
+        return shownConfig;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
+    }
+
+    public boolean isAttachable() {
+        return attachable;
+    }
+
+    public void setAttachable(boolean attachable) {
+        this.attachable = attachable;
+    }
+
+    public boolean isEncrypted() {
+        return encrypted;
+    }
+
+    public void setEncrypted(boolean encrypted) {
+        this.encrypted = encrypted;
+    }
+}
