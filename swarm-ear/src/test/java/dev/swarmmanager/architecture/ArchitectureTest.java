@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * on a new import that breaks a rule, naming it):
  * <ul>
  * <li>the domain is plain Java, shared by all;</li>
- * <li>in the EJB module, the components (cluster, nodes, services, tasks, stacks, policy, events, metrics) depend on
+ * <li>in the EJB module, the components (cluster, nodes, services, tasks, stacks, policy, events, metrics, exports, templates,
+ * secrets, networks) depend on
  * the mirror, the audit log, the rules, Compose and the translation of the Engine's objects, never the reverse, and no two
  * packages depend on each other;</li>
  * <li>the edges (REST, web) speak their protocols and call the EJBs' boundaries with domain values: Docker,
@@ -68,7 +69,8 @@ class ArchitectureTest {
                         "dev.swarmmanager.rules..", "dev.swarmmanager.compose..", "dev.swarmmanager.mirror..", "dev.swarmmanager.audit..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.cluster..", "dev.swarmmanager.nodes..",
                         "dev.swarmmanager.services..", "dev.swarmmanager.tasks..", "dev.swarmmanager.stacks..",
-                        "dev.swarmmanager.policy..", "dev.swarmmanager.events..", "dev.swarmmanager.metrics..")
+                        "dev.swarmmanager.policy..", "dev.swarmmanager.events..", "dev.swarmmanager.metrics..",
+                        "dev.swarmmanager.exports..", "dev.swarmmanager.templates..", "dev.swarmmanager.secrets..", "dev.swarmmanager.networks..")
                 .check(EJB);
     }
 

@@ -116,9 +116,9 @@ public class Cluster {
         NodeRole wanted = WireName.parse(NodeRole.class, "role", role);
         joinToken(role); // refused (409) when this engine is not a manager, before anything changes
         VersionedUpdate.retry(() -> {
-            JsonNode swarm = engine.get("/swarm", "swarm", null);
+            JsonNode swarm = engine.get("/swarm", null, null); // the Swarm itself: no name to check
             engine.post("/swarm/update?version=" + swarm.path("Version").path("Index").asLong()
-                    + (wanted == NodeRole.MANAGER ? "&rotateManagerToken=true" : "&rotateWorkerToken=true"), swarm.path("Spec"), "swarm", null);
+                    + (wanted == NodeRole.MANAGER ? "&rotateManagerToken=true" : "&rotateWorkerToken=true"), swarm.path("Spec"), null, null);
         });
         return joinToken(role);
     }
