@@ -70,11 +70,16 @@ class ObjectsApiIT {
 
         JsonObject listed = Api.as(User.VIEWER).call("GET", "/api/swarm/secrets/" + secret, null).json().getJsonObject("data");
         assertThat(listed.getJsonArray("services").getValuesAs(JsonString.class)).extracting(JsonString::getString).containsExactlyInAnyOrder(one, two);
-        Api.Answer inUse = operator.call("DELETE", "/api/swarm/secrets/" + secret, null);
+        assertThat(operator.call("DELETE", "/api/swarm/secrets/" + secret, null).status()).as("removing is for admins").isEqualTo(403);
+        Api.Answer inUse = admin.call("DELETE", "/api/swarm/secrets/" + secret, null);
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(inUse.error()).contains(one).contains(two);
 
-        Api.Answer rotated = operator.call("POST", "/api/swarm/secrets/" + secret + "/rotate", "{\"data\":\"second\"}");
+        Api.Answer byOperator = operator.call("POST", "/api/swarm/secrets/" + secret + "/rotate", "{\"data\":\"mine\"}");
+        assertThat(byOperator.status()).as("an operator would choose the value of a secret not shared with operators").isEqualTo(403);
+        assertThat(docker("secret", "ls", "--format", "{{.Name}}").lines()).doesNotContain(secret + "_v2");
+
+        Api.Answer rotated = admin.call("POST", "/api/swarm/secrets/" + secret + "/rotate", "{\"data\":\"second\"}");
 
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         JsonObject rotation = rotated.json().getJsonObject("data");
@@ -116,15 +121,15 @@ class ObjectsApiIT {
                 .stream().filter(n -> n.getString("name").equals(network)).findFirst().orElseThrow();
         assertThat(listed.getJsonArray("services").getString(0)).isEqualTo(service);
         assertThat(listed.getBoolean("encrypted")).isTrue();
-        Api.Answer inUse = operator.call("DELETE", "/api/swarm/networks/" + network, null);
+        Api.Answer inUse = admin.call("DELETE", "/api/swarm/networks/" + network, null);
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(inUse.error()).contains(service);
         assertThat(docker("network", "ls", "-q", "--filter", "name=" + network)).isNotEmpty();
 
         Lab.removeServiceQuietly(service);
-        Lab.await(Duration.ofSeconds(30), () -> operator.call("DELETE", "/api/swarm/networks/" + network, null).status() == 200,
+        Lab.await(Duration.ofSeconds(30), () -> admin.call("DELETE", "/api/swarm/networks/" + network, null).status() == 200,
                 () -> "the network to be removed once unused");
         assertThat(docker("network", "ls", "-q", "--filter", "name=" + network)).isEmpty();
-        assertThat(operator.call("DELETE", "/api/swarm/networks/ingress", null).status()).isEqualTo(409);
+        assertThat(admin.call("DELETE", "/api/swarm/networks/ingress", null).status()).isEqualTo(409);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** An operator rotates a secret a service uses from the Secrets page; the docker CLI is the witness. */
+/** An admin rotates a secret a service uses from the Secrets page; the docker CLI is the witness. */
 class ObjectsUiIT {
 
     private static Browser browser;
@@ -22,7 +22,7 @@ class ObjectsUiIT {
 
     @BeforeAll
     static void openBrowser() {
-        browser = new Browser().signIn(IdentityProvider.User.OPERATOR);
+        browser = new Browser().signIn(IdentityProvider.User.ADMIN);
     }
 
     @AfterAll

@@ -101,12 +101,12 @@ public class Networks {
     }
 
     /** Refused while services are attached (naming them), and for the Engine's own networks. */
-    @RolesAllowed(Role.OPERATOR_NAME)
+    @RolesAllowed(Role.ADMIN_NAME)
     @Audited("networks.remove")
     public void remove(String reference) {
         JsonNode network = find(reference);
         String name = network.path("Name").asText();
-        if (PREDEFINED.contains(name)) {
+        if (PREDEFINED.contains(name) || network.path("Ingress").asBoolean(false)) {
             throw new OperationConflictException("network " + name + " is the Engine's own and is never removed");
         }
         List<String> using = attached().getOrDefault(network.path("Id").asText(), List.of());

@@ -49,6 +49,8 @@ public class SwarmFiles {
     private static final int MAX_SECRET = 500 * 1024;
     private static final int MAX_CONFIG = 1000 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest a rotation waits for the services' rolling updates before it leaves the old version in place. */
+    static final int SETTLE_SECONDS = 60;
 
     @Inject
     EngineObjects objects;
@@ -84,13 +86,13 @@ public class SwarmFiles {
         return create(FileKind.CONFIG, draft);
     }
 
-    @RolesAllowed(Role.OPERATOR_NAME)
+    @RolesAllowed(Role.ADMIN_NAME)
     @Audited("secrets.remove")
     public void removeSecret(String name) {
         remove(FileKind.SECRET, name);
     }
 
-    @RolesAllowed(Role.OPERATOR_NAME)
+    @RolesAllowed(Role.ADMIN_NAME)
     @Audited("configs.remove")
     public void removeConfig(String name) {
         remove(FileKind.CONFIG, name);
@@ -151,8 +153,22 @@ public class SwarmFiles {
             throw new OperationConflictException(kind + " " + newName + " exists already: remove it, or rotate " + newName + " instead");
         }
         Map<String, String> labels = labels(old.path("Spec").path("Labels"));
+        if (labels.containsKey(ComposeTranslator.NAMESPACE_LABEL)) {
+            // The stack's file names it: its next deploy would make the old one again and move the services back
+            throw new OperationConflictException(kind + " " + oldName + " belongs to stack " + labels.get(ComposeTranslator.NAMESPACE_LABEL)
+                    + ": change it in the stack's file (under a new name) and redeploy the stack");
+        }
         List<PolicyViolation> violations = new ArrayList<>(labelsRule(kind, oldName, labels));
         List<JsonNode> using = servicesUsing(kind, oldName);
+        ObjectNode labelNode = JSON.createObjectNode();
+        labels.forEach(labelNode::put);
+        if (!using.isEmpty() && !policy.rules().isShared(labelNode)) {
+            // The new content is the rotator's choice: for services that use an object not shared with operators, that
+            // would hand an operator a credential (or a configuration) of services they may not give it to
+            violations.add(new PolicyViolation(dev.swarmmanager.rules.PolicyRules.EXTERNAL_OBJECTS, kind.plural() + "." + oldName,
+                    kind + " " + oldName, "not labelled for sharing and used by " + String.join(", ",
+                    using.stream().map(u -> u.path("Spec").path("Name").asText()).toList()) + ": its rotation is for admins", true, null));
+        }
         for (JsonNode service : using) {
             String path = "services." + service.path("Spec").path("Name").asText();
             violations.addAll(policy.rules().changeOf(path, service.path("Spec"), policy.managers()));
@@ -168,11 +184,42 @@ public class SwarmFiles {
             } catch (RuntimeException e) {
                 throw new OperationConflictException("rotation of " + kind + " " + oldName + " stopped at service " + name + " ("
                         + e.getMessage() + "): " + (moved.isEmpty() ? "no service" : String.join(", ", moved)) + " moved to " + newName
-                        + ", the others still use " + oldName + "; both exist. Rotate again once " + name + " can be updated, or move it by hand", e);
+                        + ", the others still use " + oldName + "; both exist. Edit the services left to use " + newName
+                        + " (or remove " + newName + " and rotate again)", e);
             }
         }
-        boolean removed = servicesUsing(kind, oldName).isEmpty() && objects.delete(kind(kind), old.path("ID").asText());
-        return new Rotation(kind, oldName, newName, moved, removed);
+        return new Rotation(kind, oldName, newName, moved, removeWhenSettled(kind, old, oldName, using));
+    }
+
+    /**
+     * Removes the old version once every moved service's rolling update has completed (a failing update rolls back to
+     * the old version and needs it), within {@link #SETTLE_SECONDS}; otherwise, or while a service still uses it, keeps it.
+     */
+    private boolean removeWhenSettled(FileKind kind, JsonNode old, String oldName, List<JsonNode> moved) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+        for (JsonNode service : moved) {
+            String id = service.path("ID").asText();
+            while (true) {
+                String state = objects.inspect(Kind.SERVICES, id).path("UpdateStatus").path("State").asText("completed");
+                if (state.equals("completed")) {
+                    break;
+                }
+                if (!state.equals("updating") || System.nanoTime() > deadline) {
+                    return false; // paused, rolled back or still going: the old version stays, and the API says so
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        try {
+            return servicesUsing(kind, oldName).isEmpty() && objects.delete(kind(kind), old.path("ID").asText());
+        } catch (OperationConflictException | InvalidRequestException inUseMeanwhile) {
+            return false; // a service took it up between the check and the removal
+        }
     }
 
     private void move(FileKind kind, String serviceId, String oldName, String newName, String newId) {

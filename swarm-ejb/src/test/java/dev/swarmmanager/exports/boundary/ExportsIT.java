@@ -163,7 +163,7 @@ class ExportsIT {
     void whatComposeCannotSayIsNamedInTheWarnings() {
         service = Lab.uniqueName("export-svc");
         Lab.createWorkerService(service, 1);
-        docker("service", "update", "--detach", "--group-add", "1000", "--dns-option", "ndots:2", service);
+        docker("service", "update", "--detach", "--group-add", "1000", "--dns-option-add", "ndots:2", service);
 
         ComposeDocument exported = exports.service(service);
 

@@ -173,10 +173,17 @@ public class SecretsResource {
         }
         String content = request.data();
         if (content == null) {
+            byte[] bytes;
             try {
-                content = new String(Base64.getDecoder().decode(request.dataBase64()), StandardCharsets.UTF_8);
+                bytes = Base64.getMimeDecoder().decode(request.dataBase64());
             } catch (IllegalArgumentException e) {
                 throw new InvalidRequestException("data_base64", "is not base64");
+            }
+            try {
+                content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                // Not silently changed: binary content (a keystore, a DER certificate) is not taken yet
+                throw new InvalidRequestException("data_base64", "is not UTF-8 text once decoded: binary content is not supported yet");
             }
         }
         return new FileDraft(request.name(), content, request.labels());
