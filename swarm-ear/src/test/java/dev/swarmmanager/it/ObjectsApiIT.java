@@ -36,7 +36,7 @@ class ObjectsApiIT {
                     docker(object[0], "rm", object[1]);
                     return true;
                 } catch (AssertionError stillInUseOrGone) {
-                    return docker(object[0], "ls", "-q", "--filter", "name=" + object[1]).isEmpty();
+                    return !docker(object[0], "ls", "--format", "{{.Name}}").lines().toList().contains(object[1]); // name filters match prefixes
                 }
             }, () -> object[0] + " " + object[1] + " to go");
         }

@@ -26,6 +26,8 @@ public class EngineObjects {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Inject
     EngineApi engine;
 
@@ -36,20 +38,25 @@ public class EngineObjects {
 
     /** Every object of that kind with this label ({@code key=value}). */
     public List<JsonNode> labelled(Kind kind, String label) {
-        String filter = "{\"label\":[\"" + label + "\"]}";
-        return list(engine.get("/" + kind.path + "?filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), null, null));
+        return list(engine.get("/" + kind.path + "?filters=" + filter("label", label), null, null));
     }
 
     /** Every object of that kind with exactly this name, (Engine name filters match prefixes too). */
     public JsonNode named(Kind kind, String name) {
-        String filter = "{\"name\":[\"" + name + "\"]}";
-        for (JsonNode node : list(engine.get("/" + kind.path + "?filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), null, null))) {
+        for (JsonNode node : list(engine.get("/" + kind.path + "?filters=" + filter("name", name), null, null))) {
             String actual = kind == Kind.NETWORKS ? node.path("Name").asText() : node.path("Spec").path("Name").asText();
             if (actual.equals(name)) {
                 return node;
             }
         }
         return null;
+    }
+
+    /** The Engine's filter parameter, written as JSON by Jackson: a name with quotes or backslashes stays a name. */
+    private static String filter(String key, String value) {
+        var filter = JSON.createObjectNode();
+        filter.putArray(key).add(value);
+        return URLEncoder.encode(filter.toString(), StandardCharsets.UTF_8);
     }
 
     public JsonNode create(Kind kind, JsonNode spec) {

@@ -39,7 +39,7 @@ class ObjectsUiIT {
                     docker("secret", "rm", name);
                     return true;
                 } catch (AssertionError usedOrGone) {
-                    return docker("secret", "ls", "-q", "--filter", "name=" + name).isEmpty();
+                    return !docker("secret", "ls", "--format", "{{.Name}}").lines().toList().contains(name); // name filters match prefixes
                 }
             }, () -> "secret " + name + " to go");
         }

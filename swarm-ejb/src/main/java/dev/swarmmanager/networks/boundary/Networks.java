@@ -124,6 +124,7 @@ public class Networks {
         if (reference == null || reference.isBlank() || reference.length() > 128) {
             throw new InvalidRequestException("name", "is required: a network's name or ID");
         }
+        dev.swarmmanager.docker.DockerCalls.checkReference("network", reference); // no such name: 404, never sent to the Engine
         JsonNode found = objects.named(Kind.NETWORKS, reference);
         if (found != null) {
             return found;

@@ -288,6 +288,7 @@ public class SwarmFiles {
         if (reference == null || reference.isBlank() || reference.length() > 128) {
             throw new InvalidRequestException("name", "is required: a " + kind + "'s name or ID");
         }
+        dev.swarmmanager.docker.DockerCalls.checkReference(kind.toString(), reference); // no such name: 404, never sent to the Engine
         JsonNode found = objects.named(kind(kind), reference);
         if (found == null) {
             found = objects.all(kind(kind)).stream().filter(o -> o.path("ID").asText().equals(reference)).findFirst()

@@ -39,6 +39,7 @@ public class ClusterResource {
     @APIResponse(responseCode = "200", description = "The Swarm as the configured engine sees it", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"local_node_state\":\"active\",\"cluster_id\":\"4hvyz4uwi3tp\",\"managers\":1,\"nodes\":3,\"manager_addresses\":[\"192.168.1.10:2377\"]}}")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("info")
     public Envelope info() {

@@ -32,6 +32,7 @@ public class ExportResource {
     @APIResponse(responseCode = "200", description = "The zip", content = @Content(mediaType = "application/zip",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     public Response archive() {

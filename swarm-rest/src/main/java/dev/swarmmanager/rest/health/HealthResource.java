@@ -35,6 +35,7 @@ public class HealthResource {
     @Operation(summary = "Overall health with its reasons, node and service health, task success rate, detected errors")
     @APIResponse(responseCode = "200", description = "The health, with the age of the snapshot it comes from", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"overall_health\":\"degraded\",\"reasons\":[\"service ocr-worker runs 2 of 3 replicas\"],\"task_success_rate\":97.5,\"stale\":false,\"snapshot_age_seconds\":3.2}}")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("health")
     public Response health() {
@@ -45,6 +46,7 @@ public class HealthResource {
     @APIResponse(responseCode = "200", description = "The statistics", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"cluster\":{\"nodes\":3,\"managers\":1,\"workers\":2,\"ready\":3,\"down\":0},\"services\":{\"total\":1,\"desired_replicas\":3,\"running_replicas\":3},\"tasks\":{\"running\":3,\"failed\":0,\"pending\":0},\"timestamp\":\"2026-11-27T10:00:00Z\"}}")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("statistics")
     public Envelope statistics() {

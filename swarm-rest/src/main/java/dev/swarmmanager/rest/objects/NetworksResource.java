@@ -42,6 +42,7 @@ public class NetworksResource {
     @APIResponse(responseCode = "200", description = "The networks", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"),
             examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"pages\",\"driver\":\"overlay\",\"scope\":\"swarm\",\"attachable\":true,\"encrypted\":true,\"services\":[\"ocr_worker\"]}],\"count\":1}")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public Envelope list() {
         return Envelope.of(networks.list());

@@ -48,6 +48,7 @@ public class SecretsResource {
     @APIResponse(responseCode = "200", description = "The secrets", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"),
             examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"db_password\",\"kind\":\"secret\",\"services\":[\"api\"],\"content\":null}],\"count\":1}")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("secrets")
     public Envelope secrets() {
@@ -57,6 +58,7 @@ public class SecretsResource {
     @Operation(operationId = "listConfigs", summary = "The configs, with the services that use each")
     @APIResponse(responseCode = "200", description = "The configs", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("configs")
     public Envelope configs() {

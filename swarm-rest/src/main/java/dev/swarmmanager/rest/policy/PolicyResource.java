@@ -31,6 +31,7 @@ public class PolicyResource {
                     value = "{\"success\":true,\"data\":{\"applies_to_admins\":false,\"shared_label\":\"swarm-manager.shared=true\",\"rules\":"
                             + "[{\"name\":\"capabilities\",\"description\":\"added capabilities (cap_add) only from the allow-list; never ALL\","
                             + "\"setting\":\"swarm.policy.allowed-capabilities\",\"value\":\"\",\"admin_may\":true}]}}")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public Envelope policy() {
         return Envelope.of(policy.view());

@@ -148,6 +148,7 @@ public class StacksResource {
     @APIResponse(responseCode = "200", description = "The stacks", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr\",\"services\":1,\"desired_replicas\":3,\"running_replicas\":3}],\"count\":1}")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("stacks")
     public Envelope list() {

@@ -53,6 +53,7 @@ public class TemplatesResource {
 
     @Operation(operationId = "listTemplates", summary = "The templates, each at its newest version, with its parameters")
     @APIResponse(responseCode = "200", description = "The templates", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     public Envelope list() {
         return Envelope.of(templates.list());
