@@ -57,7 +57,8 @@ class NodesUiIT {
                 "{{if .ManagerStatus}}{{.ManagerStatus.Reachability}}{{end}}").equals("reachable"), () -> "worker1 to join the managers");
         // Two managers need each other for every write: wait until their Raft log takes one (a write proposed before
         // that fails with the Engine's "context deadline exceeded", passed on as a 503 with the reason).
-        Lab.await(Duration.ofSeconds(60), () -> {
+        // A new manager first catches up with the Raft log, which holds every object the suite made so far: give it time
+        Lab.await(Duration.ofSeconds(150), () -> {
             try {
                 docker("node", "update", "--label-add", "raft-probe=1", "worker2");
                 docker("node", "update", "--label-rm", "raft-probe", "worker2");

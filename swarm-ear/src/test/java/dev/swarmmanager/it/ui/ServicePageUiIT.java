@@ -110,6 +110,15 @@ class ServicePageUiIT {
 
     /** The log panel's text; an empty panel has no height, so it is read without waiting for it to be visible. */
     private static String logs() {
-        return browser.driver().findElement(By.id("service-form:logs")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.driver().findElement(By.id("service-form:logs")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+                // the filter's ajax update replaced the panel between the find and the read: read the new one
+            }
+        }
     }
 }
