@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmmanager.it.IdentityProvider;
 import dev.swarmmanager.lab.Lab;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,9 +94,13 @@ class FormsUiIT {
         try {
             docker("node", "update", "--availability", "drain", "worker1");
             docker("node", "update", "--availability", "drain", "worker2");
-            browser.open("/nodes.xhtml");
-            browser.waitFor(d -> browser.text(By.cssSelector("tr.node-worker2")).contains("drain")
-                    && browser.text(By.cssSelector("tr.node-worker1")).contains("drain"));
+            // Reloaded until the mirror shows both drains: a change that lands between the page's render and its change
+            // feed's subscription reaches the page only at the next change
+            Lab.await(Duration.ofSeconds(30), () -> {
+                browser.open("/nodes.xhtml");
+                return browser.text(By.cssSelector("tr.node-worker2")).contains("drain")
+                        && browser.text(By.cssSelector("tr.node-worker1")).contains("drain");
+            }, () -> "the nodes page to show both workers drained");
             browser.click(By.cssSelector("tr.node-manager1 .drain-button"));
             assertThat(browser.text(By.id("messages"))).contains("manager1 is the last active node").contains("Click again to confirm");
             assertThat(docker("node", "inspect", "manager1", "--format", "{{.Spec.Availability}}")).isEqualTo("active");
