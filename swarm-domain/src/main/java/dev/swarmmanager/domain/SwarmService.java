@@ -16,6 +16,8 @@ import java.util.Map;
  * @param privileges what the service holds beyond its container, as the deployment policy names it
  *                   ({@code capabilities SYS_ADMIN}, {@code bind-mounts /var/run/docker.sock}): only admins change
  *                   a service that holds any
+ * @param resources what each task reserves and may use at most
+ * @param placement where its tasks may run
  */
 public record SwarmService(
         String id,
@@ -31,9 +33,13 @@ public record SwarmService(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        List<String> privileges) {
+        List<String> privileges,
+        ServiceResources resources,
+        Placement placement) {
 
     public SwarmService {
+        resources = resources == null ? ServiceResources.NONE : resources;
+        placement = placement == null ? Placement.ANYWHERE : placement;
         ports = ports == null ? List.of() : List.copyOf(ports);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         privileges = privileges == null ? List.of() : List.copyOf(privileges);
@@ -41,7 +47,7 @@ public record SwarmService(
 
     public SwarmService withPrivileges(List<String> held) {
         return new SwarmService(id, name, image, mode, desiredReplicas, runningReplicas, ports, labels, stack,
-                updateStatus, createdAt, updatedAt, version, held);
+                updateStatus, createdAt, updatedAt, version, held, resources, placement);
     }
 
     /** Holds host privileges: changed by admins only. */

@@ -9,6 +9,9 @@ import java.time.Instant;
  * @param nodeHostname {@code null} until the task is assigned, or when its node was removed
  * @param error the failure Docker recorded, {@code null} when there is none
  * @param exitCode {@code null} while the container has not exited
+ * @param onServiceSpec whether the task runs the service's spec as it is now: during an update or a rollback the
+ *                      tasks not yet replaced run the one before. {@code null} when the service's spec was not read
+ *                      with the task
  */
 public record SwarmTask(
         String id,
@@ -26,11 +29,12 @@ public record SwarmTask(
         String containerId,
         Integer exitCode,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Boolean onServiceSpec) {
 
     /** The same task, its node known by another hostname (the node joined or was renamed since the task was read). */
     public SwarmTask withNodeHostname(String hostname) {
         return new SwarmTask(id, name, serviceId, serviceName, slot, nodeId, hostname, desiredState, state, message,
-                error, image, containerId, exitCode, createdAt, updatedAt);
+                error, image, containerId, exitCode, createdAt, updatedAt, onServiceSpec);
     }
 }

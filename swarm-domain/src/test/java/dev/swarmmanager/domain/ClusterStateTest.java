@@ -85,10 +85,10 @@ class ClusterStateTest {
     @Test
     void aNodeChangeAffectsTheServicesMeantToRunThereAndTheGlobalOnes() {
         ClusterState withGlobal = new ClusterState(null, List.of(), List.of(service("aaa111", "ocr", 1, 1),
-                new SwarmService("ggg111", "agent", "ocr-worker:1.0", ServiceMode.GLOBAL, 1, 1, null, null, null, null, NOW, NOW, 1, null)),
+                new SwarmService("ggg111", "agent", "ocr-worker:1.0", ServiceMode.GLOBAL, 1, 1, null, null, null, null, NOW, NOW, 1, null, null, null)),
                 List.of(task("t1", "aaa111", 1, TaskState.RUNNING, TaskState.RUNNING),
                         new SwarmTask("t9", "old.1", "old111", "old", 1, "w1-id", "w1", TaskState.SHUTDOWN,
-                                TaskState.SHUTDOWN, null, null, "ocr-worker:1.0", null, null, NOW, NOW)));
+                                TaskState.SHUTDOWN, null, null, "ocr-worker:1.0", null, null, NOW, NOW, null)));
 
         assertThat(withGlobal.servicesAffectedBy("w1-id")).containsExactlyInAnyOrder("aaa111", "ggg111");
         assertThat(withGlobal.servicesAffectedBy("w2-id")).containsExactly("ggg111");
@@ -98,7 +98,7 @@ class ClusterStateTest {
     void tasksFollowTheHostnamesOfNodesReadAgain() {
         ClusterState unknownNode = new ClusterState(null, List.of(), List.of(service("aaa111", "ocr", 1, 1)),
                 List.of(new SwarmTask("t1", "ocr.1", "aaa111", "ocr", 1, "w3-id", null, TaskState.RUNNING,
-                        TaskState.RUNNING, null, null, "ocr-worker:1.0", null, null, NOW, NOW)));
+                        TaskState.RUNNING, null, null, "ocr-worker:1.0", null, null, NOW, NOW, null)));
 
         ClusterState next = unknownNode.withNodes(List.of(new SwarmNode("w3-id", "worker3", NodeRole.WORKER,
                 NodeAvailability.ACTIVE, NodeState.READY, null, null, "198.18.0.23", "20.10.24", "linux", "x86_64", 2,
@@ -110,11 +110,11 @@ class ClusterStateTest {
 
     private static SwarmService service(String id, String name, long desired, long running) {
         return new SwarmService(id, name, "ocr-worker:1.0", ServiceMode.REPLICATED, desired, running,
-                null, null, null, null, NOW, NOW, 1, null);
+                null, null, null, null, NOW, NOW, 1, null, null, null);
     }
 
     private static SwarmTask task(String id, String serviceId, int slot, TaskState desired, TaskState state) {
         return new SwarmTask(id, "x." + slot, serviceId, "x", slot, "w1-id", "w1", desired, state, state.toString(),
-                null, "ocr-worker:1.0", null, null, NOW, NOW);
+                null, "ocr-worker:1.0", null, null, NOW, NOW, null);
     }
 }

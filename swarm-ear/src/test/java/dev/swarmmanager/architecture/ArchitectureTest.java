@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>the domain is plain Java, shared by all;</li>
  * <li>in the EJB module, the components (cluster, nodes, services, tasks, stacks, policy, events, metrics, exports, templates,
- * secrets, networks) depend on
+ * secrets, networks, resources, history) depend on
  * the mirror, the audit log, the rules, Compose and the translation of the Engine's objects, never the reverse, and no two
  * packages depend on each other;</li>
  * <li>the edges (REST, web) speak their protocols and call the EJBs' boundaries with domain values: Docker,
@@ -70,7 +70,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.cluster..", "dev.swarmmanager.nodes..",
                         "dev.swarmmanager.services..", "dev.swarmmanager.tasks..", "dev.swarmmanager.stacks..",
                         "dev.swarmmanager.policy..", "dev.swarmmanager.events..", "dev.swarmmanager.metrics..",
-                        "dev.swarmmanager.exports..", "dev.swarmmanager.templates..", "dev.swarmmanager.secrets..", "dev.swarmmanager.networks..")
+                        "dev.swarmmanager.exports..", "dev.swarmmanager.templates..", "dev.swarmmanager.secrets..", "dev.swarmmanager.networks..",
+                        "dev.swarmmanager.resources..", "dev.swarmmanager.history..")
                 .check(EJB);
     }
 

@@ -120,6 +120,38 @@ class ServicesApiIT {
     }
 
     @Test
+    void anUpdateThatChangesNoImageShowsWhichTasksRunTheNewSpec() {
+        String name = name();
+        Api.Answer created = operator.call("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\","
+                + "\"stop_grace_period\":\"1s\",\"deploy\":{\"replicas\":2,\"update_config\":{\"parallelism\":1,\"delay\":\"20s\"}}}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Lab.awaitRunning(name, 2);
+        Lab.await(Duration.ofSeconds(20), () -> onServiceSpec(name).equals(List.of(true, true)), () -> "both tasks on the spec: " + onServiceSpec(name));
+
+        // Only the environment changes: the image says nothing about which task is on which spec.
+        assertThat(operator.call("PATCH", "/api/swarm/services/" + name, "{\"changes\":{\"environment\":{\"PAGES\":\"2\"}}}").status()).isEqualTo(200);
+        Lab.await(Duration.ofSeconds(40), () -> onServiceSpec(name).equals(List.of(false, true)),
+                () -> "one task replaced and the other waiting for the update's delay: " + onServiceSpec(name));
+        for (JsonObject task : runningTasks(name)) {
+            String env = docker("inspect", task.getString("id"), "--format", "{{json .Spec.ContainerSpec.Env}}");
+            assertThat(env).as("the docker CLI's view of task " + task.getString("name"))
+                    .isEqualTo(task.getBoolean("on_service_spec") ? "[\"PAGES=2\"]" : "null");
+        }
+        // Once the update's delay has passed, the second task is replaced too and every task is on the spec.
+        Lab.await(Duration.ofSeconds(60), () -> onServiceSpec(name).equals(List.of(true, true)), () -> "both tasks on the new spec: " + onServiceSpec(name));
+    }
+
+    /** Whether each running task runs the service's spec, false first. */
+    private List<Boolean> onServiceSpec(String name) {
+        return runningTasks(name).stream().map(t -> t.getBoolean("on_service_spec")).sorted().toList();
+    }
+
+    private List<JsonObject> runningTasks(String name) {
+        return operator.call("GET", "/api/swarm/services/" + name + "/tasks", null).json().getJsonArray("data").getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getString("desired_state").equals("running") && t.getString("state").equals("running")).toList();
+    }
+
+    @Test
     void aBadImageIsRolledBackAndARedeployRestartsTheTasks() {
         String name = name();
         Lab.createWorkerService(name, 1);

@@ -52,11 +52,12 @@ public class ClusterReader {
         List<SwarmNode> swarmNodes = nodes.stream().map(NodeTranslator::toNode).toList();
         Map<String, String> hostnames = SwarmNode.hostnamesById(swarmNodes);
         Map<String, String> serviceNames = ServiceTranslator.namesById(services);
+        var templates = TaskTranslator.templates(services);
         return new ClusterState(
                 SwarmInfoTranslator.toInfo(info, cluster.isObject() ? engine.as(cluster, ClusterInfo.class) : null),
                 swarmNodes,
                 withPrivileges(ServiceTranslator.withReplicaCounts(services, tasks), servicesJson),
-                tasks.stream().map(t -> TaskTranslator.toTask(t, serviceNames, hostnames)).toList());
+                tasks.stream().map(t -> TaskTranslator.toTask(t, serviceNames, hostnames, templates)).toList());
     }
 
     /** The services with their replica counts, in two Engine calls (the services, the tasks meant to run). */
@@ -104,8 +105,9 @@ public class ClusterReader {
         Service service = engine.as(json, Service.class);
         var tasks = calls.call(() -> docker.listTasksCmd().withServiceFilter(service.getId()).exec());
         Map<String, String> names = Map.of(service.getId(), service.getSpec().getName());
+        var templates = TaskTranslator.templates(List.of(service));
         return new ServiceRead(ServiceTranslator.withReplicaCounts(List.of(service), tasks).get(0).withPrivileges(privileges(json)),
-                tasks.stream().map(t -> TaskTranslator.toTask(t, names, nodeHostnames)).toList());
+                tasks.stream().map(t -> TaskTranslator.toTask(t, names, nodeHostnames, templates)).toList());
     }
 
     /** The nodes, in one Engine call. */

@@ -2,6 +2,10 @@ package dev.swarmmanager.translation;
 
 import com.github.dockerjava.api.model.ContainerSpec;
 import com.github.dockerjava.api.model.PortConfig;
+import com.github.dockerjava.api.model.ResourceRequirements;
+import com.github.dockerjava.api.model.ResourceSpecs;
+import com.github.dockerjava.api.model.ServicePlacement;
+import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.ServiceModeConfig;
 import com.github.dockerjava.api.model.ServiceSpec;
@@ -9,7 +13,10 @@ import com.github.dockerjava.api.model.ServiceUpdateStatus;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 import dev.swarmmanager.docker.Times;
+import dev.swarmmanager.domain.CpuMemory;
+import dev.swarmmanager.domain.Placement;
 import dev.swarmmanager.domain.PublishedPort;
+import dev.swarmmanager.domain.ServiceResources;
 import dev.swarmmanager.domain.ServiceMode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.UpdateStatus;
@@ -71,7 +78,33 @@ public final class ServiceTranslator {
                 Times.of(service.getCreatedAt()),
                 Times.of(service.getUpdatedAt()),
                 service.getVersion() == null || service.getVersion().getIndex() == null ? 0 : service.getVersion().getIndex(),
-                List.of());
+                List.of(),
+                resources(spec.getTaskTemplate()),
+                placement(spec.getTaskTemplate()));
+    }
+
+    static ServiceResources resources(TaskSpec task) {
+        ResourceRequirements resources = task == null ? null : task.getResources();
+        if (resources == null) {
+            return ServiceResources.NONE;
+        }
+        return new ServiceResources(amount(resources.getReservations()), amount(resources.getLimits()));
+    }
+
+    private static CpuMemory amount(ResourceSpecs specs) {
+        if (specs == null) {
+            return CpuMemory.NONE;
+        }
+        return CpuMemory.ofNanoCpus(specs.getNanoCPUs() == null ? 0 : specs.getNanoCPUs(),
+                specs.getMemoryBytes() == null ? 0 : specs.getMemoryBytes());
+    }
+
+    static Placement placement(TaskSpec task) {
+        ServicePlacement placement = task == null ? null : task.getPlacement();
+        if (placement == null) {
+            return Placement.ANYWHERE;
+        }
+        return new Placement(placement.getConstraints(), placement.getMaxReplicas() == null ? 0 : placement.getMaxReplicas());
     }
 
     static ServiceMode mode(ServiceModeConfig mode) {

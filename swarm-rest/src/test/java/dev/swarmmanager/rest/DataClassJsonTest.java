@@ -12,6 +12,9 @@ import dev.swarmmanager.domain.ServiceMode;
 import dev.swarmmanager.domain.SwarmInfo;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.domain.ServiceResources;
+import dev.swarmmanager.domain.CpuMemory;
+import dev.swarmmanager.domain.Placement;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
 import dev.swarmmanager.domain.UpdateStatus;
@@ -56,10 +59,17 @@ class DataClassJsonTest {
     void swarmServiceToJson() {
         SwarmService service = new SwarmService("s1", "ocr-worker", "ocr-worker:1.0", ServiceMode.REPLICATED, 3, 2,
                 List.of(new PublishedPort("tcp", 80, 8080, "ingress")), Map.of("com.docker.stack.namespace", "ocr"), "ocr",
-                new UpdateStatus("completed", "update completed", T, T), T, T, 12, List.of("capabilities SYS_ADMIN"));
+                new UpdateStatus("completed", "update completed", T, T), T, T, 12, List.of("capabilities SYS_ADMIN"),
+                new ServiceResources(new CpuMemory(0.5, 268435456), new CpuMemory(1.25, 0)),
+                new Placement(List.of("node.role==worker"), 2));
         JsonObject json = json(service);
         assertThat(json.keySet()).containsExactlyInAnyOrder("id", "name", "image", "mode", "desired_replicas", "running_replicas",
-                "ports", "labels", "stack", "update_status", "created_at", "updated_at", "version", "privileges");
+                "ports", "labels", "stack", "update_status", "created_at", "updated_at", "version", "privileges", "resources", "placement");
+        assertThat(json.getJsonObject("resources").getJsonObject("reservations").keySet())
+                .containsExactlyInAnyOrder("cpus", "memory_bytes");
+        assertThat(json.getJsonObject("resources").getJsonObject("reservations").getJsonNumber("cpus").doubleValue()).isEqualTo(0.5);
+        assertThat(json.getJsonObject("resources").getJsonObject("limits").getJsonNumber("cpus").doubleValue()).isEqualTo(1.25);
+        assertThat(json.getJsonObject("placement").getInt("max_replicas_per_node")).isEqualTo(2);
         assertThat(json.getJsonArray("privileges").getString(0)).isEqualTo("capabilities SYS_ADMIN");
         assertThat(json.getString("mode")).isEqualTo("replicated");
         assertThat(json.getInt("desired_replicas")).isEqualTo(3);
@@ -70,11 +80,12 @@ class DataClassJsonTest {
     @Test
     void swarmTaskToJson() {
         SwarmTask task = new SwarmTask("t1", "ocr-worker.1", "s1", "ocr-worker", 1, "n1", "worker1", TaskState.RUNNING,
-                TaskState.FAILED, "started", "task: non-zero exit (3)", "ocr-worker:1.0", "c1", 3, T, T);
+                TaskState.FAILED, "started", "task: non-zero exit (3)", "ocr-worker:1.0", "c1", 3, T, T, false);
         JsonObject json = json(task);
         assertThat(json.keySet()).containsExactlyInAnyOrder("id", "name", "service_id", "service_name", "slot", "node_id",
                 "node_hostname", "desired_state", "state", "message", "error", "image", "container_id", "exit_code",
-                "created_at", "updated_at");
+                "created_at", "updated_at", "on_service_spec");
+        assertThat(json.getBoolean("on_service_spec")).isFalse();
         assertThat(json.getString("state")).isEqualTo("failed");
         assertThat(json.getString("desired_state")).isEqualTo("running");
         assertThat(json.getString("error")).isEqualTo("task: non-zero exit (3)");

@@ -13,7 +13,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.primefaces.PrimeFaces;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * Secrets, configs and networks: each with the services that use it; create, remove (refused while in use, naming the
@@ -45,6 +50,8 @@ public class ObjectsView implements Serializable {
     private boolean encrypted;
     private SwarmNetwork selectedNetwork;
     private String shownConfig;
+    /** A file chosen instead of typed content: its text is the content. */
+    private transient UploadedFile upload;
 
     @PostConstruct
     public void load() {
@@ -60,6 +67,9 @@ public class ObjectsView implements Serializable {
     }
 
     public void create() {
+        if (!takeUpload()) {
+            return;
+        }
         FileDraft draft = new FileDraft(name, content, Map.of());
         boolean done = feedback.run(() -> {
             if (kind == FileKind.SECRET) {
@@ -79,6 +89,9 @@ public class ObjectsView implements Serializable {
 
     /** The next version with the content typed, every service moved to it. */
     public void rotate() {
+        if (!takeUpload()) {
+            return;
+        }
         FileDraft next = new FileDraft(null, content, Map.of());
         feedback.call(() -> kind == FileKind.SECRET ? files.rotateSecret(selected.name(), next) : files.rotateConfig(selected.name(), next))
                 .ifPresent(rotation -> {
@@ -117,6 +130,38 @@ public class ObjectsView implements Serializable {
 
     public void removeNetwork() {
         finish(feedback.run(() -> networks.remove(selectedNetwork.name()), "objects.networkRemoved", selectedNetwork.name()));
+    }
+
+    /**
+     * An uploaded file, when one was chosen, becomes the content; it must be UTF-8 text, as Swarm Manager keeps
+     * secrets and configs as text (a binary one is refused, nothing created). False when it was refused.
+     */
+    private boolean takeUpload() {
+        if (upload == null || upload.getSize() == 0) {
+            if (content == null || content.isEmpty()) {
+                feedback.errorText(feedback.text("objects.contentRequired"));
+                return false;
+            }
+            return true;
+        }
+        try {
+            content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(upload.getContent())).toString();
+            return true;
+        } catch (CharacterCodingException e) {
+            feedback.errorText(feedback.text("objects.binaryUpload", upload.getFileName()));
+            return false;
+        } finally {
+            upload = null;
+        }
+    }
+
+    public UploadedFile getUpload() {
+        return upload;
+    }
+
+    public void setUpload(UploadedFile upload) {
+        this.upload = upload;
     }
 
     private void finish(boolean done) {

@@ -8,7 +8,10 @@ import dev.swarmmanager.domain.ServiceEditPreview;
 import dev.swarmmanager.domain.ServiceSpec;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.domain.Headroom;
+import dev.swarmmanager.domain.ServiceMeasurement;
 import dev.swarmmanager.exports.boundary.Exports;
+import dev.swarmmanager.resources.boundary.ClusterResources;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.tasks.boundary.Tasks;
 import dev.swarmmanager.templates.boundary.Templates;
@@ -46,6 +49,9 @@ public class ServiceView implements Serializable {
     @Inject
     Templates templates;
 
+    @Inject
+    ClusterResources resources;
+
     private String name;
     private SwarmService service;
     private ServiceSpec spec;
@@ -57,6 +63,8 @@ public class ServiceView implements Serializable {
     private String logFilter;
     private String templateName;
     private String templateDescription;
+    private ServiceMeasurement measurement;
+    private Headroom headroom;
 
     @PostConstruct
     public void init() {
@@ -73,7 +81,24 @@ public class ServiceView implements Serializable {
         if (service != null) {
             spec = feedback.load(() -> services.spec(name), spec);
             taskList = feedback.load(() -> tasks.list(name), taskList);
+            boolean bounded = !service.resources().reservations().isNone() || service.placement().maxReplicasPerNode() > 0;
+            headroom = service.mode() == dev.swarmmanager.domain.ServiceMode.GLOBAL || !bounded ? null
+                    : feedback.load(() -> resources.headroom(name, null), headroom);
         }
+    }
+
+    /** What the service's tasks use now, as the Engine we are connected to measures its own containers. */
+    public void measure() {
+        measurement = feedback.call(() -> resources.measure(name)).orElse(null);
+    }
+
+    public ServiceMeasurement getMeasurement() {
+        return measurement;
+    }
+
+    /** How many more replicas fit, when the service reserves something or caps its tasks per node; else {@code null}. */
+    public Headroom getHeadroom() {
+        return headroom;
     }
 
     /** Shows what the edit would change; nothing is written until {@link #apply}. */
@@ -158,17 +183,18 @@ public class ServiceView implements Serializable {
     }
 
     /**
-     * The rollout at a glance: running tasks on the service's image and on another (an update or a rollback under way
-     * leaves some of each), or null when every running task is on the service's image.
+     * The rollout at a glance: running tasks on the service's spec as it is now and on the one before (an update or a
+     * rollback under way leaves some of each, whatever it changes: image, environment, limits...), or null when every
+     * running task is on the current spec.
      */
     public String getRollout() {
         if (service == null) {
             return null;
         }
         List<SwarmTask> running = taskList.stream().filter(t -> t.desiredState() == dev.swarmmanager.domain.TaskState.RUNNING).toList();
-        long current = running.stream().filter(t -> service.image().equals(t.image())).count();
+        long current = running.stream().filter(t -> t.onServiceSpec() == null ? service.image().equals(t.image()) : t.onServiceSpec()).count();
         long other = running.size() - current;
-        return other == 0 ? null : feedback.text("service.rollout", current, other, service.image());
+        return other == 0 ? null : feedback.text("service.rollout", current, other);
     }
 
     /** Saves the service as it runs as a template (a new one, or the next version of one). */

@@ -5,7 +5,9 @@ import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.exports.boundary.Exports;
+import dev.swarmmanager.networks.boundary.Networks;
 import dev.swarmmanager.nodes.boundary.Nodes;
+import dev.swarmmanager.secrets.boundary.SwarmFiles;
 import dev.swarmmanager.services.boundary.Services;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
@@ -42,6 +44,12 @@ public class ServicesView implements Serializable {
     Nodes nodes;
 
     @Inject
+    Networks networks;
+
+    @Inject
+    SwarmFiles files;
+
+    @Inject
     UiSettings settings;
 
     private List<SwarmService> list = List.of();
@@ -52,13 +60,7 @@ public class ServicesView implements Serializable {
     private Integer confirmedJump;
     private String image;
     private List<SwarmTask> selectedTasks = List.of();
-    private String newName;
-    private String newImage;
-    private Integer newReplicas;
-    private String newEnvironment;
-    private String newPorts;
-    private String newConstraints;
-    private String newCompose;
+    private ServiceForm form = new ServiceForm();
     /** The service whose tasks the dialog shows, if it was opened. */
     private String tasksOf;
 
@@ -122,41 +124,41 @@ public class ServicesView implements Serializable {
     }
 
     /**
-     * Creates a service from the form: its fields become Compose keys (each value quoted, so nothing in them is read
-     * as YAML) written ahead of the Compose keys typed below them; a key given in both is refused as a duplicate.
+     * Creates a service from the form: its fields become Compose keys written ahead of the Compose keys typed below
+     * them; a key given in both is refused as a duplicate.
      */
     public void create() {
-        StringBuilder service = new StringBuilder("image: ").append(quoted(newImage)).append('\n');
-        List<String> constraints = lines(newConstraints);
-        if (newReplicas != null || !constraints.isEmpty()) {
-            List<String> deploy = new java.util.ArrayList<>();
-            if (newReplicas != null) {
-                deploy.add("replicas: " + newReplicas);
-            }
-            if (!constraints.isEmpty()) {
-                deploy.add("placement: {constraints: [" + String.join(", ", constraints.stream().map(ServicesView::quoted).toList()) + "]}");
-            }
-            service.append("deploy: {").append(String.join(", ", deploy)).append("}\n");
-        }
-        List<String> ports = lines(newPorts);
-        if (!ports.isEmpty()) {
-            service.append("ports: [").append(String.join(", ", ports.stream().map(ServicesView::quoted).toList())).append("]\n");
-        }
-        if (newEnvironment != null && !newEnvironment.isBlank()) {
-            service.append("environment:\n");
-            newEnvironment.lines().map(String::strip).filter(l -> !l.isEmpty())
-                    .forEach(line -> service.append("  - ").append(quoted(line)).append('\n'));
-        }
-        if (newCompose != null && !newCompose.isBlank()) {
-            service.append(newCompose.strip()).append('\n');
-        }
-        String name = newName == null ? null : newName.strip();
-        if (feedback.run(() -> services.create(new ServiceDefinition(name, service.toString(), Map.of())), "services.created", name)) {
+        String name = form.getName() == null ? null : form.getName().strip();
+        if (feedback.run(() -> services.create(new ServiceDefinition(name, form.toCompose(), Map.of())), "services.created", name)) {
             PrimeFaces.current().ajax().addCallbackParam("created", true);
-            newName = newImage = newEnvironment = newCompose = newPorts = newConstraints = null;
-            newReplicas = null;
+            form = new ServiceForm();
             load();
         }
+    }
+
+    public ServiceForm getForm() {
+        return form;
+    }
+
+    /** Networks a service can join (overlay networks of the Swarm, the ingress aside), for the form. */
+    public List<String> getNetworkNames() {
+        return feedback.load(() -> networks.list(), List.<dev.swarmmanager.domain.SwarmNetwork>of()).stream()
+                .filter(n -> "swarm".equals(n.scope()) && !n.ingress()).map(dev.swarmmanager.domain.SwarmNetwork::name).sorted().toList();
+    }
+
+    /** Secrets by name, for the form; mounted at /run/secrets/NAME. */
+    public List<String> getSecretNames() {
+        return fileNames(dev.swarmmanager.domain.FileKind.SECRET);
+    }
+
+    /** Configs by name, for the form; mounted at /NAME. */
+    public List<String> getConfigNames() {
+        return fileNames(dev.swarmmanager.domain.FileKind.CONFIG);
+    }
+
+    private List<String> fileNames(dev.swarmmanager.domain.FileKind kind) {
+        return feedback.load(() -> files.list(kind), List.<dev.swarmmanager.domain.SwarmFile>of()).stream()
+                .map(dev.swarmmanager.domain.SwarmFile::name).sorted().toList();
     }
 
     /**
@@ -168,85 +170,6 @@ public class ServicesView implements Serializable {
                 .flatMap(n -> n.labels().entrySet().stream())
                 .map(e -> "node.labels." + e.getKey() + "==" + e.getValue())
                 .distinct().sorted().toList();
-    }
-
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    public String getNewPorts() {
-        return newPorts;
-    }
-
-    public void setNewPorts(String newPorts) {
-        this.newPorts = newPorts;
-    }
-
-    public String getNewConstraints() {
-        return newConstraints;
-    }
-
-    public void setNewConstraints(String newConstraints) {
-        this.newConstraints = newConstraints;
-    }
-
-    /** A YAML double-quoted scalar (JSON's string syntax, which YAML reads the same way); {@code $} as Compose writes a literal one. */
-    private static String quoted(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : (value == null ? "" : value.strip().replace("$", "$$")).toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    public String getNewName() {
-        return newName;
-    }
-
-    public void setNewName(String newName) {
-        this.newName = newName;
-    }
-
-    public String getNewImage() {
-        return newImage;
-    }
-
-    public void setNewImage(String newImage) {
-        this.newImage = newImage;
-    }
-
-    public Integer getNewReplicas() {
-        return newReplicas;
-    }
-
-    public void setNewReplicas(Integer newReplicas) {
-        this.newReplicas = newReplicas;
-    }
-
-    public String getNewEnvironment() {
-        return newEnvironment;
-    }
-
-    public void setNewEnvironment(String newEnvironment) {
-        this.newEnvironment = newEnvironment;
-    }
-
-    public String getNewCompose() {
-        return newCompose;
-    }
-
-    public void setNewCompose(String newCompose) {
-        this.newCompose = newCompose;
     }
 
     /** Every stack and service as Compose files in a zip: the backup of the cluster's configuration. */

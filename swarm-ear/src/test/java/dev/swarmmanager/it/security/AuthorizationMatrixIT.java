@@ -49,6 +49,11 @@ class AuthorizationMatrixIT {
         RULES.put("DELETE /swarm/nodes/{node_id}", Role.ADMIN);
         RULES.put("PUT /swarm/nodes/{node_id}/role", Role.ADMIN);
         RULES.put("PUT /swarm/nodes/{node_id}/labels", Role.OPERATOR);
+        RULES.put("GET /swarm/nodes/{node_id}/tasks", Role.VIEWER);
+        RULES.put("GET /swarm/resources", Role.VIEWER);
+        RULES.put("GET /swarm/history", Role.VIEWER);
+        RULES.put("GET /swarm/resources/services/{name}/headroom", Role.VIEWER);
+        RULES.put("GET /swarm/resources/services/{name}/usage", Role.VIEWER);
         RULES.put("GET /swarm/services", Role.VIEWER);
         RULES.put("GET /swarm/services/{name}", Role.VIEWER);
         RULES.put("POST /swarm/services", Role.OPERATOR);

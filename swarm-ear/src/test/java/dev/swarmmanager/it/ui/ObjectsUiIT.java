@@ -64,4 +64,35 @@ class ObjectsUiIT {
                 .isEqualTo(secret + "_v2");
         assertThat(docker("secret", "ls", "--format", "{{.Name}}").lines()).doesNotContain(secret);
     }
+
+    @Test
+    void aConfigIsCreatedFromAnUploadedFileAndABinaryFileIsRefused() throws Exception {
+        String config = secret.replace("ui_pw", "ui_conf");
+        java.nio.file.Path text = java.nio.file.Files.createTempFile("worker", ".conf");
+        java.nio.file.Path binary = java.nio.file.Files.createTempFile("keystore", ".p12");
+        try {
+            java.nio.file.Files.writeString(text, "threads=4\nqueue=pages\n");
+            java.nio.file.Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+            browser.open("/objects.xhtml");
+            browser.click(By.id("objects-form:new-config"));
+            browser.find(By.id("create-form:name")).sendKeys(config);
+            browser.driver().findElement(By.cssSelector("#create-form input[type=file]")).sendKeys(binary.toString());
+            browser.click(By.id("create-form:create-confirm"));
+            assertThat(browser.text(By.id("messages"))).contains("is not UTF-8 text").contains("nothing was created");
+            assertThat(docker("config", "ls", "--format", "{{.Name}}").lines()).doesNotContain(config);
+
+            browser.driver().findElement(By.cssSelector("#create-form input[type=file]")).sendKeys(text.toString());
+            browser.click(By.id("create-form:create-confirm"));
+            assertThat(browser.text(By.id("messages"))).contains(config);
+            assertThat(docker("config", "inspect", config, "--format", "{{printf \"%s\" .Spec.Data}}")).isEqualTo("threads=4\nqueue=pages");
+        } finally {
+            java.nio.file.Files.deleteIfExists(text);
+            java.nio.file.Files.deleteIfExists(binary);
+            try {
+                docker("config", "rm", config);
+            } catch (AssertionError notCreated) {
+                // the test stopped before
+            }
+        }
+    }
 }

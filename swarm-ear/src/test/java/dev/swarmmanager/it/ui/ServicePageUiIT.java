@@ -20,6 +20,7 @@ class ServicePageUiIT {
 
     private static Browser browser;
     private final String name = Lab.uniqueName("ui-svc");
+    private final String network = Lab.uniqueName("ui-net");
 
     @BeforeAll
     static void openBrowser() {
@@ -34,6 +35,14 @@ class ServicePageUiIT {
     @AfterEach
     void removeTheService() {
         Lab.removeServiceQuietly(name);
+        Lab.await(Duration.ofSeconds(30), () -> {
+            try {
+                docker("network", "rm", network);
+                return true;
+            } catch (AssertionError inUseOrGone) {
+                return !docker("network", "ls", "--format", "{{.Name}}").lines().toList().contains(network);
+            }
+        }, () -> "network " + network + " to go");
         try {
             docker("node", "update", "--label-rm", "uitest", "worker1");
         } catch (AssertionError notSet) {
@@ -44,6 +53,8 @@ class ServicePageUiIT {
     @Test
     void aServiceIsCreatedEditedAfterItsDifferenceIsShownAndRolledBack() {
         docker("node", "update", "--label-add", "uitest=yes", "worker1");
+        // Shared for operators, as the deployment policy asks of a network a service of its own joins.
+        docker("network", "create", "--driver", "overlay", "--label", "swarm-manager.shared=true", network);
         Lab.await(Duration.ofSeconds(15), () -> {
             browser.open("/services.xhtml");
             return browser.driver().getPageSource().contains("node.labels.uitest==yes");
@@ -55,12 +66,33 @@ class ServicePageUiIT {
         browser.find(By.id("create-form:new-replicas")).sendKeys("2");
         browser.find(By.id("create-form:new-environment")).sendKeys("GREETING=hello $USER");
         browser.find(By.id("create-form:new-compose")).sendKeys("stop_grace_period: 2s\nlabels:\n  team: ocr");
+        browser.find(By.id("create-form:new-user")).sendKeys("65534"); // by number: the image has no passwd file
+        browser.find(By.id("create-form:new-labels")).sendKeys("tier=batch");
+        browser.find(By.id("create-form:new-tmpfs")).sendKeys("/run/cache");
+        browser.find(By.id("create-form:new-reserve-cpus")).sendKeys("0.1");
+        browser.find(By.id("create-form:new-limit-memory")).sendKeys("64M");
+        browser.find(By.id("create-form:new-max-per-node")).sendKeys("3"); // room for a start-first update on the one labelled node
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("create-form:new-restart"))).selectByValue("on-failure");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("create-form:new-update-order"))).selectByValue("start-first");
+        browser.find(By.id("create-form:new-update-delay")).sendKeys("3s");
+        browser.find(By.id("create-form:new-health")).sendKeys("true");
+        browser.find(By.id("create-form:new-health-interval")).sendKeys("5s");
+        browser.find(By.xpath("//*[@id='create-form:new-networks']//label[normalize-space(.)='" + network + "']")).click();
         browser.click(By.id("create-form:create-confirm"));
 
         assertThat(browser.text(By.id("messages"))).contains("Service " + name + " created.");
         assertThat(docker("service", "inspect", name, "--format",
                 "{{.Spec.Mode.Replicated.Replicas}} {{.Spec.TaskTemplate.ContainerSpec.Env}} {{.Spec.TaskTemplate.ContainerSpec.Labels.team}} {{.Spec.TaskTemplate.Placement.Constraints}}"))
                 .as("the form's value is taken as written, $ included").isEqualTo("2 [GREETING=hello $USER] ocr [node.labels.uitest==yes]");
+        assertThat(docker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.User}} {{.Spec.Labels.tier}}"
+                + " {{range .Spec.TaskTemplate.ContainerSpec.Mounts}}{{.Type}}:{{.Target}}{{end}}"
+                + " {{.Spec.TaskTemplate.Resources.Reservations.NanoCPUs}} {{.Spec.TaskTemplate.Resources.Limits.MemoryBytes}}"
+                + " {{.Spec.TaskTemplate.Placement.MaxReplicas}} {{.Spec.TaskTemplate.RestartPolicy.Condition}}"
+                + " {{.Spec.UpdateConfig.Order}} {{.Spec.UpdateConfig.Delay}} {{.Spec.TaskTemplate.ContainerSpec.Healthcheck.Test}}"
+                + " {{.Spec.TaskTemplate.ContainerSpec.Healthcheck.Interval}} {{len .Spec.TaskTemplate.Networks}}"))
+                .isEqualTo("65534 batch tmpfs:/run/cache 100000000 67108864 3 on-failure start-first 3s [CMD-SHELL true] 5s 1");
+        assertThat(docker("network", "inspect", network, "--format", "{{.ID}}")).isEqualTo(
+                docker("service", "inspect", name, "--format", "{{(index .Spec.TaskTemplate.Networks 0).Target}}"));
 
         browser.open("/services.xhtml");
         browser.click(By.linkText(name));

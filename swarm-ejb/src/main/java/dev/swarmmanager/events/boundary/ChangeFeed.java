@@ -2,6 +2,9 @@ package dev.swarmmanager.events.boundary;
 
 import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
+import dev.swarmmanager.domain.ClusterChanged;
+import jakarta.enterprise.event.Event;
+import java.time.Instant;
 import dev.swarmmanager.events.control.ChangeDetector;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import dev.swarmmanager.domain.LimitReachedException;
@@ -48,6 +51,10 @@ public class ChangeFeed {
     @ConfigProperty(name = "swarm.events.max-subscribers-per-user", defaultValue = "20")
     int maxPerUser = 20;
 
+    /** The changes of each refresh, for the event history (which keeps them longer than this feed). */
+    @Inject
+    Event<ClusterChanged> changed;
+
     private final Deque<ClusterChange> recent = new ArrayDeque<>();
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private ClusterSnapshot previous;
@@ -62,6 +69,9 @@ public class ChangeFeed {
             }
         }
         previous = snapshot;
+        if (!changes.isEmpty() && changed != null) {
+            changed.fireAsync(new ClusterChanged(Instant.now(), changes, snapshot.state()));
+        }
         for (ClusterChange change : changes) {
             recent.addLast(change);
             if (recent.size() > KEPT) {

@@ -15,6 +15,7 @@ import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.RaftQuorum;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.SwarmNode;
+import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.WireName;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.translation.ClusterReader;
@@ -75,6 +76,20 @@ public class Nodes {
     /** @param reference the node's ID, ID prefix or hostname */
     public SwarmNode inspect(String reference) {
         return NodeTranslator.toNode(raw(reference));
+    }
+
+    /**
+     * The tasks Swarm assigned to the node, current and past ({@code docker node ps}): by service, then as
+     * {@code docker service ps} orders them. From the mirror; from Docker only when the mirror is not current.
+     */
+    public List<SwarmTask> tasks(String reference) {
+        SwarmNode node = inspect(reference);
+        ClusterState state = mirror.current().orElseGet(reader::read);
+        return state.tasks().stream().filter(t -> node.id().equals(t.nodeId()))
+                .sorted(java.util.Comparator.comparing(SwarmTask::serviceName, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+                        .thenComparing(ClusterState.TASK_ORDER))
+                .map(t -> t.nodeHostname() == null ? t.withNodeHostname(node.hostname()) : t)
+                .toList();
     }
 
     /**

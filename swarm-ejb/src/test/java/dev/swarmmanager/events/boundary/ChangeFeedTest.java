@@ -56,7 +56,7 @@ class ChangeFeedTest {
         SwarmNode node = new SwarmNode("n1", "worker1", NodeRole.WORKER, availability, NodeState.READY, null, null,
                 "198.18.0.21", "20.10", "linux", "x86_64", 2, 1, null, null, T, T, availability.ordinal());
         SwarmService service = new SwarmService("s1", "ocr", "ocr-worker:1.0", ServiceMode.REPLICATED, desired, 1,
-                null, null, null, null, T, T, desired, null);
+                null, null, null, null, T, T, desired, null, null, null);
         HealthStatus health = new HealthStatus(verdict, List.of(), null, List.of(), 100, List.of(), T, false, 0);
         return new ClusterSnapshot(null, new ClusterState(null, List.of(node), List.of(service), List.of()), health, null,
                 Map.of(), Map.of(), false);

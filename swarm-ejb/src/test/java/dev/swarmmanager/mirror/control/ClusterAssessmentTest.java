@@ -80,7 +80,7 @@ class ClusterAssessmentTest {
         List<SwarmTask> tasks = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             tasks.add(new SwarmTask("t" + i, "ocr.1", "ocr-id", "ocr", 1, "n", "w1", TaskState.RUNNING, TaskState.FAILED,
-                    "failed", "exit " + i, "ocr-worker:1.0", null, 1, NOW, NOW.plusSeconds(i)));
+                    "failed", "exit " + i, "ocr-worker:1.0", null, 1, NOW, NOW.plusSeconds(i), null));
         }
         var errors = ClusterAssessment.errors(tasks);
         assertThat(errors).hasSize(ClusterAssessment.MAX_ERRORS);
@@ -122,16 +122,16 @@ class ClusterAssessmentTest {
 
     private static SwarmService service(String name, long desired, long running) {
         return new SwarmService(name + "-id", name, "ocr-worker:1.0", ServiceMode.REPLICATED, desired, running,
-                null, null, null, null, NOW, NOW, 1, null);
+                null, null, null, null, NOW, NOW, 1, null, null, null);
     }
 
     private static SwarmService global(String name, long desired, long running) {
         return new SwarmService(name + "-id", name, "ocr-worker:1.0", ServiceMode.GLOBAL, desired, running,
-                null, null, null, null, NOW, NOW, 1, null);
+                null, null, null, null, NOW, NOW, 1, null, null, null);
     }
 
     private static SwarmTask task(String service, TaskState state, String error) {
         return new SwarmTask("t-" + System.nanoTime(), service + ".1", service + "-id", service, 1, "w1-id", "w1",
-                TaskState.RUNNING, state, state.toString(), error, "ocr-worker:1.0", null, null, NOW, NOW);
+                TaskState.RUNNING, state, state.toString(), error, "ocr-worker:1.0", null, null, NOW, NOW, null);
     }
 }

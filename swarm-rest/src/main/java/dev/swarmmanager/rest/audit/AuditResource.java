@@ -4,7 +4,6 @@ import dev.swarmmanager.audit.boundary.AuditLog;
 import dev.swarmmanager.domain.AuditOutcome;
 import dev.swarmmanager.domain.AuditPage;
 import dev.swarmmanager.domain.AuditQuery;
-import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.WireName;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Requests;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -52,20 +49,9 @@ public class AuditResource {
             @Parameter(description = "entries per page, 1 to 500 (50)") @QueryParam("size") String size) {
         AuditQuery query = new AuditQuery(user, action, target,
                 outcome == null || outcome.isBlank() ? null : WireName.parse(AuditOutcome.class, "outcome", outcome),
-                instant(from, "from"), instant(to, "to"),
+                Requests.instant(from, "from"), Requests.instant(to, "to"),
                 Requests.integer(page, "page", 0), Requests.integer(size, "size", AuditQuery.DEFAULT_SIZE));
         AuditPage result = log.search(query);
         return Envelope.page(result.entries(), result.total(), result.page(), result.size());
-    }
-
-    private static Instant instant(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-27T00:00:00Z (got '" + value + "')");
-        }
     }
 }

@@ -52,6 +52,18 @@ public final class Requests {
         }
     }
 
+    /** A query parameter's instant (ISO-8601), {@code null} when absent; a bad one is a 400 that shows the form. */
+    public static java.time.Instant instant(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-27T00:00:00Z (got '" + shown(value) + "')");
+        }
+    }
+
     /** A value as a message shows it: its start, never kilobytes of input echoed back. */
     private static String shown(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "… (" + value.length() + " characters)";

@@ -58,6 +58,17 @@ public class NodesResource {
         return Envelope.of(nodes.inspect(node));
     }
 
+    @Operation(operationId = "listNodeTasks", summary = "List the tasks Swarm assigned to a node, current and past (docker node ps)")
+    @APIResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker.1\",\"service_name\":\"ocr-worker\",\"node_hostname\":\"worker1\",\"desired_state\":\"running\",\"state\":\"running\"}],\"count\":1}")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    @GET
+    @Path("{node_id}/tasks")
+    public Envelope tasks(@PathParam("node_id") String node) {
+        return Envelope.of(nodes.tasks(node));
+    }
+
     @Operation(summary = "Drain a node for maintenance, pause it, or make it active again")
     @APIResponse(responseCode = "200", description = "The node with its new availability", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"hostname\":\"worker1\",\"availability\":\"drain\"}}")))

@@ -1,0 +1,16 @@
+package dev.swarmmanager.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The changes one refresh of the mirror found, fired for whoever keeps them (the event history).
+ *
+ * @param state the cluster after the changes, to name what a change only refers to (a task's service and stack)
+ */
+public record ClusterChanged(Instant at, List<ClusterChange> changes, ClusterState state) {
+
+    public ClusterChanged {
+        changes = List.copyOf(changes);
+    }
+}

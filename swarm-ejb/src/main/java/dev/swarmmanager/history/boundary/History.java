@@ -1,0 +1,107 @@
+package dev.swarmmanager.history.boundary;
+
+import dev.swarmmanager.domain.HistoryEvent;
+import dev.swarmmanager.domain.HistoryPage;
+import dev.swarmmanager.domain.HistoryQuery;
+import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.history.entity.HistoryRecord;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The event history: searched by anyone signed in, written by the application itself. */
+@Stateless
+@RolesAllowed(Role.VIEWER_NAME)
+public class History {
+
+    @PersistenceContext(unitName = "swarm")
+    EntityManager entities;
+
+    /** Newest first, one page, with how many match in all. */
+    public HistoryPage search(HistoryQuery query) {
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<HistoryRecord> select = cb.createQuery(HistoryRecord.class);
+        Root<HistoryRecord> row = select.from(HistoryRecord.class);
+        select.where(filters(cb, row, query)).orderBy(cb.desc(row.get("time")), cb.desc(row.get("id")));
+        TypedQuery<HistoryRecord> page = entities.createQuery(select)
+                .setFirstResult(query.page() * query.size()).setMaxResults(query.size());
+
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<HistoryRecord> counted = count.from(HistoryRecord.class);
+        count.select(cb.count(counted)).where(filters(cb, counted, query));
+
+        List<HistoryEvent> events = page.getResultList().stream().map(History::event).toList();
+        return new HistoryPage(events, entities.createQuery(count).getSingleResult(), query.page(), query.size());
+    }
+
+    /**
+     * Keeps entries. Called by the application's own observers (on threads with no signed-in caller), never from an
+     * edge: nothing a user sends is written here.
+     */
+    @PermitAll
+    public void append(List<HistoryEvent> events) {
+        for (HistoryEvent event : events) {
+            HistoryRecord row = new HistoryRecord();
+            row.time = event.time();
+            row.kind = event.kind();
+            row.action = event.action();
+            row.objectId = event.objectId();
+            row.objectName = event.objectName();
+            row.service = event.service();
+            row.stack = event.stack();
+            row.summary = event.summary();
+            entities.persist(row);
+        }
+    }
+
+    /** Removes the entries older than {@code before}; answers how many. */
+    @PermitAll
+    public int purge(Instant before) {
+        return entities.createQuery("DELETE FROM HistoryRecord h WHERE h.time < :before")
+                .setParameter("before", before).executeUpdate();
+    }
+
+    private static Predicate[] filters(CriteriaBuilder cb, Root<HistoryRecord> row, HistoryQuery query) {
+        List<Predicate> where = new ArrayList<>();
+        if (query.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(row.get("time"), query.from()));
+        }
+        if (query.to() != null) {
+            where.add(cb.lessThan(row.get("time"), query.to()));
+        }
+        if (query.kind() != null) {
+            where.add(cb.equal(row.get("kind"), query.kind()));
+        }
+        if (query.object() != null) {
+            where.add(cb.or(cb.equal(row.get("objectName"), query.object()), cb.equal(row.get("service"), query.object()),
+                    cb.like(row.get("objectId"), escaped(query.object()) + "%", '\\')));
+        }
+        if (query.stack() != null) {
+            where.add(cb.equal(row.get("stack"), query.stack()));
+        }
+        if (query.text() != null) {
+            where.add(cb.like(cb.lower(row.get("summary")), "%" + escaped(query.text().toLowerCase(Locale.ROOT)) + "%", '\\'));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private static String escaped(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static HistoryEvent event(HistoryRecord row) {
+        return new HistoryEvent(row.id, row.time, row.kind, row.action, row.objectId, row.objectName, row.service, row.stack,
+                row.summary);
+    }
+}

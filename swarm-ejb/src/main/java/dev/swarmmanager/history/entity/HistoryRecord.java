@@ -1,0 +1,55 @@
+package dev.swarmmanager.history.entity;
+
+import dev.swarmmanager.audit.entity.InstantColumn;
+import dev.swarmmanager.domain.HistoryKind;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One row of the event history. Written once, removed when older than the retention period. */
+@Entity
+@Table(name = "swarm_history", indexes = {
+        @Index(name = "swarm_history_time", columnList = "happened_at"),
+        @Index(name = "swarm_history_object", columnList = "object_name"),
+        @Index(name = "swarm_history_service", columnList = "service_name")})
+public class HistoryRecord {
+
+    /** Table-generated, as the audit log's: identity columns are spelled differently by each database. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE)
+    public Long id;
+
+    @Column(name = "happened_at", nullable = false)
+    @Convert(converter = InstantColumn.class)
+    public Instant time;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 20)
+    public HistoryKind kind;
+
+    @Column(name = "action_name", nullable = false, length = 40)
+    public String action;
+
+    @Column(name = "object_id", length = 100)
+    public String objectId;
+
+    @Column(name = "object_name", length = 255)
+    public String objectName;
+
+    @Column(name = "service_name", length = 255)
+    public String service;
+
+    @Column(name = "stack", length = 255)
+    public String stack;
+
+    @Column(name = "summary", nullable = false, length = 1000)
+    public String summary;
+}
