@@ -88,6 +88,22 @@ public final class Lab {
         return (int) out.lines().filter(l -> l.startsWith("Running")).count();
     }
 
+    /**
+     * {@code docker stack rm}, again while it fails: the CLI removes the services and then at once the networks, which a
+     * task still shutting down holds for a moment ("network ... is in use by task"). Done when the stack is gone.
+     */
+    public static void removeStack(String stack) {
+        await(Duration.ofSeconds(60), () -> {
+            try {
+                docker("stack", "rm", stack);
+            } catch (AssertionError stillInUseOrGone) {
+                // retried below until nothing of the stack is left
+            }
+            return docker("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack).isEmpty()
+                    && docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack).isEmpty();
+        }, () -> "stack " + stack + " to be removed");
+    }
+
     public static void removeServiceQuietly(String name) {
         try {
             docker("service", "rm", name);

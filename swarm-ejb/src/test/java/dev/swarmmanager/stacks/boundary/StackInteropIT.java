@@ -192,13 +192,6 @@ class StackInteropIT {
     }
 
     private static void remove(String stack) {
-        try {
-            docker("stack", "rm", stack);
-        } catch (AssertionError nothingToRemove) {
-            return;
-        }
-        Lab.await(Duration.ofSeconds(60), () -> docker("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack).isEmpty()
-                && docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack).isEmpty(),
-                () -> "stack " + stack + " to go");
+        Lab.removeStack(stack);
     }
 }

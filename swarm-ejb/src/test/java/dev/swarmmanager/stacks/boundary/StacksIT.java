@@ -33,13 +33,7 @@ class StacksIT {
 
     @AfterEach
     void removeStack() {
-        try {
-            docker("stack", "rm", stack);
-        } catch (AssertionError ignored) {
-            // already removed by the test
-        }
-        Lab.await(Duration.ofSeconds(30), () -> docker("network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack)
-                .isEmpty(), () -> "the stack's network to go");
+        Lab.removeStack(stack);
     }
 
     @Test
@@ -208,7 +202,7 @@ class StacksIT {
                             .replace("]", ",{\"Type\":\"tmpfs\",\"Target\":\"/tmp\"}]"));
         } finally {
             Files.deleteIfExists(compose);
-            docker("stack", "rm", cliStack);
+            Lab.removeStack(cliStack);
         }
 
         // What a task writes to the named volume is there for the next task on the node (it was lost before: the
