@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>the domain is plain Java, shared by all;</li>
  * <li>in the EJB module, the components (cluster, nodes, services, tasks, stacks, policy, events, metrics, exports, templates,
- * secrets, networks, resources, history) depend on
+ * secrets, networks, resources, history, autoscaling) depend on
  * the mirror, the audit log, the rules, Compose and the translation of the Engine's objects, never the reverse, and no two
  * packages depend on each other;</li>
  * <li>the edges (REST, web) speak their protocols and call the EJBs' boundaries with domain values: Docker,
@@ -71,7 +71,8 @@ class ArchitectureTest {
                         "dev.swarmmanager.services..", "dev.swarmmanager.tasks..", "dev.swarmmanager.stacks..",
                         "dev.swarmmanager.policy..", "dev.swarmmanager.events..", "dev.swarmmanager.metrics..",
                         "dev.swarmmanager.exports..", "dev.swarmmanager.templates..", "dev.swarmmanager.secrets..", "dev.swarmmanager.networks..",
-                        "dev.swarmmanager.resources..", "dev.swarmmanager.history..")
+                        "dev.swarmmanager.resources..", "dev.swarmmanager.history..",
+                        "dev.swarmmanager.autoscaling..")
                 .check(EJB);
     }
 
@@ -85,6 +86,16 @@ class ArchitectureTest {
     void theEdgesCallTheEjbsThroughTheirBoundaries() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.*.control..", "dev.swarmmanager.*.entity..",
                         "dev.swarmmanager.translation..", "dev.swarmmanager.rules..", "dev.swarmmanager.compose..")
+                .check(EDGES);
+    }
+
+    /** A scale with no role check and the audit row under "autoscaler": the autoscaler's own, and no one else's. */
+    @Test
+    void onlyTheAutoscalerScalesAsTheAutoscaler() {
+        noClasses().that().resideOutsideOfPackage("dev.swarmmanager.autoscaling..")
+                .should().callMethod(dev.swarmmanager.services.boundary.Services.class, "scaleForAutoscaler", String.class, long.class, long.class, String.class, boolean.class)
+                .check(EJB);
+        noClasses().should().callMethod(dev.swarmmanager.services.boundary.Services.class, "scaleForAutoscaler", String.class, long.class, long.class, String.class, boolean.class)
                 .check(EDGES);
     }
 }

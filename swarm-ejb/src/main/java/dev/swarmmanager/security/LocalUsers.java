@@ -159,6 +159,10 @@ public class LocalUsers {
             throw new InvalidRequestException("name", "must be 1 to 64 letters, digits, '.', '_', '@' or '-', "
                     + "starting with a letter or digit");
         }
+        if (name.equalsIgnoreCase("autoscaler")) {
+            // The audit log's name for the autoscaler's own scales: a person under it would be mistaken for it.
+            throw new InvalidRequestException("name", "'autoscaler' is the name the autoscaler acts under in the audit log");
+        }
     }
 
     private static void checkRole(Role role) {

@@ -86,6 +86,8 @@ public final class Wiring {
                     f.set(bean, configValue(config, f));
                 } else if (f.getType() == Event.class) {
                     f.set(bean, recordingEvent());
+                } else if (f.getType() == jakarta.enterprise.inject.Instance.class) {
+                    f.set(bean, inert(f.getType())); // a request or other contextual lookup: none in this tier
                 } else if (f.isAnnotationPresent(Resource.class) && !beans.containsKey(f.getType())) {
                     f.set(bean, inert(f.getType()));
                 } else {

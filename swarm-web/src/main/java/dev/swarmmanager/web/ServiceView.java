@@ -8,7 +8,11 @@ import dev.swarmmanager.domain.ServiceEditPreview;
 import dev.swarmmanager.domain.ServiceSpec;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.autoscaling.boundary.Autoscaler;
+import dev.swarmmanager.autoscaling.boundary.ScalingPolicies;
 import dev.swarmmanager.domain.Headroom;
+import dev.swarmmanager.domain.ScalingDecision;
+import dev.swarmmanager.domain.ScalingPolicy;
 import dev.swarmmanager.domain.ServiceMeasurement;
 import dev.swarmmanager.exports.boundary.Exports;
 import dev.swarmmanager.resources.boundary.ClusterResources;
@@ -52,6 +56,12 @@ public class ServiceView implements Serializable {
     @Inject
     ClusterResources resources;
 
+    @Inject
+    ScalingPolicies scalingPolicies;
+
+    @Inject
+    Autoscaler autoscaler;
+
     private String name;
     private SwarmService service;
     private ServiceSpec spec;
@@ -64,6 +74,9 @@ public class ServiceView implements Serializable {
     private String templateName;
     private String templateDescription;
     private ServiceMeasurement measurement;
+    private ScalingPolicy scaling;
+    private List<ScalingDecision> decisions = List.of();
+    private String policyText;
     private Headroom headroom;
 
     @PostConstruct
@@ -81,10 +94,65 @@ public class ServiceView implements Serializable {
         if (service != null) {
             spec = feedback.load(() -> services.spec(name), spec);
             taskList = feedback.load(() -> tasks.list(name), taskList);
+            scaling = feedback.load(() -> scalingPolicies.list().stream().filter(p -> p.service().equals(service.name())).findFirst()
+                    .orElse(null), scaling);
+            decisions = scaling == null ? List.of() : autoscaler.recent(service.name());
             boolean bounded = !service.resources().reservations().isNone() || service.placement().maxReplicasPerNode() > 0;
             headroom = service.mode() == dev.swarmmanager.domain.ServiceMode.GLOBAL || !bounded ? null
                     : feedback.load(() -> resources.headroom(name, null), headroom);
         }
+    }
+
+    public ScalingPolicy getScaling() {
+        return scaling;
+    }
+
+    /** The newest decisions first, at most ten, for the panel's list. */
+    public List<ScalingDecision> getDecisions() {
+        List<ScalingDecision> newest = new java.util.ArrayList<>(decisions);
+        java.util.Collections.reverse(newest);
+        return newest.subList(0, Math.min(10, newest.size()));
+    }
+
+    /** The last hour of the autoscaler's figures, or null when it has none (no policy, or another instance holds the lease). */
+    public ScalingChart getChart() {
+        return scaling == null ? null : ScalingChart.of(decisions, scaling.target(), java.time.Instant.now());
+    }
+
+    /** Opens the policy editor on the service's policy, or on a starting point. */
+    public void editPolicy() {
+        policyText = scaling == null
+                ? "min_replicas: 1\nmax_replicas: 5\nmetric: prometheus\nquery: sum(ocr_queue_depth)\ntarget: 20\nscale_down_window_seconds: 300\n"
+                : "min_replicas: " + scaling.minReplicas() + "\nmax_replicas: " + scaling.maxReplicas() + "\nmetric: " + scaling.metric()
+                + (scaling.query() == null ? "" : "\nquery: " + scaling.query()) + "\ntarget: " + scaling.target()
+                + "\ntolerance: " + scaling.tolerance() + "\nscale_up_window_seconds: " + scaling.scaleUpWindow().toSeconds()
+                + "\nscale_down_window_seconds: " + scaling.scaleDownWindow().toSeconds()
+                + "\nscale_up_cooldown_seconds: " + scaling.scaleUpCooldown().toSeconds()
+                + "\nscale_down_cooldown_seconds: " + scaling.scaleDownCooldown().toSeconds() + "\nmax_step: " + scaling.maxStep()
+                + "\ndry_run: " + scaling.dryRun() + "\npaused: " + scaling.paused() + "\n";
+    }
+
+    /** Keeps the policy as typed (one {@code key: value} a line, the API's names). */
+    public void savePolicy() {
+        feedback.call(() -> scalingPolicies.set(ScalingPolicyText.parse(name, policyText))).ifPresent(saved -> {
+            feedback.info("service.policySaved", name);
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("saved", true);
+            load();
+        });
+    }
+
+    public void removePolicy() {
+        if (feedback.run(() -> scalingPolicies.remove(name), "service.policyRemoved", name)) {
+            load();
+        }
+    }
+
+    public String getPolicyText() {
+        return policyText;
+    }
+
+    public void setPolicyText(String policyText) {
+        this.policyText = policyText;
     }
 
     /** What the service's tasks use now, as the Engine we are connected to measures its own containers. */

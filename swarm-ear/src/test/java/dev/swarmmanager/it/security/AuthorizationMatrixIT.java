@@ -52,6 +52,11 @@ class AuthorizationMatrixIT {
         RULES.put("GET /swarm/nodes/{node_id}/tasks", Role.VIEWER);
         RULES.put("GET /swarm/resources", Role.VIEWER);
         RULES.put("GET /swarm/history", Role.VIEWER);
+        RULES.put("GET /swarm/scaling-policies", Role.VIEWER);
+        RULES.put("GET /swarm/scaling-policies/{name}", Role.VIEWER);
+        RULES.put("PUT /swarm/scaling-policies/{name}", Role.OPERATOR);
+        RULES.put("DELETE /swarm/scaling-policies/{name}", Role.OPERATOR);
+        RULES.put("GET /swarm/scaling-policies/{name}/decisions", Role.VIEWER);
         RULES.put("GET /swarm/resources/services/{name}/headroom", Role.VIEWER);
         RULES.put("GET /swarm/resources/services/{name}/usage", Role.VIEWER);
         RULES.put("GET /swarm/services", Role.VIEWER);
@@ -113,6 +118,7 @@ class AuthorizationMatrixIT {
             Map.entry("POST /swarm/init", "{\"advertise_addr\":\"127.0.0.1\"}"),
             Map.entry("POST /swarm/leave", "{\"force\":false}"),
             Map.entry("PUT /swarm/nodes/{node_id}/availability", "{\"availability\":\"active\"}"),
+            Map.entry("PUT /swarm/scaling-policies/{name}", "{\"min_replicas\":1,\"max_replicas\":2,\"metric\":\"cpu\",\"target\":50}"),
             Map.entry("PUT /swarm/nodes/{node_id}/role", "{\"role\":\"worker\"}"),
             Map.entry("PUT /swarm/nodes/{node_id}/labels", "{\"labels\":{}}"),
             Map.entry("POST /swarm/services/{name}/scale", "{\"replicas\":1}"),

@@ -282,6 +282,9 @@ class HostileInputIT {
         if (endpoint.endsWith("/scale")) {
             return "{\"replicas\":1}";
         }
+        if (endpoint.startsWith("PUT /swarm/scaling-policies")) {
+            return "{\"min_replicas\":1,\"max_replicas\":2,\"metric\":\"cpu\",\"target\":50}";
+        }
         if (endpoint.startsWith("PATCH")) {
             return "{\"changes\":{\"user\":\"nobody\"}}";
         }

@@ -119,6 +119,8 @@ class LocalAccountsIT {
         assertThat(create("short-" + operator, "operator", "tooshort").status()).isEqualTo(400);
         assertThat(create("x-" + operator, "root").status()).isEqualTo(400);
         assertThat(create("bad name!", "viewer").status()).isEqualTo(400);
+        assertThat(create("Autoscaler", "viewer").json().getString("error")).as("the audit log's name for the autoscaler")
+                .isEqualTo("name 'autoscaler' is the name the autoscaler acts under in the audit log");
         assertThat(create(operator, "viewer").status()).isEqualTo(409);
         // What each request needs is checked before anything else (Bean Validation, by the request's group).
         assertThat(admin.call("POST", "/api/swarm/users", "{\"name\":\"nopass-" + operator + "\",\"role\":\"viewer\"}").json()

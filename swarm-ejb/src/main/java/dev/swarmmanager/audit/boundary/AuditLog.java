@@ -99,6 +99,16 @@ public class AuditLog {
     }
 
     /**
+     * Records what the application did by itself, under the name it acts as ({@code autoscaler}) and the role it
+     * acts with: such work runs on the server's own threads, where there is no signed-in caller.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFor(String actor, String role, Attempt attempt, AuditOutcome outcome, String error) {
+        write(actor, role, attempt, outcome, error);
+    }
+
+    /**
      * Records a failed local sign-in, under the name it was tried with (no one is signed in yet).
      *
      * @param reason unknown account, wrong password, account disabled: for the admins' eyes only (the caller is

@@ -60,7 +60,7 @@ public class History {
             row.objectName = event.objectName();
             row.service = event.service();
             row.stack = event.stack();
-            row.summary = event.summary();
+            row.summary = event.summary().length() > 1000 ? event.summary().substring(0, 999) + "…" : event.summary();
             entities.persist(row);
         }
     }

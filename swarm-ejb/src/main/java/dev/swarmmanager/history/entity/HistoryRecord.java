@@ -19,7 +19,8 @@ import java.time.Instant;
 @Table(name = "swarm_history", indexes = {
         @Index(name = "swarm_history_time", columnList = "happened_at"),
         @Index(name = "swarm_history_object", columnList = "object_name"),
-        @Index(name = "swarm_history_service", columnList = "service_name")})
+        @Index(name = "swarm_history_service", columnList = "service_name"),
+        @Index(name = "swarm_history_kind", columnList = "kind, happened_at")})
 public class HistoryRecord {
 
     /** Table-generated, as the audit log's: identity columns are spelled differently by each database. */

@@ -182,6 +182,9 @@ public class ClusterMirror {
      * No Engine call: the cluster as the mirror knows it, if that is current (read, and the last refresh
      * succeeded). Empty when Docker could not be read: callers then ask Docker, which says why.
      */
+    // Also read by the application's own work (the autoscaler), on threads with no signed-in caller; every edge that
+    // shows it asks for a sign-in first.
+    @PermitAll
     public Optional<ClusterState> current() {
         ClusterSnapshot now = snapshot;
         return now.health().stale() ? Optional.empty() : Optional.of(now.state());

@@ -1,4 +1,4 @@
-package dev.swarmmanager.resources.boundary;
+package dev.swarmmanager.resources.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

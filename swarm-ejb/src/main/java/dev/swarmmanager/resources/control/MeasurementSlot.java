@@ -1,4 +1,4 @@
-package dev.swarmmanager.resources.boundary;
+package dev.swarmmanager.resources.control;
 
 import dev.swarmmanager.domain.LimitReachedException;
 import jakarta.enterprise.context.ApplicationScoped;

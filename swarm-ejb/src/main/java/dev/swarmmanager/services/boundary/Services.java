@@ -21,7 +21,12 @@ import dev.swarmmanager.domain.ServiceSpec;
 import dev.swarmmanager.domain.ServiceWriteResult;
 import jakarta.security.enterprise.SecurityContext;
 import com.github.dockerjava.api.DockerClient;
+import dev.swarmmanager.audit.boundary.AuditLog;
+import dev.swarmmanager.audit.control.Attempt;
 import dev.swarmmanager.audit.control.Audited;
+import dev.swarmmanager.domain.AuditOutcome;
+import dev.swarmmanager.domain.PolicyViolationException;
+import jakarta.annotation.security.PermitAll;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.PolicyViolation;
@@ -69,6 +74,10 @@ public class Services {
 
     @Inject
     DeploymentPolicy policy;
+
+    /** Only for the autoscaler's scales: a user's are recorded by the audit interceptor. */
+    @Inject
+    AuditLog audit;
 
     @Inject
     ClusterReader reader;
@@ -122,6 +131,54 @@ public class Services {
         });
         return readBack(reference);
     }
+
+    /**
+     * Scales for the autoscaler, which acts with the authority of whoever set the policy: the same range and
+     * deployment policy (an operator's policy on a service an operator may not change is refused, an admin's passes what
+     * admins may), the same versioned write, and an audit row under the name {@code autoscaler} whatever the outcome.
+     * The write happens only if the service still has {@code expected} replicas: a scale by hand in between wins.
+     * There is no signed-in caller on the autoscaler's thread, hence no role check here: only the autoscaling component
+     * calls this (ArchitectureTest holds it to that).
+     *
+     * @param reason the autoscaler's decision, kept with the audit row
+     */
+    @PermitAll
+    public SwarmService scaleForAutoscaler(String reference, long expected, long replicas, String reason, boolean asAdmin) {
+        String role = asAdmin ? Role.ADMIN_NAME : Role.OPERATOR_NAME;
+        Attempt attempt = new Attempt("services.scale", reference, Map.of("replicas", String.valueOf(replicas), "reason",
+                reason == null ? "" : reason.length() > 200 ? reason.substring(0, 200) : reason));
+        try {
+            long maxReplicas = policy.rules().settings().maxReplicas();
+            if (replicas < 0 || replicas > maxReplicas) {
+                throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
+            }
+            specs.update(reference, spec -> {
+                long now = spec.path("Mode").path("Replicated").path("Replicas").asLong(-1);
+                if (now != expected) {
+                    throw new OperationConflictException("service " + reference + " has " + now + " replicas, not the " + expected
+                            + " the decision was made on: scaled by hand meanwhile");
+                }
+                List<PolicyViolation> violations = policy.rules().changeOf(path(spec), spec, policy.managers()).stream()
+                        .filter(v -> !(asAdmin && v.adminMay())).toList();
+                if (!violations.isEmpty()) {
+                    throw new PolicyViolationException(violations, !asAdmin);
+                }
+                ServiceSpecs.setReplicas(spec, reference, replicas);
+            });
+            SwarmService scaled = readBack(reference);
+            audit.recordFor(AUTOSCALER, role, attempt, AuditOutcome.SUCCEEDED, null);
+            return scaled;
+        } catch (PolicyViolationException e) {
+            audit.recordFor(AUTOSCALER, role, attempt, AuditOutcome.DENIED, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            audit.recordFor(AUTOSCALER, role, attempt, AuditOutcome.FAILED, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The name the autoscaler acts under, in the audit log. */
+    public static final String AUTOSCALER = "autoscaler";
 
     /** The deployment policy names a service as Compose would: {@code services.<name>}. */
     private static String path(JsonNode spec) {
