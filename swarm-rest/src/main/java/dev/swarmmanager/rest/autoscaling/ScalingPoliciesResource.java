@@ -43,6 +43,7 @@ public class ScalingPoliciesResource {
     @Operation(operationId = "listScalingPolicies", summary = "List the scaling policies")
     @APIResponse(responseCode = "200", description = "The policies", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[],\"count\":0}")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     public Envelope list() {
