@@ -113,8 +113,8 @@ public record ClusterState(SwarmInfo swarm, List<SwarmNode> nodes, List<SwarmSer
     }
 
     /**
-     * Whether Swarm is done with the service for now: as many tasks running as desired, and none on its way up or
-     * down. The Engine sends no events when a task changes state on another node, so until a service has
+     * Whether Swarm is done with the service for now: as many tasks running as desired, none on its way up or
+     * down, and no update or rollback rolling. The Engine sends no events when a task changes state on another node, so until a service has
      * settled the mirror reads it again.
      */
     public boolean isSettled(String serviceId) {
@@ -123,6 +123,11 @@ public record ClusterState(SwarmInfo swarm, List<SwarmNode> nodes, List<SwarmSer
             return true;
         }
         if (service.get().runningReplicas() != service.get().desiredReplicas()) {
+            return false;
+        }
+        UpdateStatus update = service.get().updateStatus();
+        if (update != null && update.state() != null && (update.state().equals("updating") || update.state().startsWith("rollback_started"))) {
+            // A rolling update replaces tasks one batch after another, on nodes whose changes send no event here.
             return false;
         }
         for (SwarmTask t : tasks) {

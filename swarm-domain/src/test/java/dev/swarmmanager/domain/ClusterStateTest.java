@@ -79,6 +79,11 @@ class ClusterStateTest {
                         task("t3", "bbb111", 1, TaskState.SHUTDOWN, TaskState.FAILED)));
         assertThat(afterFailure.isSettled("bbb111")).as("failed history does not count").isTrue();
 
+        SwarmService updating = new SwarmService("bbb111", "web", "ocr-worker:1.0", ServiceMode.REPLICATED, 1, 1, null, null, null,
+                new UpdateStatus("updating", "update in progress", NOW, null), NOW, NOW, 2, null, null, null);
+        var rolling = state.withService("bbb111", updating, List.of(task("t2", "bbb111", 1, TaskState.RUNNING, TaskState.RUNNING)));
+        assertThat(rolling.isSettled("bbb111")).as("an update between two batches, its tasks all running").isFalse();
+
         assertThat(state.isSettled("gone")).isTrue();
     }
 

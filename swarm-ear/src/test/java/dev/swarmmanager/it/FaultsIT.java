@@ -126,9 +126,12 @@ class FaultsIT {
                 }
             }, () -> "the manager to be back");
             int before = calls.size();
-            Lab.await(Duration.ofSeconds(60), () -> calls.subList(before, calls.size()).stream()
-                            .filter(c -> c.status() == 200 && c.what().equals("scale")).count() >= 5,
-                    () -> "scales answered 200 again after the restart");
+            Lab.await(Duration.ofSeconds(60), () -> {
+                synchronized (calls) { // the load thread goes on adding: a view of the list is read under its lock
+                    return calls.subList(before, calls.size()).stream()
+                            .filter(c -> c.status() == 200 && c.what().equals("scale")).count() >= 5;
+                }
+            }, () -> "scales answered 200 again after the restart");
         } finally {
             running.set(false);
             load.join(120_000);

@@ -64,8 +64,14 @@ class AutoscalingUiIT {
             return browser.text(By.id("decisions")).contains("scaled-down");
         }, () -> "the decision on the page");
         assertThat(browser.text(By.id("policy-line"))).contains("1 to 3 replicas on cpu");
-        assertThat(browser.driver().findElements(By.cssSelector("#scaling-chart .scale-mark"))).as("the scale drawn").isNotEmpty();
-        assertThat(browser.driver().findElement(By.cssSelector("#scaling-chart .figure")).getAttribute("points")).isNotBlank();
+        // A few more evaluations, so that the lines have points to join.
+        Lab.await(Duration.ofSeconds(20), () -> {
+            browser.open("/service.xhtml?name=" + name);
+            return browser.driver().findElement(By.cssSelector("#scaling-chart .figure")).getAttribute("points").split(" ").length >= 3;
+        }, () -> "three evaluations drawn");
+        assertThat(browser.driver().findElements(By.cssSelector("#scaling-chart .scale-mark"))).as("the scale drawn").singleElement()
+                .satisfies(mark -> assertThat(Double.parseDouble(mark.getAttribute("cx"))).as("a moment ago: near the right edge of the hour")
+                        .isGreaterThan(500));
         browser.screenshot("autoscaling");
     }
 }
