@@ -121,10 +121,7 @@ public class Services {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("services.scale")
     public SwarmService scale(String reference, long replicas) {
-        long maxReplicas = policy.rules().settings().maxReplicas();
-        if (replicas < 0 || replicas > maxReplicas) {
-            throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
-        }
+        checkReplicas(replicas);
         specs.update(reference, spec -> {
             policy.enforce(policy.rules().changeOf(path(spec), spec, policy.managers()));
             ServiceSpecs.setReplicas(spec, reference, replicas);
@@ -148,10 +145,7 @@ public class Services {
         Attempt attempt = new Attempt("services.scale", reference, Map.of("replicas", String.valueOf(replicas), "reason",
                 reason == null ? "" : reason.length() > 200 ? reason.substring(0, 200) : reason));
         try {
-            long maxReplicas = policy.rules().settings().maxReplicas();
-            if (replicas < 0 || replicas > maxReplicas) {
-                throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
-            }
+            checkReplicas(replicas);
             specs.update(reference, spec -> {
                 long now = spec.path("Mode").path("Replicated").path("Replicas").asLong(-1);
                 if (now != expected) {
@@ -174,6 +168,14 @@ public class Services {
         } catch (RuntimeException e) {
             audit.recordFor(AUTOSCALER, role, attempt, AuditOutcome.FAILED, e.getMessage());
             throw e;
+        }
+    }
+
+    /** The range every scale keeps to, a user's or the autoscaler's: the policy's ceiling, never negative. */
+    private void checkReplicas(long replicas) {
+        long maxReplicas = policy.rules().settings().maxReplicas();
+        if (replicas < 0 || replicas > maxReplicas) {
+            throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
         }
     }
 

@@ -91,15 +91,21 @@ class ClusterMirrorIT {
         // leaves the mirror without a state until the next): compare once the nodes have settled
         Lab.await(Duration.ofSeconds(30), () -> {
             mirror.refresh();
-            return mirror.statistics() != null && mirror.statistics().tasks().running() == runningContainers();
-        }, () -> "the mirror's running tasks to match the nodes' running containers");
+            ClusterStatistics read = mirror.statistics();
+            return read != null && read.tasks().running() == runningContainers()
+                    && read.services().total() == services();
+        }, () -> "the mirror's services and running tasks to match the CLI's");
         ClusterStatistics stats = mirror.statistics();
         assertThat(stats.stale()).isFalse();
         assertThat(stats.cluster().nodes()).isEqualTo(docker("node", "ls", "-q").lines().count());
         assertThat(stats.cluster().managers()).isEqualTo(docker("node", "ls", "-q", "--filter", "role=manager").lines().count());
         assertThat(stats.cluster().workers()).isEqualTo(docker("node", "ls", "-q", "--filter", "role=worker").lines().count());
-        assertThat(stats.services().total()).isEqualTo(docker("service", "ls", "-q").lines().filter(l -> !l.isBlank()).count());
+        assertThat(stats.services().total()).isEqualTo(services());
         assertThat(stats.tasks().running()).isEqualTo(runningContainers());
+    }
+
+    private static long services() {
+        return docker("service", "ls", "-q").lines().filter(l -> !l.isBlank()).count();
     }
 
     private static long runningContainers() {
