@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * <ul>
  * <li>the domain is plain Java, shared by all;</li>
  * <li>in the EJB module, the components (cluster, nodes, services, tasks, stacks, policy, events, metrics, exports, templates,
- * secrets, networks, resources, history, autoscaling) depend on
- * the mirror, the audit log, the rules, Compose and the translation of the Engine's objects, never the reverse, and no two
+ * secrets, networks, resources, history, autoscaling, alerts) depend on
+ * the mirror, the audit log, the leases, the rules, Compose and the translation of the Engine's objects, never the reverse, and no two
  * packages depend on each other;</li>
  * <li>the edges (REST, web) speak their protocols and call the EJBs' boundaries with domain values: Docker,
  * docker-java and the EJBs' inner packages are not theirs.</li>
@@ -66,13 +66,14 @@ class ArchitectureTest {
     @Test
     void theSharedLayersKnowNoComponent() {
         noClasses().that().resideInAnyPackage("dev.swarmmanager.docker..", "dev.swarmmanager.translation..",
-                        "dev.swarmmanager.rules..", "dev.swarmmanager.compose..", "dev.swarmmanager.mirror..", "dev.swarmmanager.audit..")
+                        "dev.swarmmanager.rules..", "dev.swarmmanager.compose..", "dev.swarmmanager.mirror..", "dev.swarmmanager.audit..",
+                        "dev.swarmmanager.leases..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.swarmmanager.cluster..", "dev.swarmmanager.nodes..",
                         "dev.swarmmanager.services..", "dev.swarmmanager.tasks..", "dev.swarmmanager.stacks..",
                         "dev.swarmmanager.policy..", "dev.swarmmanager.events..", "dev.swarmmanager.metrics..",
                         "dev.swarmmanager.exports..", "dev.swarmmanager.templates..", "dev.swarmmanager.secrets..", "dev.swarmmanager.networks..",
                         "dev.swarmmanager.resources..", "dev.swarmmanager.history..",
-                        "dev.swarmmanager.autoscaling..")
+                        "dev.swarmmanager.autoscaling..", "dev.swarmmanager.alerts..")
                 .check(EJB);
     }
 
@@ -97,5 +98,23 @@ class ArchitectureTest {
                 .check(EJB);
         noClasses().should().callMethod(dev.swarmmanager.services.boundary.Services.class, "scaleForAutoscaler", String.class, long.class, long.class, String.class, boolean.class)
                 .check(EDGES);
+    }
+
+    /**
+     * The alerts' own writes and their reads of every channel's target take no role (the evaluator's thread has no
+     * caller): the evaluator's, and no one else's, and never an edge's.
+     */
+    @Test
+    void onlyTheEvaluatorKeepsAlertsAndReadsChannelsWithoutARole() {
+        for (var rule : java.util.List.of(
+                noClasses().that().resideOutsideOfPackage("dev.swarmmanager.alerts..")
+                        .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("an evaluator's method of the alerts",
+                                        target -> target.getOwner().getPackageName().equals("dev.swarmmanager.alerts.boundary")
+                                                && java.util.Set.of("keep", "close", "markNotified", "openForTheEvaluator", "forTheEvaluator")
+                                                .contains(target.getName())))))) {
+            rule.check(EJB);
+            rule.check(EDGES);
+        }
     }
 }

@@ -42,4 +42,24 @@ public final class LocalServer {
     public static Api admin() {
         return Api.of(BASE, basic("admin", adminPassword()));
     }
+
+    static final String DATABASE = System.getProperty("swarm.it.postgres.database", "swarm_manager_it");
+
+    /** A query against the local server's PostgreSQL database with psql, as a DBA would check it. */
+    public static String psql(String sql) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(java.util.List.of("psql", "-h", "127.0.0.1", "-U", DATABASE, "-d", DATABASE,
+                    "-At", "-c", sql)).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", DATABASE);
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            assertThat(process.waitFor()).as(out).isZero();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package dev.swarmmanager.web;
 
+import dev.swarmmanager.alerts.boundary.Alerts;
+import dev.swarmmanager.domain.Alert;
+import java.util.List;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +24,29 @@ public class LayoutView {
     @Inject
     UiSettings settings;
 
+    @Inject
+    Alerts alerts;
+
     private HealthStatus health;
+    private List<Alert> openAlerts;
+
+    /** The open alerts, for the bell: read once per rendering of the header. */
+    public List<Alert> getOpenAlerts() {
+        if (openAlerts == null) {
+            try {
+                openAlerts = alerts.open();
+            } catch (RuntimeException e) {
+                // The header must render whatever the database does: the bell then shows nothing.
+                openAlerts = List.of();
+            }
+        }
+        return openAlerts;
+    }
+
+    /** The most severe open alert's severity ({@code none} without one), for the bell's colour. */
+    public String getAlertLevel() {
+        return getOpenAlerts().isEmpty() ? "none" : getOpenAlerts().get(0).severity().toString();
+    }
 
     public HealthStatus getHealth() {
         if (health == null) {

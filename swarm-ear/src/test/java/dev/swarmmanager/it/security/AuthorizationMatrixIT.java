@@ -57,6 +57,18 @@ class AuthorizationMatrixIT {
         RULES.put("PUT /swarm/scaling-policies/{name}", Role.OPERATOR);
         RULES.put("DELETE /swarm/scaling-policies/{name}", Role.OPERATOR);
         RULES.put("GET /swarm/scaling-policies/{name}/decisions", Role.VIEWER);
+        RULES.put("GET /swarm/alerts", Role.VIEWER);
+        RULES.put("GET /swarm/alerts/rules", Role.VIEWER);
+        RULES.put("GET /swarm/alerts/rules/{name}", Role.VIEWER);
+        RULES.put("PUT /swarm/alerts/rules/{name}", Role.ADMIN);
+        RULES.put("DELETE /swarm/alerts/rules/{name}", Role.ADMIN);
+        RULES.put("PUT /swarm/alerts/rules/{name}/silence", Role.OPERATOR);
+        RULES.put("DELETE /swarm/alerts/rules/{name}/silence", Role.OPERATOR);
+        RULES.put("GET /swarm/alerts/channels", Role.ADMIN);
+        RULES.put("GET /swarm/alerts/channels/{name}", Role.ADMIN);
+        RULES.put("PUT /swarm/alerts/channels/{name}", Role.ADMIN);
+        RULES.put("DELETE /swarm/alerts/channels/{name}", Role.ADMIN);
+        RULES.put("POST /swarm/alerts/channels/{name}/test", Role.ADMIN);
         RULES.put("GET /swarm/resources/services/{name}/headroom", Role.VIEWER);
         RULES.put("GET /swarm/resources/services/{name}/usage", Role.VIEWER);
         RULES.put("GET /swarm/services", Role.VIEWER);
@@ -120,6 +132,10 @@ class AuthorizationMatrixIT {
             Map.entry("PUT /swarm/nodes/{node_id}/availability", "{\"availability\":\"active\"}"),
             Map.entry("PUT /swarm/scaling-policies/{name}", "{\"min_replicas\":1,\"max_replicas\":2,\"metric\":\"cpu\",\"target\":50}"),
             Map.entry("PUT /swarm/nodes/{node_id}/role", "{\"role\":\"worker\"}"),
+            // A rule and a channel that cannot be kept (a node rule narrowed to a service, a file URL): nothing is created.
+            Map.entry("PUT /swarm/alerts/rules/{name}", "{\"condition\":\"node-down\",\"service\":\"matrix-nothing\"}"),
+            Map.entry("PUT /swarm/alerts/rules/{name}/silence", "{\"seconds\":3600}"),
+            Map.entry("PUT /swarm/alerts/channels/{name}", "{\"type\":\"webhook\",\"target\":\"file:///etc/passwd\"}"),
             Map.entry("PUT /swarm/nodes/{node_id}/labels", "{\"labels\":{}}"),
             Map.entry("POST /swarm/services/{name}/scale", "{\"replicas\":1}"),
             Map.entry("PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}"),

@@ -42,6 +42,7 @@ class HostileInputIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static List<String> endpoints;
     private static String servicesBefore;
+    private static String alertSettingsBefore;
     private static final List<String> hostileStacks = new ArrayList<>();
 
     @BeforeAll
@@ -54,11 +55,21 @@ class HostileInputIT {
                 .filter(m -> List.of("get", "put", "post", "delete", "patch").contains(m))
                 .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
         servicesBefore = services();
+        alertSettingsBefore = alertSettings();
+    }
+
+    /** The alert rules and channels, by name: a hostile call must not have made one. */
+    private static String alertSettings() {
+        return Api.get("/api/swarm/alerts/rules").json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("name")).sorted().toList() + " "
+                + Api.get("/api/swarm/alerts/channels").json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("name")).sorted().toList();
     }
 
     @AfterAll
     static void nothingChangedAndTheServerAnswers() {
         assertThat(services()).as("the services, as the docker CLI lists them").isEqualTo(servicesBefore);
+        assertThat(alertSettings()).as("the alert rules and channels").isEqualTo(alertSettingsBefore);
         assertThat(Api.get("/api/swarm/health").status()).isEqualTo(200);
         for (String stack : hostileStacks) {
             JsonObject page = Api.get("/api/swarm/audit?action=stacks.deploy&target=" + stack).json();
@@ -281,6 +292,15 @@ class HostileInputIT {
         }
         if (endpoint.endsWith("/scale")) {
             return "{\"replicas\":1}";
+        }
+        if (endpoint.equals("PUT /swarm/alerts/rules/{name}")) {
+            return "{\"condition\":\"node-down\"}";
+        }
+        if (endpoint.equals("PUT /swarm/alerts/rules/{name}/silence")) {
+            return "{\"seconds\":3600}";
+        }
+        if (endpoint.equals("PUT /swarm/alerts/channels/{name}")) {
+            return "{\"type\":\"webhook\",\"target\":\"http://127.0.0.1:9/hook\"}";
         }
         if (endpoint.startsWith("PUT /swarm/scaling-policies")) {
             return "{\"min_replicas\":1,\"max_replicas\":2,\"metric\":\"cpu\",\"target\":50}";

@@ -108,21 +108,7 @@ class LocalModeIT {
         return LocalServer.basic(user, password);
     }
 
-    /** A query against the server's PostgreSQL database with psql, as a DBA would check it. */
     static String psql(String sql) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(List.of("psql", "-h", "127.0.0.1", "-U", DATABASE, "-d", DATABASE,
-                    "-At", "-c", sql)).redirectErrorStream(true);
-            builder.environment().put("PGPASSWORD", DATABASE);
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertThat(process.waitFor()).as(out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return LocalServer.psql(sql);
     }
 }

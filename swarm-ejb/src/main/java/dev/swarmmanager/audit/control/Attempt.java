@@ -1,5 +1,6 @@
 package dev.swarmmanager.audit.control;
 
+import dev.swarmmanager.domain.AlertChannelDraft;
 import dev.swarmmanager.domain.FileDraft;
 import dev.swarmmanager.domain.ServiceDefinition;
 import dev.swarmmanager.domain.ServiceEdit;
@@ -55,6 +56,13 @@ public record Attempt(String action, String target, Map<String, String> paramete
                 parameters.put("changes_bytes", String.valueOf(edit.changes() == null ? 0 : edit.changes().length()));
                 parameters.put("variables", shorten(String.join(",", edit.variables().keySet().stream().sorted().toList())));
                 parameters.put("version", String.valueOf(edit.version()));
+            } else if (argument instanceof AlertChannelDraft channel) {
+                // A webhook's URL is its password (chat tools put the token in the path): its host is the record.
+                parameters.put("type", String.valueOf(channel.type()));
+                parameters.put("target", "email".equalsIgnoreCase(String.valueOf(channel.type()).trim())
+                        ? shorten(String.valueOf(channel.target())) : hostOf(channel.target()));
+                parameters.put("minimum_severity", String.valueOf(channel.minimumSeverity()));
+                parameters.put("enabled", String.valueOf(channel.enabled()));
             } else if (argument instanceof Map<?, ?> map) {
                 // Variables, files, labels: the names are the record, the values may be secrets or whole files.
                 parameters.put(declared[i].getName(), shorten(String.join(",", map.keySet().stream().map(String::valueOf).sorted().toList())));
@@ -82,6 +90,14 @@ public record Attempt(String action, String target, Map<String, String> paramete
     static String defaultAction(Method method) {
         String area = method.getDeclaringClass().getSimpleName();
         return Character.toLowerCase(area.charAt(0)) + area.substring(1) + "." + method.getName();
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return url == null ? "null" : shorten(String.valueOf(java.net.URI.create(url.strip()).getHost()));
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
     }
 
     private static String shorten(String value) {

@@ -12,6 +12,7 @@ import dev.swarmmanager.domain.ServiceMeasurement;
 import dev.swarmmanager.domain.SwarmException;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.history.boundary.History;
+import dev.swarmmanager.leases.boundary.Leases;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.resources.control.TaskSampler;
 import dev.swarmmanager.services.boundary.Services;

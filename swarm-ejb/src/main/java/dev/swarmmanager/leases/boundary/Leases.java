@@ -1,6 +1,6 @@
-package dev.swarmmanager.autoscaling.boundary;
+package dev.swarmmanager.leases.boundary;
 
-import dev.swarmmanager.autoscaling.entity.LeaseRecord;
+import dev.swarmmanager.leases.entity.LeaseRecord;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,4 +1,4 @@
-package dev.swarmmanager.autoscaling.entity;
+package dev.swarmmanager.leases.entity;
 
 import dev.swarmmanager.audit.entity.InstantColumn;
 import jakarta.persistence.Column;
