@@ -14,12 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * Alerts run once per cluster however many instances share the database: on the second server (PostgreSQL, alerts
- * judged every second), a lease row written by "another instance" straight into the database keeps this one from
- * judging, and it takes over (and fires, once) as soon as that lease lapses. The database is changed with psql, as a
- * second instance would change it, so a copy of the row cached by this one would be caught.
+ * Work that must run once per cluster does, however many instances share the database: on the second server
+ * (PostgreSQL, alerts judged every second), a lease row written by "another instance" straight into the database keeps
+ * this one from judging alerts or writing the history, and it takes over (the alert fires, once; changes are kept) as
+ * soon as that lease lapses. The database is changed with psql, as a second instance would change it, so a copy of the
+ * row cached by this one would be caught.
  */
-class AlertLeaseIT {
+class LeasesIT {
 
     @Test
     void anInstanceJudgesAlertsOnlyWhileItHoldsTheLease() throws Exception {
@@ -63,6 +64,38 @@ class AlertLeaseIT {
             admin.call("DELETE", "/api/swarm/alerts/channels/" + name, null);
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void anInstanceWritesTheHistoryOnlyWhileItHoldsTheLease() {
+        Api admin = LocalServer.admin();
+        String quiet = Lab.uniqueName("lease-quiet");
+        String kept = Lab.uniqueName("lease-kept");
+        try {
+            Lab.createWorkerService(Lab.uniqueName("lease-warm"), 1); // a change, so that the history lease is taken
+            Lab.await(Duration.ofSeconds(30), () -> !LocalServer.psql("SELECT holder FROM swarm_lease WHERE lease_name = 'history'").isEmpty(),
+                    () -> "the local server to hold the history lease");
+            LocalServer.psql("UPDATE swarm_lease SET holder = 'another-instance', expires_at = expires_at + interval '1 day', "
+                    + "row_version = row_version + 1 WHERE lease_name = 'history'");
+            Lab.sleep(11_000); // past what the instance remembers of its own lease (a third of the 30 s term)
+            docker("service", "create", "--detach", "--name", quiet, "ocr-worker:1.0");
+            Lab.sleep(5000);
+            assertThat(history(admin, quiet)).as("kept by the other instance, not this one").isEqualTo(0);
+
+            LocalServer.psql("UPDATE swarm_lease SET expires_at = expires_at - interval '2 days', row_version = row_version + 1 "
+                    + "WHERE lease_name = 'history'");
+            docker("service", "create", "--detach", "--name", kept, "ocr-worker:1.0");
+            Lab.await(Duration.ofSeconds(30), () -> history(admin, kept) > 0, () -> "the change kept, once the lease is taken over");
+        } finally {
+            Lab.removeServiceQuietly(quiet);
+            Lab.removeServiceQuietly(kept);
+            docker("service", "ls", "-q", "--filter", "name=lease-warm").lines().filter(l -> !l.isBlank())
+                    .forEach(Lab::removeServiceQuietly);
+        }
+    }
+
+    private static int history(Api admin, String object) {
+        return admin.call("GET", "/api/swarm/history?object=" + object, null).json().getInt("total");
     }
 
     private static List<JsonObject> openAlerts(Api admin, String rule) {
