@@ -1,0 +1,84 @@
+package dev.swarmmanager.it;
+
+import static dev.swarmmanager.lab.Lab.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.lab.Lab;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HTTP manners on the deployed EAR: an {@code ETag} on GET answers, and 304 without a body while the answer has not
+ * changed; a change in the cluster (a scale by the docker CLI) changes it.
+ */
+class HttpMannersIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static HttpResponse<byte[]> get(String url, String authorization, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void aListIsTaggedAndNotSentAgainUntilItChanges() throws Exception {
+        String name = Lab.uniqueName("manners");
+        String admin = Api.adminAuthorization();
+        String services = Api.BASE + "/api/swarm/services";
+        try {
+            Lab.createWorkerService(name, 1);
+            Api.awaitListed(name, 1);
+            HttpResponse<byte[]> plain = get(services, admin);
+            assertThat(plain.statusCode()).isEqualTo(200);
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            String tag = plain.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
+
+            HttpResponse<byte[]> unchanged = get(services, admin, "If-None-Match", tag);
+            assertThat(unchanged.statusCode()).isEqualTo(304);
+            assertThat(unchanged.body()).isEmpty();
+            assertThat(unchanged.headers().firstValue("ETag")).contains(tag);
+            assertThat(get(services, admin, "If-None-Match", "\"something-else\", W/" + tag).statusCode()).as("a weak tag of the list").isEqualTo(304);
+
+            docker("service", "scale", "--detach", name + "=2");
+            Lab.await(Duration.ofSeconds(30), () -> {
+                try {
+                    return get(services, admin, "If-None-Match", tag).statusCode() == 200;
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }, () -> "the list to change after the scale");
+            HttpResponse<byte[]> changed = get(services, admin, "If-None-Match", tag);
+            assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(tag);
+            assertThat(new String(changed.body(), StandardCharsets.UTF_8)).contains("\"name\":\"" + name + "\"");
+
+            assertThat(get(Api.BASE + "/api/swarm/services/" + name, admin).headers().firstValue("ETag")).as("one object too").isPresent();
+        } finally {
+            Lab.removeServiceQuietly(name);
+        }
+    }
+
+    @Test
+    void anErrorAndAStreamAreNotTagged() throws Exception {
+        HttpResponse<byte[]> missing = get(Api.BASE + "/api/swarm/services/no-such-service-here", Api.adminAuthorization());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("ETag")).isEmpty();
+        HttpResponse<java.io.InputStream> feed = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/swarm/events"))
+                .header("Authorization", Api.adminAuthorization()).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream events = feed.body()) {
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("ETag")).isEmpty();
+        }
+    }
+}
