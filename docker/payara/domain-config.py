@@ -47,6 +47,11 @@ block = re.sub(r'<thread-pool name="http-thread-pool"',
                '<thread-pool name="http-thread-pool" min-thread-pool-size="%d" max-thread-pool-size="%d"' % (min(8, threads), threads),
                block, count=1)
 block = re.sub(r'(<protocol name="http-listener-1">\s*<http )', r'\1xpowered-by="false" server-header="false" ', block, count=1)
+# JSON and pages gzipped for clients that ask, from 1 KB on; never a stream (text/event-stream is not listed:
+# compression would hold its events back).
+block = re.sub(r'(<protocol name="http-listener-1">\s*<http )', r'\1compression="on" compression-min-size-bytes="1024" '
+               r'compressable-mime-type="application/json,text/html,text/css,text/javascript,application/javascript,application/yaml,text/plain" ',
+               block, count=1)
 block = block.replace('<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>',
                       '<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>\n'
                       '                <jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>\n'

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class HttpMannersIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as a browser speaks it over plain http (Java's client would otherwise ask to upgrade to h2c).
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static HttpResponse<byte[]> get(String url, String authorization, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
@@ -44,6 +46,11 @@ class HttpMannersIT {
             assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
             String tag = plain.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
 
+            HttpResponse<byte[]> zipped = get(services, admin, "Accept-Encoding", "gzip");
+            assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+            assertThat(gunzip(zipped.body())).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+            assertThat(zipped.body().length).as("gzipped").isLessThan(plain.body().length);
+
             HttpResponse<byte[]> unchanged = get(services, admin, "If-None-Match", tag);
             assertThat(unchanged.statusCode()).isEqualTo(304);
             assertThat(unchanged.body()).isEmpty();
@@ -65,6 +72,27 @@ class HttpMannersIT {
             assertThat(get(Api.BASE + "/api/swarm/services/" + name, admin).headers().firstValue("ETag")).as("one object too").isPresent();
         } finally {
             Lab.removeServiceQuietly(name);
+        }
+    }
+
+    private static String gunzip(byte[] body) throws java.io.IOException {
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void pagesAreGzippedButTheChangeFeedIsNot() throws Exception {
+        HttpResponse<byte[]> page = get(LocalServer.BASE + "/login.xhtml", null, "Accept-Encoding", "gzip");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gunzip(page.body())).contains("<html");
+        HttpResponse<java.io.InputStream> feed = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/swarm/events"))
+                .header("Authorization", Api.adminAuthorization()).header("Accept", "text/event-stream")
+                .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream events = feed.body()) {
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Encoding")).as("a stream flows event by event").isEmpty();
         }
     }
 
