@@ -136,7 +136,7 @@ public final class Alerting {
                 Instant from = signals.at().minus(rule.window());
                 Map<String, List<SwarmTask>> failures = new TreeMap<>();
                 for (SwarmTask task : state.tasks()) {
-                    Instant when = task.updatedAt() != null ? task.updatedAt() : task.createdAt();
+                    Instant when = time(task);
                     if (task.state() != null && task.state().isFailure() && when != null && !when.isBefore(from)
                             && task.serviceName() != null && (rule.service() == null || rule.service().equals(task.serviceName()))) {
                         failures.computeIfAbsent(task.serviceName(), s -> new ArrayList<>()).add(task);

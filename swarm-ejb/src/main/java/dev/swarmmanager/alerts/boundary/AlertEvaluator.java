@@ -26,7 +26,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,13 +229,17 @@ public class AlertEvaluator {
     }
 
     private void record(Alert alert, String action) {
-        String summary = "alert " + alert.rule() + " (" + alert.severity() + ") " + action + ": " + alert.summary();
-        append(new HistoryEvent(0, action.equals("fired") ? alert.firedAt() : alert.resolvedAt(), HistoryKind.ALERT, action, null,
-                alert.object(), alert.kind() == HistoryKind.SERVICE ? alert.object() : null, null, summary));
+        recordAt(action.equals("fired") ? alert.firedAt() : alert.resolvedAt(), alert, action,
+                "alert " + alert.rule() + " (" + alert.severity() + ") " + action + ": " + alert.summary());
     }
 
     private void recordDelivery(Alert alert, String action, String summary) {
-        append(new HistoryEvent(0, Instant.now(), HistoryKind.ALERT, action, null, alert.object(),
+        recordAt(Instant.now(), alert, action, summary);
+    }
+
+    /** One history entry about the alert's object (a service's alerts are found with the service's). */
+    private void recordAt(Instant at, Alert alert, String action, String summary) {
+        append(new HistoryEvent(0, at, HistoryKind.ALERT, action, null, alert.object(),
                 alert.kind() == HistoryKind.SERVICE ? alert.object() : null, null, summary));
     }
 

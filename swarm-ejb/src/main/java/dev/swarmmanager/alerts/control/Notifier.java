@@ -94,7 +94,7 @@ public class Notifier {
             text.append(", resolved at ").append(alert.resolvedAt()).append(" (after ")
                     .append(Duration.between(alert.firedAt(), alert.resolvedAt()).toSeconds()).append(" s)");
         }
-        link.ifPresent(base -> text.append('\n').append(base.replaceAll("/+$", "")).append("/alerts.xhtml"));
+        alertsPage().ifPresent(page -> text.append('\n').append(page));
         return text.toString();
     }
 
@@ -115,8 +115,13 @@ public class Notifier {
         } else {
             body.add("resolved_at", alert.resolvedAt().toString());
         }
-        link.ifPresent(base -> body.add("link", base.replaceAll("/+$", "") + "/alerts.xhtml"));
+        alertsPage().ifPresent(page -> body.add("link", page));
         return body;
+    }
+
+    /** The alerts page's address, when the UI's public address is configured. */
+    private Optional<String> alertsPage() {
+        return link.map(base -> base.replaceAll("/+$", "") + "/alerts.xhtml");
     }
 
     private void post(AlertChannel channel, String json) {

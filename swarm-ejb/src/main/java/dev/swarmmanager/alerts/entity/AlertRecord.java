@@ -67,7 +67,7 @@ public class AlertRecord {
         row.severity = alert.severity();
         row.kind = alert.kind();
         row.object = alert.object().length() > 255 ? alert.object().substring(0, 255) : alert.object();
-        row.summary = alert.summary().length() > 1000 ? alert.summary().substring(0, 999) + "…" : alert.summary();
+        row.summary = fitted(alert.summary());
         row.firedAt = alert.firedAt();
         row.resolvedAt = alert.resolvedAt();
         row.notified = alert.notified();
@@ -81,7 +81,12 @@ public class AlertRecord {
     /** Closes the alert (inside the entity: the provider's weaving sees only the entity's own writes). */
     public void resolve(Instant at, String finalSummary) {
         resolvedAt = at;
-        summary = finalSummary.length() > 1000 ? finalSummary.substring(0, 999) + "…" : finalSummary;
+        summary = fitted(finalSummary);
+    }
+
+    /** A summary as its column holds it: at most 1000 characters. */
+    private static String fitted(String summary) {
+        return summary.length() > 1000 ? summary.substring(0, 999) + "…" : summary;
     }
 
     public void markNotified() {
