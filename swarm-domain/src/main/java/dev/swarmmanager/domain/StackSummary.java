@@ -2,4 +2,11 @@ package dev.swarmmanager.domain;
 
 /** One stack, as {@code docker stack ls} shows it, with its replica counts. */
 public record StackSummary(String name, int services, long desiredReplicas, long runningReplicas) {
+
+    /** The fields the stacks list sorts by ({@code sort=}). */
+    public static final Ordering<StackSummary> ORDERING = Ordering.<StackSummary>of()
+            .by("name", StackSummary::name)
+            .by("services", StackSummary::services)
+            .by("replicas", StackSummary::desiredReplicas)
+            .by("running", StackSummary::runningReplicas);
 }

@@ -32,6 +32,18 @@ public record SwarmNode(
         Instant updatedAt,
         long version) {
 
+    /** The fields the nodes list sorts by ({@code sort=}). */
+    public static final Ordering<SwarmNode> ORDERING = Ordering.<SwarmNode>of()
+            .by("hostname", SwarmNode::hostname)
+            .byWord("role", SwarmNode::role)
+            .byWord("availability", SwarmNode::availability)
+            .byWord("state", SwarmNode::state)
+            .by("address", SwarmNode::address)
+            .by("engine", SwarmNode::engineVersion)
+            .by("cpus", SwarmNode::cpus)
+            .by("memory", SwarmNode::memoryBytes)
+            .by("created", SwarmNode::createdAt);
+
     public SwarmNode {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         engineLabels = engineLabels == null ? Map.of() : Map.copyOf(engineLabels);

@@ -37,6 +37,17 @@ public record SwarmService(
         ServiceResources resources,
         Placement placement) {
 
+    /** The fields the services list sorts by ({@code sort=}). */
+    public static final Ordering<SwarmService> ORDERING = Ordering.<SwarmService>of()
+            .by("name", SwarmService::name)
+            .by("image", SwarmService::image)
+            .byWord("mode", SwarmService::mode)
+            .by("stack", SwarmService::stack)
+            .by("replicas", SwarmService::desiredReplicas)
+            .by("running", SwarmService::runningReplicas)
+            .by("created", SwarmService::createdAt)
+            .by("updated", SwarmService::updatedAt);
+
     public SwarmService {
         resources = resources == null ? ServiceResources.NONE : resources;
         placement = placement == null ? Placement.ANYWHERE : placement;

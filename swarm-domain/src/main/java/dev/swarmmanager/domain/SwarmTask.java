@@ -32,6 +32,17 @@ public record SwarmTask(
         Instant updatedAt,
         Boolean onServiceSpec) {
 
+    /** The fields the task lists sort by ({@code sort=}). */
+    public static final Ordering<SwarmTask> ORDERING = Ordering.<SwarmTask>of()
+            .by("name", SwarmTask::name)
+            .by("service", SwarmTask::serviceName)
+            .by("slot", SwarmTask::slot)
+            .by("node", SwarmTask::nodeHostname)
+            .byWord("state", SwarmTask::state)
+            .byWord("desired_state", SwarmTask::desiredState)
+            .by("created", SwarmTask::createdAt)
+            .by("updated", SwarmTask::updatedAt);
+
     /** The same task, its node known by another hostname (the node joined or was renamed since the task was read). */
     public SwarmTask withNodeHostname(String hostname) {
         return new SwarmTask(id, name, serviceId, serviceName, slot, nodeId, hostname, desiredState, state, message,

@@ -10,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * HTTP manners on the deployed EAR: an {@code ETag} on GET answers, and 304 without a body while the answer has not
- * changed; a change in the cluster (a scale by the docker CLI) changes it.
+ * changed; a change in the cluster (a scale by the docker CLI) changes it; lists sorted and paged.
  */
 class HttpMannersIT {
 
@@ -73,6 +75,53 @@ class HttpMannersIT {
         } finally {
             Lab.removeServiceQuietly(name);
         }
+    }
+
+    @Test
+    void listsAreSortedAndPagedAsTheAuditLogIs() {
+        String prefix = Lab.uniqueName("paged");
+        List<String> names = List.of(prefix + "-a", prefix + "-b", prefix + "-c");
+        try {
+            // no replicas: real services, no containers
+            names.forEach(n -> docker("service", "create", "--detach", "--name", n, "--replicas", "0", "--label", "it=true", "ocr-worker:1.0"));
+            Lab.await(Duration.ofSeconds(20), () -> Api.get("/api/swarm/services?name=" + prefix).json().getInt("count") == 3,
+                    () -> "the three services listed");
+
+            JsonObject first = Api.get("/api/swarm/services?name=" + prefix + "&sort=-name&size=2").json();
+            assertThat(names(first)).containsExactly(prefix + "-c", prefix + "-b");
+            assertThat(first.getInt("count")).isEqualTo(2);
+            assertThat(first.getInt("total")).isEqualTo(3);
+            assertThat(first.getInt("page")).isZero();
+            assertThat(first.getInt("size")).isEqualTo(2);
+            JsonObject second = Api.get("/api/swarm/services?name=" + prefix + "&sort=-name&size=2&page=1").json();
+            assertThat(names(second)).containsExactly(prefix + "-a");
+            assertThat(second.getInt("total")).isEqualTo(3);
+
+            JsonObject whole = Api.get("/api/swarm/services?name=" + prefix + "&sort=-name").json();
+            assertThat(names(whole)).as("sorted, not paged").containsExactly(prefix + "-c", prefix + "-b", prefix + "-a");
+            assertThat(whole.containsKey("total")).isFalse();
+
+            List<String> cli = List.of(docker("node", "ls", "--format", "{{.Hostname}}").split("\\s+")).stream()
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+            JsonObject nodes = Api.get("/api/swarm/nodes?sort=-hostname").json();
+            assertThat(nodes.getJsonArray("data").getValuesAs(JsonObject.class).stream().map(n -> n.getString("hostname")).toList())
+                    .isEqualTo(cli);
+            assertThat(Api.get("/api/swarm/stacks?page=0&size=1").json().getInt("size")).isEqualTo(1);
+            assertThat(Api.get("/api/swarm/services/" + prefix + "-a/tasks?sort=-created&page=0").json().getInt("total")).isZero();
+
+            Api.Answer badSort = Api.get("/api/swarm/services?sort=colour");
+            assertThat(badSort.status()).isEqualTo(400);
+            assertThat(badSort.error()).contains("sort", "name, image");
+            assertThat(Api.get("/api/swarm/nodes?size=0").status()).isEqualTo(400);
+            assertThat(Api.get("/api/swarm/services?page=-1").status()).isEqualTo(400);
+            assertThat(Api.get("/api/swarm/stacks?page=twelve").status()).isEqualTo(400);
+        } finally {
+            names.forEach(Lab::removeServiceQuietly);
+        }
+    }
+
+    private static List<String> names(JsonObject answer) {
+        return answer.getJsonArray("data").getValuesAs(JsonObject.class).stream().map(s -> s.getString("name")).toList();
     }
 
     private static String gunzip(byte[] body) throws java.io.IOException {

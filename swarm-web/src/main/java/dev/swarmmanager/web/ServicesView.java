@@ -53,7 +53,7 @@ public class ServicesView implements Serializable {
     UiSettings settings;
 
     private List<SwarmService> list = List.of();
-    private List<SwarmService> filtered;
+    private final ServicesTable table = new ServicesTable();
     private SwarmService selected;
     private Integer replicas;
     /** The count a large jump was warned about: scaling to it again confirms. */
@@ -68,6 +68,7 @@ public class ServicesView implements Serializable {
     @PostConstruct
     public void load() {
         list = feedback.load(() -> services.list(ServiceFilter.ALL), List.of());
+        table.show(list);
         if (tasksOf != null && list.stream().noneMatch(s -> s.id().equals(tasksOf))) {
             tasksOf = null; // removed meanwhile: nothing more to follow
         }
@@ -188,16 +189,8 @@ public class ServicesView implements Serializable {
         }
     }
 
-    public List<SwarmService> getList() {
-        return list;
-    }
-
-    public List<SwarmService> getFiltered() {
-        return filtered;
-    }
-
-    public void setFiltered(List<SwarmService> filtered) {
-        this.filtered = filtered;
+    public ServicesTable getTable() {
+        return table;
     }
 
     public SwarmService getSelected() {

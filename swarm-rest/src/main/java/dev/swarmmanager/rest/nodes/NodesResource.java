@@ -1,5 +1,9 @@
 package dev.swarmmanager.rest.nodes;
 
+import dev.swarmmanager.rest.json.Lists;
+import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.domain.SwarmNode;
+import dev.swarmmanager.domain.ListRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import dev.swarmmanager.nodes.boundary.Nodes;
@@ -40,11 +44,15 @@ public class NodesResource {
     @Operation(operationId = "listNodes", summary = "List nodes, managers first (docker node ls)")
     @APIResponse(responseCode = "200", description = "The nodes", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":\"rnpd2btwebdj\",\"hostname\":\"manager1\",\"role\":\"manager\",\"availability\":\"active\",\"state\":\"ready\",\"manager_status\":\"leader\",\"address\":\"192.168.1.10\",\"engine_version\":\"20.10.24\"}],\"count\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
-    public Envelope list() {
-        return Envelope.of(nodes.list());
+    public Envelope list(@Parameter(description = Lists.SORT) @QueryParam("sort") String sort,
+            @Parameter(description = Lists.PAGE) @QueryParam("page") String page,
+            @Parameter(description = Lists.SIZE) @QueryParam("size") String size) {
+        ListRequest window = Lists.request(SwarmNode.ORDERING, sort, page, size);
+        return Lists.envelope(nodes.list(), SwarmNode.ORDERING, window);
     }
 
     @Operation(operationId = "inspectNode", summary = "Inspect a node by ID, ID prefix or hostname")
@@ -61,12 +69,17 @@ public class NodesResource {
     @Operation(operationId = "listNodeTasks", summary = "List the tasks Swarm assigned to a node, current and past (docker node ps)")
     @APIResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker.1\",\"service_name\":\"ocr-worker\",\"node_hostname\":\"worker1\",\"desired_state\":\"running\",\"state\":\"running\"}],\"count\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{node_id}/tasks")
-    public Envelope tasks(@PathParam("node_id") String node) {
-        return Envelope.of(nodes.tasks(node));
+    public Envelope tasks(@PathParam("node_id") String node,
+            @Parameter(description = Lists.SORT) @QueryParam("sort") String sort,
+            @Parameter(description = Lists.PAGE) @QueryParam("page") String page,
+            @Parameter(description = Lists.SIZE) @QueryParam("size") String size) {
+        ListRequest window = Lists.request(SwarmTask.ORDERING, sort, page, size);
+        return Lists.envelope(nodes.tasks(node), SwarmTask.ORDERING, window);
     }
 
     @Operation(summary = "Drain a node for maintenance, pause it, or make it active again")

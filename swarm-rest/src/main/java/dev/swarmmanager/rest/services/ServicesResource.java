@@ -1,5 +1,8 @@
 package dev.swarmmanager.rest.services;
 
+import dev.swarmmanager.rest.json.Lists;
+import dev.swarmmanager.domain.SwarmTask;
+import dev.swarmmanager.domain.ListRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import dev.swarmmanager.domain.LastEventId;
@@ -101,12 +104,16 @@ public class ServicesResource {
             @Parameter(description = "services whose name contains this text") @QueryParam("name") String name,
             @Parameter(description = "key or key=value") @QueryParam("label") String label,
             @Parameter(description = "replicated or global") @QueryParam("mode") String mode,
-            @Parameter(description = "services of this stack") @QueryParam("stack") String stack) {
+            @Parameter(description = "services of this stack") @QueryParam("stack") String stack,
+            @Parameter(description = Lists.SORT) @QueryParam("sort") String sort,
+            @Parameter(description = Lists.PAGE) @QueryParam("page") String page,
+            @Parameter(description = Lists.SIZE) @QueryParam("size") String size) {
         ServiceFilter filter = new ServiceFilter(name, label, mode, stack);
+        ListRequest window = Lists.request(SwarmService.ORDERING, sort, page, size);
         List<SwarmService> listed = services.list(filter);
-        return filter.equals(ServiceFilter.ALL)
+        return filter.equals(ServiceFilter.ALL) && window.equals(ListRequest.WHOLE)
                 ? Response.ok(rendered.envelope("services", listed), MediaType.APPLICATION_JSON_TYPE).build()
-                : Response.ok(Envelope.of(listed)).build();
+                : Response.ok(Lists.envelope(listed, SwarmService.ORDERING, window)).build();
     }
 
     @Operation(operationId = "inspectService", summary = "Inspect a service by name or ID")
@@ -292,12 +299,17 @@ public class ServicesResource {
     @Operation(summary = "List a service's tasks, current and past (docker service ps)")
     @APIResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker.1\",\"node_hostname\":\"worker1\",\"desired_state\":\"running\",\"state\":\"running\",\"error\":null}],\"count\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}/tasks")
-    public Envelope tasks(@PathParam("name") String name) {
-        return Envelope.of(tasks.list(name));
+    public Envelope tasks(@PathParam("name") String name,
+            @Parameter(description = Lists.SORT) @QueryParam("sort") String sort,
+            @Parameter(description = Lists.PAGE) @QueryParam("page") String page,
+            @Parameter(description = Lists.SIZE) @QueryParam("size") String size) {
+        ListRequest window = Lists.request(SwarmTask.ORDERING, sort, page, size);
+        return Lists.envelope(tasks.list(name), SwarmTask.ORDERING, window);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.swarmmanager.rest.stacks;
 
+import dev.swarmmanager.rest.json.Lists;
+import dev.swarmmanager.domain.StackSummary;
+import dev.swarmmanager.domain.ListRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import dev.swarmmanager.domain.InvalidRequestException;
@@ -147,12 +150,16 @@ public class StacksResource {
     @Operation(operationId = "listStacks", summary = "List stacks with their services and replicas (docker stack ls)")
     @APIResponse(responseCode = "200", description = "The stacks", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr\",\"services\":1,\"desired_replicas\":3,\"running_replicas\":3}],\"count\":1}")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
     @Path("stacks")
-    public Envelope list() {
-        return Envelope.of(stacks.list());
+    public Envelope list(@Parameter(description = Lists.SORT) @QueryParam("sort") String sort,
+            @Parameter(description = Lists.PAGE) @QueryParam("page") String page,
+            @Parameter(description = Lists.SIZE) @QueryParam("size") String size) {
+        ListRequest window = Lists.request(StackSummary.ORDERING, sort, page, size);
+        return Lists.envelope(stacks.list(), StackSummary.ORDERING, window);
     }
 
     @Operation(operationId = "inspectStack", summary = "A stack and its services")
