@@ -55,6 +55,53 @@ public class StacksView implements Serializable {
     private List<String> versionDiff = List.of();
     private Integer diffed;
     private String versionVariables;
+    /** The paths the Compose file names for their content, as last read from it. */
+    private List<String> namedFiles = List.of();
+    /** The contents uploaded for them, by path. */
+    private final Map<String, String> namedContents = new TreeMap<>();
+
+    /** The variables the Compose file uses, each with its own field. */
+    private List<VariableField> variableFields = List.of();
+
+    /** A variable the Compose file uses ({@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?}}) and the value typed for it. */
+    public static final class VariableField implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final String defaultValue;
+        private final boolean required;
+        private String value;
+
+        VariableField(String name, String defaultValue, boolean required, String value) {
+            this.name = name;
+            this.defaultValue = defaultValue;
+            this.required = required;
+            this.value = value;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getDefaultValue() {
+            return defaultValue;
+        }
+
+        public boolean isRequired() {
+            return required;
+        }
+
+        public String getValue() {
+            return value;
+        }
+
+        public void setValue(String value) {
+            this.value = value;
+        }
+    }
+
+    /** A file the Compose file names, and whether its content was uploaded. */
+    public record NamedFile(String path, boolean received) implements Serializable {
+    }
 
     @PostConstruct
     public void load() {
@@ -72,14 +119,92 @@ public class StacksView implements Serializable {
             String file = event.getFile().getFileName();
             name = file.replaceAll("\\.(ya?ml)$", "").replaceAll("[^a-zA-Z0-9_.-]", "-");
         }
+        readFile();
+    }
+
+    /**
+     * Reads what the Compose file needs from the form: a field for each variable it uses (a value already typed, or
+     * given among the other variables, is kept), and the files it names ({@code env_file}, a secret's or config's
+     * {@code file}), which the form asks for since the server cannot read the user's disk. Contents of paths no longer
+     * named are dropped.
+     */
+    public void readFile() {
+        Map<String, String> others = quietVariables(variables);
+        Map<String, String> typed = new TreeMap<>();
+        variableFields.forEach(f -> typed.put(f.getName(), f.getValue()));
+        variableFields = dev.swarmmanager.domain.TemplateParameter.of(composeFile).stream()
+                .map(p -> new VariableField(p.name(), p.defaultValue(), p.required(), typed.getOrDefault(p.name(), others.get(p.name()))))
+                .toList();
+        Map<String, String> values = new TreeMap<>(others);
+        variableFields.stream().filter(f -> f.getValue() != null && !f.getValue().isEmpty()).forEach(f -> values.put(f.getName(), f.getValue()));
+        namedFiles = feedback.load(() -> stacks.filesNamed(composeFile, values), List.of());
+        namedContents.keySet().retainAll(namedFiles);
+    }
+
+    /**
+     * The variables to deploy with: the other variables' lines, then the file's own fields where a value was typed;
+     * null (and the bad line named beside the field) when a line is not {@code NAME=value}.
+     */
+    private Map<String, String> variables() {
+        Map<String, String> values = parsedVariables(variables, "deploy-form:variables");
+        if (values != null) {
+            variableFields.stream().filter(f -> f.getValue() != null && !f.getValue().isEmpty()).forEach(f -> values.put(f.getName(), f.getValue()));
+        }
+        return values;
+    }
+
+    public List<VariableField> getVariableFields() {
+        return variableFields;
+    }
+
+    /** An uploaded file is the content of every named path that ends in its name; text only (UTF-8). */
+    public void uploadNamedFile(FileUploadEvent event) {
+        String fileName = event.getFile().getFileName();
+        List<String> paths = namedFiles.stream().filter(p -> p.equals(fileName) || p.endsWith("/" + fileName)).toList();
+        if (paths.isEmpty()) {
+            feedback.errorText(feedback.text("stacks.fileNotNamed", fileName));
+            return;
+        }
+        try {
+            String content = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(event.getFile().getContent())).toString();
+            paths.forEach(p -> namedContents.put(p, content));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            feedback.errorText(feedback.text("objects.binaryUpload", fileName));
+        }
+    }
+
+    public List<NamedFile> getNamedFiles() {
+        return namedFiles.stream().map(p -> new NamedFile(p, namedContents.containsKey(p))).toList();
+    }
+
+    /** The uploaded contents of the files the Compose file names, read again from the file as it is now. */
+    private Map<String, String> sentFiles() {
+        return Map.copyOf(namedContents);
+    }
+
+    /** The variables as far as they read, to fill the fields: a bad line is reported by the deploy. */
+    private static Map<String, String> quietVariables(String text) {
+        Map<String, String> values = new TreeMap<>();
+        if (text != null) {
+            for (String line : text.split("\\R")) {
+                int at = line.indexOf('=');
+                if (at > 0) {
+                    values.put(line.substring(0, at).strip(), line.substring(at + 1));
+                }
+            }
+        }
+        return values;
     }
 
     public void deploy() {
-        Map<String, String> values = parsedVariables(variables, "deploy-form:variables");
+        readFile();
+        Map<String, String> values = variables();
         if (values == null) {
             return;
         }
-        StackDeployment deployment = new StackDeployment(name, composeFile, values, Map.of(), prune);
+        StackDeployment deployment = new StackDeployment(name, composeFile, values, sentFiles(), prune);
         lastResult = null;
         refused = List.of();
         feedback.call(() -> {
@@ -98,11 +223,12 @@ public class StacksView implements Serializable {
 
     /** A dry run: what a deploy would do, and what the deployment policy would refuse, with nothing changed. */
     public void check() {
-        Map<String, String> values = parsedVariables(variables, "deploy-form:variables");
+        readFile();
+        Map<String, String> values = variables();
         if (values == null) {
             return;
         }
-        StackDeployment deployment = new StackDeployment(name, composeFile, values, Map.of(), prune);
+        StackDeployment deployment = new StackDeployment(name, composeFile, values, sentFiles(), prune);
         lastResult = null;
         refused = List.of();
         feedback.call(() -> stacks.dryRun(deployment)).ifPresent(result -> {
@@ -203,9 +329,20 @@ public class StacksView implements Serializable {
             name = stack.name();
             composeFile = newest.composeFile();
             prune = newest.prune();
+            // the file's own variables in their fields; any other kept one among the other variables
+            List<String> used = dev.swarmmanager.domain.TemplateParameter.of(composeFile).stream().map(dev.swarmmanager.domain.TemplateParameter::name).toList();
             StringBuilder lines = new StringBuilder();
             newest.variables().forEach((n, v) -> lines.append(n).append('=').append(v == null ? "" : v).append('\n'));
             variables = lines.toString();
+            variableFields = List.of();
+            readFile();
+            StringBuilder others = new StringBuilder();
+            newest.variables().forEach((n, v) -> {
+                if (!used.contains(n)) {
+                    others.append(n).append('=').append(v == null ? "" : v).append('\n');
+                }
+            });
+            variables = others.toString();
             feedback.info("stacks.editing", stack.name(), newest.version());
         });
     }

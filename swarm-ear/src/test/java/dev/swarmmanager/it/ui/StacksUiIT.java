@@ -14,7 +14,8 @@ import org.openqa.selenium.Keys;
 
 /**
  * An operator deploys a stack whose file needs a variable, changes it, reads the change in the stack's history and
- * deploys the first version again: the docker CLI is the witness.
+ * deploys the first version again; and a stack whose file names an env_file and a secret's file, chosen in the form:
+ * the docker CLI is the witness.
  */
 class StacksUiIT {
 
@@ -37,6 +38,51 @@ class StacksUiIT {
             docker("stack", "rm", stack);
         } catch (AssertionError ignored) {
             // not deployed
+        }
+    }
+
+    @Test
+    void theFilesAStackFileNamesAreChosenInTheFormAndSentWithTheDeploy() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("stack-files");
+        java.nio.file.Path env = java.nio.file.Files.writeString(dir.resolve("ocr.env"), "QUEUE=pages\n# a comment\nTHREADS=4\n");
+        java.nio.file.Path pw = java.nio.file.Files.writeString(dir.resolve("pw.txt"), "s3cret\n");
+        try {
+            browser.open("/stacks.xhtml");
+            browser.find(By.id("deploy-form:stack-name")).sendKeys(stack);
+            browser.find(By.id("deploy-form:compose-file")).sendKeys("services:\n  web:\n    image: ocr-worker:${TAG}\n    env_file: ./ocr.env\n"
+                    + "    secrets: [pw]\n    deploy:\n      replicas: 1\nsecrets:\n  pw:\n    file: ./secrets/pw.txt\n");
+            browser.click(By.id("deploy-form:stack-name")); // leaving the file reads the files it names
+            Lab.await(java.time.Duration.ofSeconds(10), () -> browser.text(By.id("deploy-form:named-files"))
+                    .contains("./ocr.env — not chosen yet"), () -> "the named files listed: " + browser.text(By.id("deploy-form:named-files")));
+            assertThat(browser.text(By.id("deploy-form:named-files"))).contains("./secrets/pw.txt — not chosen yet");
+            assertThat(browser.text(By.id("deploy-form:variable-fields"))).as("a field for the file's variable").contains("TAG");
+            browser.find(By.cssSelector("#deploy-form\\:variable-fields .variable-value")).sendKeys("1.0");
+
+            browser.click(By.id("deploy-form:deploy"));
+            assertThat(browser.text(By.id("messages"))).contains("whose content was not sent with the request");
+            assertThat(docker("stack", "ls", "--format", "{{.Name}}").lines()).as("nothing deployed").doesNotContain(stack);
+
+            browser.driver().findElement(By.cssSelector("#deploy-form\\:named-upload input[type=file]")).sendKeys(env + "\n" + pw);
+            Lab.await(java.time.Duration.ofSeconds(15), () -> browser.text(By.id("deploy-form:named-files")).contains("./ocr.env — chosen")
+                    && browser.text(By.id("deploy-form:named-files")).contains("./secrets/pw.txt — chosen"),
+                    () -> "both files chosen: " + browser.text(By.id("deploy-form:named-files")));
+            browser.click(By.id("deploy-form:deploy"));
+            assertThat(browser.text(By.id("messages"))).contains("Stack " + stack + " deployed: 1 created");
+
+            assertThat(docker("service", "inspect", stack + "_web", "--format", "{{json .Spec.TaskTemplate.ContainerSpec.Env}}"))
+                    .contains("QUEUE=pages", "THREADS=4");
+            assertThat(docker("service", "inspect", stack + "_web", "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}"))
+                    .as("the variable's field").startsWith("ocr-worker:1.0");
+            Lab.awaitRunning(stack + "_web", 1);
+            String[] task = docker("service", "ps", stack + "_web", "--filter", "desired-state=running", "--format", "{{.ID}} {{.Node}}")
+                    .lines().findFirst().orElseThrow().split(" ");
+            String container = Lab.dockerOn(task[1], "ps", "-q", "--filter", "label=com.docker.swarm.task.id="
+                    + docker("inspect", task[0], "--format", "{{.ID}}"));
+            assertThat(Lab.dockerOn(task[1], "exec", container, "cat", "/run/secrets/pw")).as("the secret from the chosen file").isEqualTo("s3cret");
+        } finally {
+            java.nio.file.Files.deleteIfExists(env);
+            java.nio.file.Files.deleteIfExists(pw);
+            java.nio.file.Files.deleteIfExists(dir);
         }
     }
 

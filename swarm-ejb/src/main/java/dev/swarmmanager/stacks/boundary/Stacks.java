@@ -24,6 +24,7 @@ import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.policy.boundary.DeploymentPolicy;
 import dev.swarmmanager.rules.PolicyRules;
 import dev.swarmmanager.services.boundary.Services;
+import dev.swarmmanager.compose.ComposeFiles;
 import dev.swarmmanager.compose.ComposeLines;
 import dev.swarmmanager.compose.ComposeLoader;
 import dev.swarmmanager.compose.ComposeNode;
@@ -112,6 +113,23 @@ public class Stacks {
                     + " was deployed with them, and files are never kept");
         }
         return deploy(new StackDeployment(stack, kept.composeFile(), StackHistory.variables(kept, variables), files, kept.prune()));
+    }
+
+    /**
+     * The files this Compose file names for their content ({@code env_file}, a secret's or config's {@code file}),
+     * which a deploy must send with it; none when the file cannot be read (its deploy says why). No Engine call.
+     */
+    @RolesAllowed(Role.OPERATOR_NAME)
+    public List<String> filesNamed(String composeFile, Map<String, String> variables) {
+        if (composeFile == null || composeFile.isBlank()) {
+            return List.of();
+        }
+        try {
+            return ComposeFiles.named(ComposeLoader.load(composeFile,
+                    variables == null ? Map.of() : variables, new ArrayList<>()));
+        } catch (InvalidRequestException unreadable) {
+            return List.of();
+        }
     }
 
     /**
