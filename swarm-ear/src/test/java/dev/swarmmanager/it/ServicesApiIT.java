@@ -179,6 +179,44 @@ class ServicesApiIT {
     }
 
     @Test
+    void aFailingUpdatePausesOrRollsBackAsConfiguredAndTheApiShowsItsProgress() {
+        String paused = name();
+        String rolledBack = name();
+        for (String[] service : List.of(new String[] {paused, "pause"}, new String[] {rolledBack, "rollback"})) {
+            assertThat(status("POST", "/api/swarm/services", "{\"name\":\"" + service[0] + "\",\"service\":{\"image\":\"ocr-worker:1.0\","
+                    + "\"stop_grace_period\":\"1s\",\"deploy\":{\"replicas\":1,\"update_config\":{\"failure_action\":\"" + service[1]
+                    + "\",\"monitor\":\"2s\",\"max_failure_ratio\":0,\"order\":\"start-first\"},\"rollback_config\":{\"monitor\":\"2s\"}}}}")).isEqualTo(201);
+            Lab.awaitRunning(service[0], 1);
+            assertThat(status("PATCH", "/api/swarm/services/" + service[0], "{\"changes\":{\"image\":\"ocr-worker:no-such-tag\"}}")).isEqualTo(200);
+        }
+
+        for (String[] expected : List.of(new String[] {paused, "paused"}, new String[] {rolledBack, "rollback_completed"})) {
+            Lab.await(Duration.ofSeconds(90), () -> expected[1].equals(updateState(expected[0])),
+                    () -> expected[0] + "'s update " + expected[1] + ", the API says " + updateState(expected[0]));
+            assertThat(docker("service", "inspect", expected[0], "--format", "{{.UpdateStatus.State}}")).isEqualTo(expected[1]);
+            JsonObject status = Api.as(User.VIEWER).call("GET", "/api/swarm/services/" + expected[0], null).json()
+                    .getJsonObject("data").getJsonObject("update_status");
+            assertThat(status.getString("message")).as("what Swarm says of it").isNotBlank();
+        }
+        assertThat(docker("service", "inspect", rolledBack, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}"))
+                .as("rolled back by Swarm").startsWith("ocr-worker:1.0");
+        assertThat(docker("service", "inspect", paused, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}"))
+                .as("paused on the new spec").startsWith("ocr-worker:no-such-tag");
+        JsonObject onSpec = Api.get("/api/swarm/services/" + paused + "/tasks").json();
+        assertThat(onSpec.getJsonArray("data").getValuesAs(JsonObject.class))
+                .as("the task still running is on the spec before the update")
+                .anySatisfy(t -> {
+                    assertThat(t.getString("state")).isEqualTo("running");
+                    assertThat(t.getBoolean("on_service_spec")).isFalse();
+                });
+    }
+
+    private static String updateState(String service) {
+        JsonObject status = Api.get("/api/swarm/services/" + service).json().getJsonObject("data").get("update_status") instanceof JsonObject o ? o : null;
+        return status == null ? null : status.getString("state");
+    }
+
+    @Test
     void aServiceExportedAsComposeIsCreatedAgainFromItAndTheBackupHoldsIt() throws Exception {
         String name = name();
         assertThat(status("POST", "/api/swarm/services", "{\"name\":\"" + name + "\",\"service\":{\"image\":\"ocr-worker:1.0\","
