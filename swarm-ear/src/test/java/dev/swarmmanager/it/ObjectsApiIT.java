@@ -79,21 +79,93 @@ class ObjectsApiIT {
         assertThat(byOperator.status()).as("an operator would choose the value of a secret not shared with operators").isEqualTo(403);
         assertThat(docker("secret", "ls", "--format", "{{.Name}}").lines()).doesNotContain(secret + "_v2");
 
-        Api.Answer rotated = admin.call("POST", "/api/swarm/secrets/" + secret + "/rotate", "{\"data\":\"second\"}");
+        // the docker CLI watches both services through the rotation: each must hold a secret at /run/secrets/db all along
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread witness = new Thread(() -> {
+            while (watching.get()) {
+                seen.add(docker("service", "inspect", one, two, "--format",
+                        "{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.File.Name}}{{end}}").replace('\n', ' '));
+                Lab.sleep(100);
+            }
+        });
+        witness.start();
+        Api.Answer rotated;
+        try {
+            rotated = admin.call("POST", "/api/swarm/secrets/" + secret + "/rotate", "{\"data\":\"second\"}");
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+            JsonObject rotation = rotated.json().getJsonObject("data");
+            assertThat(rotation.getString("to")).isEqualTo(secret + "_v2");
+            assertThat(rotation.getJsonArray("moved").getValuesAs(JsonString.class)).extracting(JsonString::getString).containsExactlyInAnyOrder(one, two);
+            assertThat(rotation.getString("old_version")).as("the answer does not wait for the rolling updates").isEqualTo("waiting");
+            assertThat(rotation.getBoolean("old_removed")).isFalse();
 
-        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
-        JsonObject rotation = rotated.json().getJsonObject("data");
-        assertThat(rotation.getString("to")).isEqualTo(secret + "_v2");
-        assertThat(rotation.getBoolean("old_removed")).isTrue();
+            // the progress, read while the old version waits for both rolling updates
+            Lab.await(Duration.ofSeconds(90), () -> "removed".equals(progress("secrets", secret + "_v2").getString("old_version")),
+                    () -> "the old version removed once both updates completed: " + progress("secrets", secret + "_v2"));
+        } finally {
+            watching.set(false);
+            try {
+                witness.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertThat(seen).isNotEmpty().allSatisfy(line -> assertThat(line).as("never without the secret").isEqualTo("db db"));
+        assertThat(progress("secrets", secret + "_v2").getJsonArray("updating")).isEmpty();
         for (String service : List.of(one, two)) {
             assertThat(docker("service", "inspect", service, "--format",
                     "{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.SecretName}} {{.File.Name}} {{.File.Mode}}{{end}}"))
                     .as("the same file at the same path, from the new version").isEqualTo(secret + "_v2 db -r--------");
             Lab.awaitRunning(service, 1);
+            assertThat(readInTask(service, "/run/secrets/db")).as("what the running task reads").isEqualTo("second");
         }
         assertThat(docker("secret", "ls", "--format", "{{.Name}}").lines()).contains(secret + "_v2").doesNotContain(secret);
         assertThat(Api.get("/api/swarm/audit?outcome=succeeded&action=secrets.rotate&target=" + secret).json().getInt("total")).isEqualTo(1);
         assertThat(Api.get("/api/swarm/audit?action=secrets.create&target=" + secret).body()).doesNotContain("first");
+    }
+
+    /** A rotation's progress as the API shows it on either version. */
+    private static JsonObject progress(String kind, String name) {
+        return Api.as(User.VIEWER).call("GET", "/api/swarm/" + kind + "/" + name, null).json().getJsonObject("data").getJsonObject("rotation");
+    }
+
+    /** A file as the service's running task sees it, read with docker exec on the task's node. */
+    private static String readInTask(String service, String path) {
+        String[] task = docker("service", "ps", service, "--filter", "desired-state=running", "--format", "{{.ID}} {{.Node}}")
+                .lines().findFirst().orElseThrow().split(" ");
+        String container = Lab.dockerOn(task[1], "ps", "-q", "--filter", "label=com.docker.swarm.task.id=" + docker("inspect", task[0], "--format", "{{.ID}}"));
+        return Lab.dockerOn(task[1], "exec", container, "cat", path);
+    }
+
+    @Test
+    void aConfigRotatedUnderAServiceEndsOnTheNewVersionAtTheSamePath() {
+        String config = made("config", Lab.uniqueName("rot-conf"));
+        made("config", config + "_v2");
+        assertThat(operator.call("POST", "/api/swarm/configs", "{\"name\":\"" + config + "\",\"data\":\"threads=4\\n\"}").status()).isEqualTo(201);
+        String service = Lab.uniqueName("rot-csvc");
+        services.add(service);
+        Api.Answer created = admin.call("POST", "/api/swarm/services", "{\"name\":\"" + service + "\",\"service\":{\"image\":\"ocr-worker:1.0\","
+                + "\"stop_grace_period\":\"1s\",\"configs\":[{\"source\":\"" + config + "\",\"target\":\"/etc/ocr.conf\"}]}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Lab.awaitRunning(service, 1);
+
+        Api.Answer rotated = operator.call("POST", "/api/swarm/configs/" + config + "/rotate", "{\"data\":\"threads=8\\n\"}");
+        assertThat(rotated.status()).as("an admin's service, a config not shared with operators: " + rotated.body()).isEqualTo(403);
+        rotated = admin.call("POST", "/api/swarm/configs/" + config + "/rotate", "{\"data\":\"threads=8\\n\"}");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        Lab.await(Duration.ofSeconds(90), () -> "removed".equals(progress("configs", config + "_v2").getString("old_version")),
+                () -> "the old version removed: " + progress("configs", config + "_v2"));
+
+        assertThat(docker("service", "inspect", service, "--format",
+                "{{range .Spec.TaskTemplate.ContainerSpec.Configs}}{{.ConfigName}} {{.File.Name}}{{end}}")).isEqualTo(config + "_v2 /etc/ocr.conf");
+        Lab.awaitRunning(service, 1);
+        assertThat(readInTask(service, "/etc/ocr.conf")).isEqualTo("threads=8");
+        assertThat(Api.as(User.VIEWER).call("GET", "/api/swarm/configs/" + config + "_v2", null).json().getJsonObject("data").getString("content"))
+                .isEqualTo("threads=8\n");
+        assertThat(docker("config", "ls", "--format", "{{.Name}}").lines()).contains(config + "_v2").doesNotContain(config);
+        assertThat(Api.get("/api/swarm/audit?action=configs.rotate&target=" + config).json().getJsonArray("data").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("outcome")).containsExactly("succeeded", "denied");
     }
 
     @Test
@@ -104,12 +176,15 @@ class ObjectsApiIT {
                 .isEqualTo("threads=4\n");
         assertThat(operator.call("POST", "/api/swarm/configs", "{\"name\":\"" + config + "\",\"data\":\"other\"}").status())
                 .as("configs cannot change").isEqualTo(409);
+        assertThat(Api.get("/api/swarm/audit?action=configs.create&target=" + config).json().getJsonArray("data").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("outcome")).containsExactly("failed", "succeeded");
 
         String network = made("network", Lab.uniqueName("obj-net"));
         Api.Answer created = operator.call("POST", "/api/swarm/networks", "{\"name\":\"" + network + "\",\"attachable\":true,\"encrypted\":true}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(docker("network", "inspect", network, "--format", "{{.Driver}} {{.Scope}} {{.Attachable}} {{index .Options \"encrypted\"}}|"))
-                .isEqualTo("overlay swarm true |");
+        assertThat(docker("network", "inspect", network, "--format", "{{.Driver}} {{.Scope}} {{.Attachable}}")).isEqualTo("overlay swarm true");
+        assertThat(docker("network", "inspect", network, "--format", "{{json .Options}}")).as("encrypted").contains("\"encrypted\"");
+        assertThat(Api.get("/api/swarm/audit?outcome=succeeded&action=networks.create&target=" + network).json().getInt("total")).isEqualTo(1);
         assertThat(operator.call("POST", "/api/swarm/networks", "{\"name\":\"" + Lab.uniqueName("obj-net") + "\",\"driver\":\"macvlan\"}").status())
                 .as("the policy's network drivers").isEqualTo(403);
 

@@ -9,7 +9,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -86,19 +85,12 @@ public class NodesView implements Serializable {
         if (selected == null) {
             return;
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        String[] lines = labelsText == null ? new String[0] : labelsText.split("\\r?\\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                feedback.fieldError("labels-form:labels", feedback.text("nodes.labelLine", i + 1));
-                return;
-            }
-            labels.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        Map<String, String> labels;
+        try {
+            labels = KeyValueLines.parse(labelsText);
+        } catch (KeyValueLines.BadLine e) {
+            feedback.fieldError("labels-form:labels", feedback.text("nodes.labelLine", e.line));
+            return;
         }
         if (feedback.run(() -> nodes.replaceLabels(selected.id(), labels), "nodes.labelsSaved", selected.hostname())) {
             load();

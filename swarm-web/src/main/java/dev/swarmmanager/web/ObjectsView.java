@@ -49,6 +49,8 @@ public class ObjectsView implements Serializable {
     private boolean attachable = true;
     private boolean encrypted;
     private SwarmNetwork selectedNetwork;
+    /** The new network's labels, one key=value a line. */
+    private String networkLabels;
     private String shownConfig;
     /** A file chosen instead of typed content: its text is the content. */
     private transient UploadedFile upload;
@@ -110,6 +112,16 @@ public class ObjectsView implements Serializable {
         }, "objects.removed", selected.kind().toString(), selected.name()));
     }
 
+    /** The last rotations with their progress: moved services still updating, and what became of the old version. */
+    public List<dev.swarmmanager.domain.Rotation> getRotations() {
+        return feedback.load(() -> files.rotations(), List.<dev.swarmmanager.domain.Rotation>of());
+    }
+
+    /** A rotation still waits for rolling updates: the page looks again every two seconds until none does. */
+    public boolean isRotating() {
+        return getRotations().stream().anyMatch(r -> !r.settled());
+    }
+
     public void showConfig(SwarmFile config) {
         shownConfig = feedback.load(() -> files.get(FileKind.CONFIG, config.name()).content(), null);
     }
@@ -118,10 +130,26 @@ public class ObjectsView implements Serializable {
         name = null;
         attachable = true;
         encrypted = false;
+        networkLabels = null;
     }
 
     public void createNetwork() {
-        finish(feedback.run(() -> networks.create(name, null, attachable, false, encrypted, Map.of()), "objects.networkCreated", name));
+        Map<String, String> labels;
+        try {
+            labels = KeyValueLines.parse(networkLabels);
+        } catch (KeyValueLines.BadLine e) {
+            feedback.fieldError("network-form:network-labels", feedback.text("nodes.labelLine", e.line));
+            return;
+        }
+        finish(feedback.run(() -> networks.create(name, null, attachable, false, encrypted, labels), "objects.networkCreated", name));
+    }
+
+    public String getNetworkLabels() {
+        return networkLabels;
+    }
+
+    public void setNetworkLabels(String networkLabels) {
+        this.networkLabels = networkLabels;
     }
 
     public void selectNetwork(SwarmNetwork network) {

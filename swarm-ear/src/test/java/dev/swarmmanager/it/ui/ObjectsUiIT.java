@@ -62,6 +62,10 @@ class ObjectsUiIT {
         assertThat(browser.text(By.id("messages"))).contains(secret + " rotated to " + secret + "_v2; moved: " + service);
         assertThat(docker("service", "inspect", service, "--format", "{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.SecretName}}{{end}}"))
                 .isEqualTo(secret + "_v2");
+        By progress = By.xpath("//tr[.//span[@class='rotation-name' and text()='" + secret + " → " + secret + "_v2']]");
+        assertThat(browser.text(progress)).contains(service);
+        // the page follows the rotation by itself until the old version is gone
+        Lab.await(Duration.ofSeconds(90), () -> browser.text(progress).contains("REMOVED"), () -> "the old version shown removed: " + browser.text(progress));
         assertThat(docker("secret", "ls", "--format", "{{.Name}}").lines()).doesNotContain(secret);
     }
 
@@ -92,6 +96,45 @@ class ObjectsUiIT {
                 docker("config", "rm", config);
             } catch (AssertionError notCreated) {
                 // the test stopped before
+            }
+        }
+    }
+
+    @Test
+    void aNetworkIsCreatedWithLabelsAndRemovedAfterAConfirmation() {
+        String network = Lab.uniqueName("ui-net");
+        try {
+            browser.open("/objects.xhtml");
+            browser.click(By.id("objects-form:new-network"));
+            browser.find(By.id("network-form:network-name")).sendKeys(network);
+            browser.click(By.cssSelector("#network-form\\:encrypted .ui-chkbox-box"));
+            browser.find(By.id("network-form:network-labels")).sendKeys("team=ocr\nno label here");
+            browser.click(By.id("network-form:network-confirm"));
+            assertThat(browser.text(By.id("network-form"))).contains("Line 2");
+            assertThat(docker("network", "ls", "--format", "{{.Name}}").lines()).as("nothing created").doesNotContain(network);
+
+            browser.find(By.id("network-form:network-labels")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    org.openqa.selenium.Keys.DELETE, "team=ocr");
+            browser.click(By.id("network-form:network-confirm"));
+            assertThat(browser.text(By.id("messages"))).contains("Network " + network + " created.");
+            assertThat(docker("network", "inspect", network, "--format", "{{.Driver}} {{.Attachable}} {{json .Labels}}"))
+                    .isEqualTo("overlay true {\"team\":\"ocr\"}");
+            assertThat(docker("network", "inspect", network, "--format", "{{json .Options}}")).as("encrypted").contains("\"encrypted\"");
+
+            assertThat(browser.text(By.id("objects-form:networks"))).contains("team=ocr");
+            browser.click(By.xpath("//tr[.//span[@class='object-name' and text()='" + network + "']]//*[contains(@class,'remove-network-button')]"));
+            assertThat(docker("network", "ls", "--format", "{{.Name}}").lines()).as("nothing removed before the confirmation").contains(network);
+            browser.click(By.id("remove-network-form:remove-network-confirm"));
+            assertThat(browser.text(By.id("messages"))).contains("Network " + network + " removed.");
+            Lab.await(Duration.ofSeconds(15), () -> !docker("network", "ls", "--format", "{{.Name}}").lines().toList().contains(network),
+                    () -> "the network gone");
+            assertThat(browser.text(By.id("objects-form:networks"))).doesNotContain(network);
+            assertThat(Api.get("/api/swarm/audit?outcome=succeeded&action=networks.remove&target=" + network).json().getInt("total")).isEqualTo(1);
+        } finally {
+            try {
+                docker("network", "rm", network);
+            } catch (AssertionError goneOrNeverMade) {
+                // removed by the test, or never created
             }
         }
     }

@@ -20,6 +20,8 @@ import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.Rotation;
 import dev.swarmmanager.domain.SwarmFile;
 import dev.swarmmanager.policy.boundary.DeploymentPolicy;
+import dev.swarmmanager.secrets.control.FileReferences;
+import dev.swarmmanager.secrets.control.OldVersions;
 import dev.swarmmanager.docker.Times;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -49,8 +51,6 @@ public class SwarmFiles {
     private static final int MAX_SECRET = 500 * 1024;
     private static final int MAX_CONFIG = 1000 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The longest a rotation waits for the services' rolling updates before it leaves the old version in place. */
-    static final int SETTLE_SECONDS = 60;
 
     @Inject
     EngineObjects objects;
@@ -61,17 +61,28 @@ public class SwarmFiles {
     @Inject
     DeploymentPolicy policy;
 
+    @Inject
+    FileReferences references;
+
+    @Inject
+    OldVersions oldVersions;
+
     /** The secrets or configs, each with the services that use it; from three Engine calls whatever their number. */
     public List<SwarmFile> list(FileKind kind) {
-        Map<String, List<String>> users = users(kind);
-        return objects.all(kind(kind)).stream().map(o -> file(kind, o, users, false))
+        Map<String, List<String>> users = references.users(kind);
+        return objects.all(FileReferences.kind(kind)).stream().map(o -> file(kind, o, users, false))
                 .sorted(java.util.Comparator.comparing(SwarmFile::name)).toList();
     }
 
     /** One secret or config by name or ID; a config with its content (configs are not secret). */
     public SwarmFile get(FileKind kind, String reference) {
         JsonNode found = find(kind, reference);
-        return file(kind, found, users(kind), kind == FileKind.CONFIG);
+        return file(kind, found, references.users(kind), kind == FileKind.CONFIG);
+    }
+
+    /** The last rotations since the server started, newest first, with their progress. */
+    public List<Rotation> rotations() {
+        return oldVersions.recent();
     }
 
     @RolesAllowed(Role.OPERATOR_NAME)
@@ -116,12 +127,12 @@ public class SwarmFiles {
             throw new InvalidRequestException("labels", "cannot set com.docker.stack.* labels: they belong to the stack tooling");
         }
         List<PolicyViolation> violations = new ArrayList<>(labelsRule(kind, draft.name(), draft.labels()));
-        if (objects.named(kind(kind), draft.name()) != null) {
+        if (objects.named(FileReferences.kind(kind), draft.name()) != null) {
             throw new OperationConflictException(kind + " " + draft.name() + " exists already: Swarm " + kind.plural()
                     + " cannot change, rotate it to a new version instead");
         }
         policy.enforce(violations);
-        objects.create(kind(kind), spec(draft.name(), draft.content(), draft.labels()));
+        objects.create(FileReferences.kind(kind), spec(draft.name(), draft.content(), draft.labels()));
         return get(kind, draft.name());
     }
 
@@ -129,27 +140,28 @@ public class SwarmFiles {
     private void remove(FileKind kind, String reference) {
         JsonNode found = find(kind, reference);
         String name = found.path("Spec").path("Name").asText();
-        List<String> using = users(kind).getOrDefault(name, List.of());
+        List<String> using = references.users(kind).getOrDefault(name, List.of());
         if (!using.isEmpty()) {
             throw new OperationConflictException(kind + " " + name + " is used by " + String.join(", ", using)
                     + ": remove it from them first (or rotate it)");
         }
         policy.enforce(labelsRule(kind, name, labels(found.path("Spec").path("Labels"))));
-        objects.delete(kind(kind), found.path("ID").asText());
+        objects.delete(FileReferences.kind(kind), found.path("ID").asText());
     }
 
     /**
      * Makes the next version ({@code db_password} becomes {@code db_password_v2}, {@code _v2} becomes {@code _v3}), moves
      * each service that uses the old one to it, one rolling update each through the versioned write and the deployment
-     * policy, and removes the old one when no service uses it any more. A failure midway stops there: the services moved
-     * stay on the new version, the others on the old one, both versions exist, and the message says which is where.
+     * policy; the old one is removed once their updates have completed ({@link OldVersions}, without holding this
+     * request). A failure midway stops there: the services moved stay on the new version, the others on the old one,
+     * both versions exist, and the message (and the rotation's progress) says which is where.
      */
     private Rotation rotate(FileKind kind, String reference, FileDraft next) {
         JsonNode old = find(kind, reference);
         String oldName = old.path("Spec").path("Name").asText();
         validate(kind, oldName, next.content());
         String newName = nextName(oldName);
-        if (objects.named(kind(kind), newName) != null) {
+        if (objects.named(FileReferences.kind(kind), newName) != null) {
             throw new OperationConflictException(kind + " " + newName + " exists already: remove it, or rotate " + newName + " instead");
         }
         Map<String, String> labels = labels(old.path("Spec").path("Labels"));
@@ -159,7 +171,7 @@ public class SwarmFiles {
                     + ": change it in the stack's file (under a new name) and redeploy the stack");
         }
         List<PolicyViolation> violations = new ArrayList<>(labelsRule(kind, oldName, labels));
-        List<JsonNode> using = servicesUsing(kind, oldName);
+        List<JsonNode> using = references.servicesUsing(kind, oldName);
         ObjectNode labelNode = JSON.createObjectNode();
         labels.forEach(labelNode::put);
         if (!using.isEmpty() && !policy.rules().isShared(labelNode)) {
@@ -174,71 +186,44 @@ public class SwarmFiles {
             violations.addAll(policy.rules().changeOf(path, service.path("Spec"), policy.managers()));
         }
         policy.enforce(violations);
-        String newId = objects.create(kind(kind), spec(newName, next.content(), labels)).path("ID").asText();
-        List<String> moved = new ArrayList<>();
+        String newId = objects.create(FileReferences.kind(kind), spec(newName, next.content(), labels)).path("ID").asText();
+        List<OldVersions.Moved> moved = new ArrayList<>();
         for (JsonNode service : using) {
             String name = service.path("Spec").path("Name").asText();
             try {
-                move(kind, service.path("ID").asText(), oldName, newName, newId);
-                moved.add(name);
+                moved.add(new OldVersions.Moved(service.path("ID").asText(), name, move(kind, service.path("ID").asText(), oldName, newName, newId)));
             } catch (RuntimeException e) {
-                throw new OperationConflictException("rotation of " + kind + " " + oldName + " stopped at service " + name + " ("
-                        + e.getMessage() + "): " + (moved.isEmpty() ? "no service" : String.join(", ", moved)) + " moved to " + newName
-                        + ", the others still use " + oldName + "; both exist. Edit the services left to use " + newName
-                        + " (or remove " + newName + " and rotate again)", e);
+                List<String> names = moved.stream().map(OldVersions.Moved::name).toList();
+                String where = "rotation of " + kind + " " + oldName + " stopped at service " + name + " (" + e.getMessage() + "): "
+                        + (names.isEmpty() ? "no service" : String.join(", ", names)) + " moved to " + newName + ", the others still use "
+                        + oldName + "; both exist. Edit the services left to use " + newName + " (or remove " + newName + " and rotate again)";
+                oldVersions.stopped(Rotation.started(kind, oldName, newName, names).stillUpdating(List.of()).kept(where));
+                throw new OperationConflictException(where, e);
             }
         }
-        return new Rotation(kind, oldName, newName, moved, removeWhenSettled(kind, old, oldName, using));
+        Rotation started = Rotation.started(kind, oldName, newName, moved.stream().map(OldVersions.Moved::name).toList());
+        return oldVersions.retire(started, old.path("ID").asText(), moved);
     }
 
     /**
-     * Removes the old version once every moved service's rolling update has completed (a failing update rolls back to
-     * the old version and needs it), within {@link #SETTLE_SECONDS}; otherwise, or while a service still uses it, keeps it.
+     * Points the service's references to the new version: same file, path, owner and mode; a rolling update.
+     *
+     * @return when the service's last update before this one started, {@code null} if it was never updated
      */
-    private boolean removeWhenSettled(FileKind kind, JsonNode old, String oldName, List<JsonNode> moved) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
-        for (JsonNode service : moved) {
-            String id = service.path("ID").asText();
-            while (true) {
-                String state = objects.inspect(Kind.SERVICES, id).path("UpdateStatus").path("State").asText("completed");
-                if (state.equals("completed")) {
-                    break;
-                }
-                if (!state.equals("updating") || System.nanoTime() > deadline) {
-                    return false; // paused, rolled back or still going: the old version stays, and the API says so
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        try {
-            return servicesUsing(kind, oldName).isEmpty() && objects.delete(kind(kind), old.path("ID").asText());
-        } catch (OperationConflictException | InvalidRequestException inUseMeanwhile) {
-            return false; // a service took it up between the check and the removal
-        }
-    }
-
-    private void move(FileKind kind, String serviceId, String oldName, String newName, String newId) {
-        String field = kind == FileKind.SECRET ? "Secrets" : "Configs";
-        String nameField = kind == FileKind.SECRET ? "SecretName" : "ConfigName";
-        String idField = kind == FileKind.SECRET ? "SecretID" : "ConfigID";
+    private String move(FileKind kind, String serviceId, String oldName, String newName, String newId) {
+        String[] previousStart = new String[1];
         VersionedUpdate.retry(() -> {
             JsonNode service = objects.inspect(Kind.SERVICES, serviceId);
+            previousStart[0] = service.path("UpdateStatus").path("StartedAt").asText(null);
             ObjectNode spec = service.path("Spec").deepCopy();
-            JsonNode refs = spec.path("TaskTemplate").path("ContainerSpec").path(field);
-            if (refs instanceof ArrayNode array) {
-                array.forEach(ref -> {
-                    if (ref.path(nameField).asText().equals(oldName)) {
-                        ((ObjectNode) ref).put(nameField, newName).put(idField, newId); // same file, path, owner and mode
-                    }
-                });
+            for (JsonNode ref : FileReferences.specRefs(kind, spec)) {
+                if (ref.path(FileReferences.nameField(kind)).asText().equals(oldName)) {
+                    ((ObjectNode) ref).put(FileReferences.nameField(kind), newName).put(FileReferences.idField(kind), newId);
+                }
             }
             objects.update(Kind.SERVICES, serviceId, service.path("Version").path("Index").asLong(), spec);
         });
+        return previousStart[0];
     }
 
     private static String nextName(String name) {
@@ -289,62 +274,27 @@ public class SwarmFiles {
             throw new InvalidRequestException("name", "is required: a " + kind + "'s name or ID");
         }
         dev.swarmmanager.docker.DockerCalls.checkReference(kind.toString(), reference); // no such name: 404, never sent to the Engine
-        JsonNode found = objects.named(kind(kind), reference);
+        JsonNode found = objects.named(FileReferences.kind(kind), reference);
         if (found == null) {
-            found = objects.all(kind(kind)).stream().filter(o -> o.path("ID").asText().equals(reference)).findFirst()
+            found = objects.all(FileReferences.kind(kind)).stream().filter(o -> o.path("ID").asText().equals(reference)).findFirst()
                     .orElseThrow(() -> new ResourceNotFoundException(kind.toString(), reference));
         }
         return found;
     }
 
-    /** Who uses what: every service's references, by the object's name. */
-    private Map<String, List<String>> users(FileKind kind) {
-        Map<String, List<String>> users = new HashMap<>();
-        String field = kind == FileKind.SECRET ? "Secrets" : "Configs";
-        String nameField = kind == FileKind.SECRET ? "SecretName" : "ConfigName";
-        for (JsonNode service : objects.all(Kind.SERVICES)) {
-            for (JsonNode ref : service.path("Spec").path("TaskTemplate").path("ContainerSpec").path(field)) {
-                List<String> list = users.computeIfAbsent(ref.path(nameField).asText(), k -> new ArrayList<>());
-                String name = service.path("Spec").path("Name").asText();
-                if (!list.contains(name)) {
-                    list.add(name);
-                }
-            }
-        }
-        users.values().forEach(l -> l.sort(null));
-        return users;
-    }
-
-    private List<JsonNode> servicesUsing(FileKind kind, String name) {
-        String field = kind == FileKind.SECRET ? "Secrets" : "Configs";
-        String nameField = kind == FileKind.SECRET ? "SecretName" : "ConfigName";
-        return objects.all(Kind.SERVICES).stream().filter(service -> {
-            for (JsonNode ref : service.path("Spec").path("TaskTemplate").path("ContainerSpec").path(field)) {
-                if (ref.path(nameField).asText().equals(name)) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
-    }
-
-    private static SwarmFile file(FileKind kind, JsonNode o, Map<String, List<String>> users, boolean withContent) {
+    private SwarmFile file(FileKind kind, JsonNode o, Map<String, List<String>> users, boolean withContent) {
         String name = o.path("Spec").path("Name").asText();
         Map<String, String> labels = labels(o.path("Spec").path("Labels"));
         String content = withContent && kind == FileKind.CONFIG
                 ? new String(Base64.getDecoder().decode(o.path("Spec").path("Data").asText("")), StandardCharsets.UTF_8) : null;
         return new SwarmFile(o.path("ID").asText(), name, kind, labels, users.getOrDefault(name, List.of()),
                 labels.get(ComposeTranslator.NAMESPACE_LABEL), Times.parse(o.path("CreatedAt").asText(null)),
-                Times.parse(o.path("UpdatedAt").asText(null)), content);
+                Times.parse(o.path("UpdatedAt").asText(null)), content, oldVersions.of(kind, name).orElse(null));
     }
 
     private static Map<String, String> labels(JsonNode labels) {
         Map<String, String> map = new TreeMap<>();
         labels.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
-    }
-
-    private static Kind kind(FileKind kind) {
-        return kind == FileKind.SECRET ? Kind.SECRETS : Kind.CONFIGS;
     }
 }

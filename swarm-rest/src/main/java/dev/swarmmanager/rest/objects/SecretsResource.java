@@ -139,7 +139,7 @@ public class SecretsResource {
 
     @Operation(operationId = "rotateSecret", summary = "Rotate a secret: its next version, every service moved to it, the old one removed")
     @APIResponse(responseCode = "200", description = "What moved where", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"),
-            examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"secret\",\"from\":\"db_password\",\"to\":\"db_password_v2\",\"moved\":[\"api\",\"worker\"],\"old_removed\":true}}")))
+            examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"secret\",\"from\":\"db_password\",\"to\":\"db_password_v2\",\"moved\":[\"api\",\"worker\"],\"old_removed\":false,\"old_version\":\"waiting\",\"updating\":[\"api\",\"worker\"],\"detail\":null}}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -1,0 +1,39 @@
+package dev.swarmmanager.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Labels typed one {@code key=value} a line, as the forms take them; blank lines are skipped, spaces around trimmed. */
+final class KeyValueLines {
+
+    /** A line that is not {@code key=value}; {@code line} counts from 1. */
+    static final class BadLine extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        BadLine(int line) {
+            super("line " + line + " is not key=value");
+            this.line = line;
+        }
+    }
+
+    private KeyValueLines() {
+    }
+
+    static Map<String, String> parse(String text) throws BadLine {
+        Map<String, String> values = new LinkedHashMap<>();
+        String[] lines = text == null ? new String[0] : text.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new BadLine(i + 1);
+            }
+            values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return values;
+    }
+}
