@@ -9,9 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import org.yaml.snakeyaml.Yaml;
 
-/** The OpenAPI document at /openapi covers every endpoint, and an external validator accepts it. */
+/** The OpenAPI document at /openapi covers every endpoint, an external validator accepts it, and Redocly's linter finds nothing. */
 class OpenApiIT {
 
     private static final List<String> ENDPOINTS = List.of(
@@ -43,16 +52,79 @@ class OpenApiIT {
         assertThat(content).containsKeys("application/json", "application/yaml", "multipart/form-data");
     }
 
+    /** The served document as a file, without the non-standard list Payara adds: everything else must be plain OpenAPI 3.0. */
+    private static Path servedDocument() throws java.io.IOException {
+        // JSON, which types every value as written (YAML 1.1 readers take an unquoted 2026-11-29T10:00:00Z for a date)
+        JsonObject document = Json.createReader(new StringReader(Api.get("/openapi?format=json").body())).readObject();
+        assertThat(document.keySet()).containsOnly("openapi", "info", "servers", "security", "tags", "paths", "components", "endpoints");
+        Path file = Files.createTempFile("openapi", ".json");
+        Files.writeString(file, examplesAsJson(Json.createObjectBuilder(document).remove("endpoints").build()).toString());
+        return file;
+    }
+
+    /**
+     * The document with each example that Payara wrote as a string of JSON (it writes every annotation's example as
+     * a string, and drops references to component examples) given as the JSON it holds, as the annotations mean it:
+     * so that the linter checks each example against its schema. A string that is not JSON stays a string.
+     */
+    static JsonValue examplesAsJson(JsonValue value) {
+        if (value instanceof JsonObject object) {
+            JsonObjectBuilder copy = Json.createObjectBuilder();
+            object.forEach((key, member) -> {
+                if (key.equals("examples") && member instanceof JsonObject examples) {
+                    JsonObjectBuilder parsed = Json.createObjectBuilder();
+                    examples.forEach((name, example) -> parsed.add(name, example instanceof JsonObject e && e.get("value") instanceof JsonString text
+                            ? Json.createObjectBuilder(e).add("value", parsedOr(text)).build() : examplesAsJson(example)));
+                    copy.add(key, parsed);
+                } else {
+                    copy.add(key, examplesAsJson(member));
+                }
+            });
+            return copy.build();
+        }
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder copy = Json.createArrayBuilder();
+            array.forEach(item -> copy.add(examplesAsJson(item)));
+            return copy.build();
+        }
+        return value;
+    }
+
+    private static JsonValue parsedOr(JsonString text) {
+        String s = text.getString().strip();
+        if (!(s.startsWith("{") || s.startsWith("["))) {
+            return text;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(s))) {
+            return reader.readValue();
+        } catch (jakarta.json.JsonException notJson) {
+            return text;
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void redoclysRecommendedRulesFindNothing() throws Exception {
+        Path linter = Path.of(System.getProperty("swarm.it.openapi-linter", "redocly"));
+        assertThat(linter).as("Redocly's linter, installed by docker/test").isExecutable();
+        Path file = servedDocument();
+        Process process = new ProcessBuilder(linter.toString(), "lint", "--format=json", "--config",
+                System.getProperty("swarm.it.openapi-lint-config", "../swarm-rest/redocly.yaml"), file.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).as("Redocly's report").contains("\"problems\"");
+        Map<String, Object> report = new Yaml().load(output.substring(output.indexOf('{')));
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
+        assertThat(problems).as("Redocly's findings").extracting(p -> p.get("severity") + " " + p.get("ruleId") + ": " + p.get("message")
+                + " at " + p.get("location")).isEmpty();
+    }
+
     @Test
     void anExternalValidatorAcceptsTheDocument() throws Exception {
         Path validator = Path.of(System.getProperty("swarm.it.openapi-validator", "swagger-cli"));
         assertThat(validator).as("the OpenAPI validator, installed by docker/test").isExecutable();
-        Map<String, Object> document = new Yaml().load(Api.get("/openapi").body());
-        // Payara adds a non-standard top-level "endpoints" list; everything else must be plain OpenAPI 3.0.
-        assertThat(document.keySet()).containsOnly("openapi", "info", "servers", "security", "tags", "paths", "components", "endpoints");
-        document.remove("endpoints");
-        Path file = Files.createTempFile("openapi", ".yaml");
-        Files.writeString(file, new Yaml().dump(document));
+        Path file = servedDocument();
         Process process = new ProcessBuilder(validator.toString(), "validate", file.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
