@@ -18,7 +18,10 @@ import java.time.Duration;
 public final class Api {
 
     public static final String BASE = System.getProperty("swarm.it.base-url", "http://localhost:8080");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers speak it on plain http: Java's client would otherwise ask to upgrade to h2c, and an h2c
+    // connection Payara closed under a reused stream failed a CI run with "EOF reached while reading"
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The value of the Authorization header, or null for an anonymous caller. */
     private final String authorization;
