@@ -14,19 +14,22 @@ import java.util.function.Function;
  */
 public final class Ordering<T> {
 
-    private final Map<String, Comparator<T>> fields = new LinkedHashMap<>();
+    /** Never changed once made: an ordering is shared by every request (a field added makes a new ordering). */
+    private final Map<String, Comparator<T>> fields;
 
-    private Ordering() {
+    private Ordering(Map<String, Comparator<T>> fields) {
+        this.fields = fields;
     }
 
     public static <T> Ordering<T> of() {
-        return new Ordering<>();
+        return new Ordering<>(Map.of());
     }
 
-    /** Adds a field; a {@code null} value sorts first when ascending. */
+    /** This ordering and one field more; a {@code null} value sorts first when ascending. */
     public <U extends Comparable<? super U>> Ordering<T> by(String field, Function<? super T, ? extends U> key) {
-        fields.put(field, Comparator.comparing(key, Comparator.nullsFirst(Comparator.<U>naturalOrder())));
-        return this;
+        Map<String, Comparator<T>> more = new LinkedHashMap<>(fields);
+        more.put(field, Comparator.comparing(key, Comparator.nullsFirst(Comparator.<U>naturalOrder())));
+        return new Ordering<>(java.util.Collections.unmodifiableMap(more));
     }
 
     /** Adds a field holding a word of the API (an enum), sorted as the word reads, not in the enum's order. */

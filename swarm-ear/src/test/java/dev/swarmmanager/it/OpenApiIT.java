@@ -111,8 +111,15 @@ class OpenApiIT {
         Process process = new ProcessBuilder(linter.toString(), "lint", "--format=json", "--config",
                 System.getProperty("swarm.it.openapi-lint-config", "../swarm-rest/redocly.yaml"), file.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("Redocly done within two minutes").isTrue();
+        String output = read.get(10, TimeUnit.SECONDS);
         assertThat(output).as("Redocly's report").contains("\"problems\"");
         Map<String, Object> report = new Yaml().load(output.substring(output.indexOf('{')));
         List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");

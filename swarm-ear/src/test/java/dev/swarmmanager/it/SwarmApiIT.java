@@ -92,6 +92,7 @@ class SwarmApiIT {
 
     @Test
     void nodeRoleAndLabelsEndpoints() {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
         Api.Answer last = Api.put("/api/swarm/nodes/manager1/role", "{\"role\": \"worker\"}");
         assertThat(last.status()).isEqualTo(409);
         assertThat(last.error()).isEqualTo("node manager1 is the last manager: without a manager there is no Swarm to manage");
@@ -108,6 +109,14 @@ class SwarmApiIT {
             assertThat(Api.put("/api/swarm/nodes/worker1/labels", "{\"labels\": {}}").status()).isEqualTo(200);
         }
         assertThat(docker("node", "inspect", "worker1", "--format", "{{json .Spec.Labels}}")).isEqualTo("{}");
+        // every attempt is in the audit log with its outcome, newest first
+        assertThat(auditOutcomes("nodes.change-role", "manager1", since)).containsExactly("failed");
+        assertThat(auditOutcomes("nodes.update-labels", "worker1", since)).containsExactly("succeeded", "failed", "succeeded");
+    }
+
+    private static java.util.List<String> auditOutcomes(String action, String target, String since) {
+        return Api.get("/api/swarm/audit?action=" + action + "&target=" + target + "&from=" + since).json().getJsonArray("data")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("outcome")).toList();
     }
 
     @Test

@@ -20,6 +20,21 @@ final class KeyValueLines {
     private KeyValueLines() {
     }
 
+    /**
+     * Variables as far as the lines read: a line without {@code =} is skipped, the value kept as typed (spaces may
+     * matter in a variable); for filling fields, where a bad line is reported later by the strict reading.
+     */
+    static Map<String, String> lenient(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : text == null ? new String[0] : text.split("\\R")) {
+            int at = line.indexOf('=');
+            if (at > 0) {
+                values.put(line.substring(0, at).strip(), line.substring(at + 1));
+            }
+        }
+        return values;
+    }
+
     static Map<String, String> parse(String text) throws BadLine {
         Map<String, String> values = new LinkedHashMap<>();
         String[] lines = text == null ? new String[0] : text.split("\\r?\\n");

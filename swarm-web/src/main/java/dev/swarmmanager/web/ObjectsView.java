@@ -2,6 +2,7 @@ package dev.swarmmanager.web;
 
 import dev.swarmmanager.domain.FileDraft;
 import dev.swarmmanager.domain.FileKind;
+import dev.swarmmanager.domain.Rotation;
 import dev.swarmmanager.domain.SwarmFile;
 import dev.swarmmanager.domain.SwarmNetwork;
 import dev.swarmmanager.networks.boundary.Networks;
@@ -11,12 +12,12 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.file.UploadedFile;
 
@@ -49,6 +50,7 @@ public class ObjectsView implements Serializable {
     private boolean attachable = true;
     private boolean encrypted;
     private SwarmNetwork selectedNetwork;
+    private List<Rotation> rotations = List.of();
     /** The new network's labels, one key=value a line. */
     private String networkLabels;
     private String shownConfig;
@@ -60,6 +62,7 @@ public class ObjectsView implements Serializable {
         secrets = feedback.load(() -> files.list(FileKind.SECRET), List.of());
         configs = feedback.load(() -> files.list(FileKind.CONFIG), List.of());
         networkList = feedback.load(networks::list, List.of());
+        loadRotations();
     }
 
     public void startCreate(String what) {
@@ -112,14 +115,19 @@ public class ObjectsView implements Serializable {
         }, "objects.removed", selected.kind().toString(), selected.name()));
     }
 
+    /** Reads the last rotations again: on the page's redraws and on its poll while one waits. */
+    public void loadRotations() {
+        rotations = feedback.load(() -> files.rotations(), List.<Rotation>of());
+    }
+
     /** The last rotations with their progress: moved services still updating, and what became of the old version. */
-    public List<dev.swarmmanager.domain.Rotation> getRotations() {
-        return feedback.load(() -> files.rotations(), List.<dev.swarmmanager.domain.Rotation>of());
+    public List<Rotation> getRotations() {
+        return rotations;
     }
 
     /** A rotation still waits for rolling updates: the page looks again every two seconds until none does. */
     public boolean isRotating() {
-        return getRotations().stream().anyMatch(r -> !r.settled());
+        return rotations.stream().anyMatch(r -> !r.settled());
     }
 
     public void showConfig(SwarmFile config) {

@@ -7,6 +7,7 @@ import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.domain.StackSummary;
 import dev.swarmmanager.domain.StackVersion;
 import dev.swarmmanager.domain.StackVersionSummary;
+import dev.swarmmanager.domain.TemplateParameter;
 import dev.swarmmanager.stacks.boundary.StackHistory;
 import dev.swarmmanager.stacks.boundary.Stacks;
 import jakarta.annotation.PostConstruct;
@@ -16,6 +17,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +59,8 @@ public class StacksView implements Serializable {
     private List<String> versionDiff = List.of();
     private Integer diffed;
     private String versionVariables;
+    /** The most the chosen files may hold together, as the API's upload limit. */
+    private static final long MAX_FILES_BYTES = 8L * 1024 * 1024;
     /** The paths the Compose file names for their content, as last read from it. */
     private List<String> namedFiles = List.of();
     /** The contents uploaded for them, by path. */
@@ -125,20 +131,19 @@ public class StacksView implements Serializable {
     /**
      * Reads what the Compose file needs from the form: a field for each variable it uses (a value already typed, or
      * given among the other variables, is kept), and the files it names ({@code env_file}, a secret's or config's
-     * {@code file}), which the form asks for since the server cannot read the user's disk. Contents of paths no longer
-     * named are dropped.
+     * {@code file}), which the form asks for since the server cannot read the user's disk. Contents already chosen are
+     * kept (a file that does not read now, a variable missing, must not lose them); only those still named are sent.
      */
     public void readFile() {
-        Map<String, String> others = quietVariables(variables);
+        Map<String, String> others = KeyValueLines.lenient(variables);
         Map<String, String> typed = new TreeMap<>();
         variableFields.forEach(f -> typed.put(f.getName(), f.getValue()));
-        variableFields = dev.swarmmanager.domain.TemplateParameter.of(composeFile).stream()
+        variableFields = TemplateParameter.of(composeFile).stream()
                 .map(p -> new VariableField(p.name(), p.defaultValue(), p.required(), typed.getOrDefault(p.name(), others.get(p.name()))))
                 .toList();
         Map<String, String> values = new TreeMap<>(others);
         variableFields.stream().filter(f -> f.getValue() != null && !f.getValue().isEmpty()).forEach(f -> values.put(f.getName(), f.getValue()));
         namedFiles = feedback.load(() -> stacks.filesNamed(composeFile, values), List.of());
-        namedContents.keySet().retainAll(namedFiles);
     }
 
     /**
@@ -157,7 +162,10 @@ public class StacksView implements Serializable {
         return variableFields;
     }
 
-    /** An uploaded file is the content of every named path that ends in its name; text only (UTF-8). */
+    /**
+     * An uploaded file is the content of the one named path that ends in its name; text only (UTF-8). A name that two
+     * paths end in is refused rather than guessed (the wrong secret would be deployed without a word).
+     */
     public void uploadNamedFile(FileUploadEvent event) {
         String fileName = event.getFile().getFileName();
         List<String> paths = namedFiles.stream().filter(p -> p.equals(fileName) || p.endsWith("/" + fileName)).toList();
@@ -165,12 +173,22 @@ public class StacksView implements Serializable {
             feedback.errorText(feedback.text("stacks.fileNotNamed", fileName));
             return;
         }
+        if (paths.size() > 1) {
+            feedback.errorText(feedback.text("stacks.fileAmbiguous", fileName, String.join(", ", paths)));
+            return;
+        }
+        byte[] bytes = event.getFile().getContent();
+        long chosen = namedContents.entrySet().stream().filter(e -> !e.getKey().equals(paths.get(0)))
+                .mapToLong(e -> e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+        if (chosen + bytes.length > MAX_FILES_BYTES) {
+            feedback.errorText(feedback.text("stacks.filesTooLarge", MAX_FILES_BYTES / (1024 * 1024)));
+            return;
+        }
         try {
-            String content = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(event.getFile().getContent())).toString();
-            paths.forEach(p -> namedContents.put(p, content));
-        } catch (java.nio.charset.CharacterCodingException e) {
+            String content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            namedContents.put(paths.get(0), content);
+        } catch (CharacterCodingException e) {
             feedback.errorText(feedback.text("objects.binaryUpload", fileName));
         }
     }
@@ -179,23 +197,11 @@ public class StacksView implements Serializable {
         return namedFiles.stream().map(p -> new NamedFile(p, namedContents.containsKey(p))).toList();
     }
 
-    /** The uploaded contents of the files the Compose file names, read again from the file as it is now. */
+    /** The chosen contents of the files the Compose file names now (as {@link #readFile} last read it). */
     private Map<String, String> sentFiles() {
-        return Map.copyOf(namedContents);
-    }
-
-    /** The variables as far as they read, to fill the fields: a bad line is reported by the deploy. */
-    private static Map<String, String> quietVariables(String text) {
-        Map<String, String> values = new TreeMap<>();
-        if (text != null) {
-            for (String line : text.split("\\R")) {
-                int at = line.indexOf('=');
-                if (at > 0) {
-                    values.put(line.substring(0, at).strip(), line.substring(at + 1));
-                }
-            }
-        }
-        return values;
+        Map<String, String> sent = new TreeMap<>(namedContents);
+        sent.keySet().retainAll(namedFiles);
+        return sent;
     }
 
     public void deploy() {
@@ -216,6 +222,7 @@ public class StacksView implements Serializable {
             }
         }).ifPresent(result -> {
             lastResult = result;
+            namedContents.clear(); // sent: not kept in the session (a secret's file among them)
             feedback.info("stacks.deployed", name, result.created().size(), result.updated().size(), result.removed().size());
             load();
         });
@@ -330,7 +337,7 @@ public class StacksView implements Serializable {
             composeFile = newest.composeFile();
             prune = newest.prune();
             // the file's own variables in their fields; any other kept one among the other variables
-            List<String> used = dev.swarmmanager.domain.TemplateParameter.of(composeFile).stream().map(dev.swarmmanager.domain.TemplateParameter::name).toList();
+            List<String> used = TemplateParameter.of(composeFile).stream().map(dev.swarmmanager.domain.TemplateParameter::name).toList();
             StringBuilder lines = new StringBuilder();
             newest.variables().forEach((n, v) -> lines.append(n).append('=').append(v == null ? "" : v).append('\n'));
             variables = lines.toString();

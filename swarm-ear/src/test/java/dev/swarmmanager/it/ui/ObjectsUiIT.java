@@ -64,8 +64,11 @@ class ObjectsUiIT {
                 .isEqualTo(secret + "_v2");
         By progress = By.xpath("//tr[.//span[@class='rotation-name' and text()='" + secret + " → " + secret + "_v2']]");
         assertThat(browser.text(progress)).contains(service);
+        browser.screenshot("secret-rotation-progress");
         // the page follows the rotation by itself until the old version is gone
-        Lab.await(Duration.ofSeconds(90), () -> browser.text(progress).contains("REMOVED"), () -> "the old version shown removed: " + browser.text(progress));
+        Lab.await(Duration.ofSeconds(90), () -> !browser.driver().findElements(By.xpath("//tr[.//span[@class='rotation-name' and text()='"
+                + secret + " → " + secret + "_v2']]//*[contains(@class,'old-removed')]")).isEmpty(),
+                () -> "the old version shown removed: " + browser.text(progress));
         assertThat(docker("secret", "ls", "--format", "{{.Name}}").lines()).doesNotContain(secret);
     }
 
@@ -89,6 +92,9 @@ class ObjectsUiIT {
             browser.click(By.id("create-form:create-confirm"));
             assertThat(browser.text(By.id("messages"))).contains(config);
             assertThat(docker("config", "inspect", config, "--format", "{{printf \"%s\" .Spec.Data}}")).isEqualTo("threads=4\nqueue=pages");
+
+            browser.click(By.xpath("//tr[.//span[@class='object-name' and text()='" + config + "']]//*[contains(@class,'read-button')]"));
+            assertThat(browser.text(By.id("config-form"))).as("a config read back").isEqualTo("threads=4\nqueue=pages");
         } finally {
             java.nio.file.Files.deleteIfExists(text);
             java.nio.file.Files.deleteIfExists(binary);

@@ -66,6 +66,7 @@ class StacksUiIT {
             Lab.await(java.time.Duration.ofSeconds(15), () -> browser.text(By.id("deploy-form:named-files")).contains("./ocr.env — chosen")
                     && browser.text(By.id("deploy-form:named-files")).contains("./secrets/pw.txt — chosen"),
                     () -> "both files chosen: " + browser.text(By.id("deploy-form:named-files")));
+            browser.screenshot("stack-files");
             browser.click(By.id("deploy-form:deploy"));
             assertThat(browser.text(By.id("messages"))).contains("Stack " + stack + " deployed: 1 created");
 

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swarmmanager.audit.boundary.AuditLog;
+import dev.swarmmanager.audit.control.Attempt;
 import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.compose.ComposeTranslator;
 import dev.swarmmanager.docker.EngineApi;
-import dev.swarmmanager.docker.EngineObjects;
 import dev.swarmmanager.docker.EngineObjects.Kind;
+import dev.swarmmanager.docker.EngineObjects;
+import dev.swarmmanager.docker.Times;
 import dev.swarmmanager.docker.VersionedUpdate;
+import dev.swarmmanager.domain.AuditOutcome;
 import dev.swarmmanager.domain.FileDraft;
 import dev.swarmmanager.domain.FileKind;
 import dev.swarmmanager.domain.InvalidRequestException;
@@ -22,12 +26,12 @@ import dev.swarmmanager.domain.SwarmFile;
 import dev.swarmmanager.policy.boundary.DeploymentPolicy;
 import dev.swarmmanager.secrets.control.FileReferences;
 import dev.swarmmanager.secrets.control.OldVersions;
-import dev.swarmmanager.docker.Times;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -66,6 +70,12 @@ public class SwarmFiles {
 
     @Inject
     OldVersions oldVersions;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecurityContext security;
 
     /** The secrets or configs, each with the services that use it; from three Engine calls whatever their number. */
     public List<SwarmFile> list(FileKind kind) {
@@ -194,7 +204,7 @@ public class SwarmFiles {
                 moved.add(new OldVersions.Moved(service.path("ID").asText(), name, move(kind, service.path("ID").asText(), oldName, newName, newId)));
             } catch (RuntimeException e) {
                 List<String> names = moved.stream().map(OldVersions.Moved::name).toList();
-                String where = "rotation of " + kind + " " + oldName + " stopped at service " + name + " (" + e.getMessage() + "): "
+                String where = "rotation of " + kind + " " + oldName + " stopped at service " + name + " (" + OldVersions.shown(e) + "): "
                         + (names.isEmpty() ? "no service" : String.join(", ", names)) + " moved to " + newName + ", the others still use "
                         + oldName + "; both exist. Edit the services left to use " + newName + " (or remove " + newName + " and rotate again)";
                 oldVersions.stopped(Rotation.started(kind, oldName, newName, names).stillUpdating(List.of()).kept(where));
@@ -202,7 +212,12 @@ public class SwarmFiles {
             }
         }
         Rotation started = Rotation.started(kind, oldName, newName, moved.stream().map(OldVersions.Moved::name).toList());
-        return oldVersions.retire(started, old.path("ID").asText(), moved);
+        // What became of the old version is known later: audited then, as the rotator's, beside the rotation's own row
+        String user = security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+        String role = security.isCallerInRole(Role.ADMIN_NAME) ? Role.ADMIN_NAME : Role.OPERATOR_NAME;
+        return oldVersions.retire(started, old.path("ID").asText(), moved, settled -> audit.recordFor(user, role,
+                new Attempt(kind.plural() + ".rotate-old-version", oldName, Map.of("to", newName)),
+                settled.oldRemoved() ? AuditOutcome.SUCCEEDED : AuditOutcome.FAILED, settled.detail()));
     }
 
     /**

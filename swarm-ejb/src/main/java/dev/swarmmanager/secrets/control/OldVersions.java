@@ -1,8 +1,11 @@
 package dev.swarmmanager.secrets.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmmanager.docker.EngineObjects;
 import dev.swarmmanager.docker.EngineObjects.Kind;
+import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.FileKind;
+import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Rotation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,10 +14,13 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +37,8 @@ public class OldVersions {
 
     private static final Logger LOG = Logger.getLogger(OldVersions.class.getName());
     private static final int REMEMBERED = 200;
+    /** Looks come every second at first, then further apart, up to this. */
+    private static final long MAX_INTERVAL_SECONDS = 10;
 
     @Inject
     EngineObjects objects;
@@ -46,8 +54,12 @@ public class OldVersions {
     @ConfigProperty(name = "swarm.rotation.settle-timeout", defaultValue = "PT10M")
     Duration settleTimeout;
 
-    /** The last rotations, by "kind:name" of both versions, oldest first. */
-    private final Map<String, Rotation> rotations = new LinkedHashMap<>();
+    /** The last rotations, by "kind:name" of both versions, each with the number it started as (a later one wins). */
+    private final Map<String, Remembered> rotations = new LinkedHashMap<>();
+    private final AtomicLong started = new AtomicLong();
+
+    private record Remembered(long number, Rotation rotation) {
+    }
 
     /**
      * A service moved to the new version.
@@ -62,42 +74,47 @@ public class OldVersions {
     /**
      * Takes over a rotation whose services were moved: the old version goes when their updates have completed.
      *
+     * @param settled told once what became of the old version (removed or kept), on the scheduler's thread
      * @return the rotation as it stands now
      */
-    public Rotation retire(Rotation rotation, String oldId, List<Moved> moved) {
+    public Rotation retire(Rotation rotation, String oldId, List<Moved> moved, Consumer<Rotation> settled) {
+        long number = started.incrementAndGet();
         if (moved.isEmpty()) {
-            return remember(removeIfUnused(rotation, oldId));
+            Rotation now = removeIfUnused(rotation, oldId);
+            tell(settled, now);
+            return remember(number, now);
         }
-        remember(rotation);
+        remember(number, rotation);
         long deadline = System.nanoTime() + settleTimeout.toNanos();
-        scheduler.schedule(() -> look(rotation, oldId, moved, deadline), 1, TimeUnit.SECONDS);
+        scheduler.schedule(() -> look(number, rotation, oldId, moved, deadline, 1, settled), 1, TimeUnit.SECONDS);
         return rotation;
     }
 
     /** A rotation that stopped midway, both versions kept: remembered so that its progress says what is where. */
     public void stopped(Rotation rotation) {
-        remember(rotation);
+        remember(started.incrementAndGet(), rotation);
     }
 
     /** The last rotation from or to this secret or config since the server started. */
     public synchronized Optional<Rotation> of(FileKind kind, String name) {
-        return Optional.ofNullable(rotations.get(kind + ":" + name));
+        return Optional.ofNullable(rotations.get(kind + ":" + name)).map(Remembered::rotation);
     }
 
     /** The last rotations, newest first. */
     public synchronized List<Rotation> recent() {
-        List<Rotation> all = new ArrayList<>(new java.util.LinkedHashSet<>(rotations.values()));
-        java.util.Collections.reverse(all);
-        return all;
+        List<Remembered> all = new ArrayList<>(new LinkedHashSet<>(rotations.values()));
+        all.sort((a, b) -> Long.compare(b.number(), a.number()));
+        return all.stream().map(Remembered::rotation).toList();
     }
 
-    private void look(Rotation rotation, String oldId, List<Moved> moved, long deadline) {
+    private void look(long number, Rotation rotation, String oldId, List<Moved> moved, long deadline, int attempt,
+                      Consumer<Rotation> settled) {
         Rotation now;
         try {
             List<String> updating = new ArrayList<>();
             String stopped = null;
             for (Moved service : moved) {
-                String state = updateState(objects.inspect(Kind.SERVICES, service.id()), service.previousStart());
+                String state = stateOf(service);
                 if (state.equals("updating")) {
                     updating.add(service.name());
                 } else if (!state.equals("completed")) {
@@ -115,16 +132,30 @@ public class OldVersions {
                 now = rotation.stillUpdating(updating);
             }
         } catch (RuntimeException e) {
-            // Docker unreachable or the service gone: look again until the deadline
+            // Docker unreachable: look again until the deadline. The reason shown says no more than that (the Docker
+            // host is for admins' eyes, and viewers read the progress)
             LOG.log(Level.FINE, "rotation of " + rotation.from() + ": could not look at the services", e);
-            now = System.nanoTime() > deadline ? rotation.kept("the services could not be read: " + e.getMessage()) : rotation;
+            now = System.nanoTime() > deadline ? rotation.kept("the services could not be read: " + shown(e)) : rotation;
         }
-        Rotation result = remember(now);
+        Rotation result = now;
         if (!result.settled()) {
-            scheduler.schedule(() -> look(result, oldId, moved, deadline), 1, TimeUnit.SECONDS);
+            remember(number, result);
+            long next = Math.min(MAX_INTERVAL_SECONDS, 1 + attempt / 10);
+            scheduler.schedule(() -> look(number, result, oldId, moved, deadline, attempt + 1, settled), next, TimeUnit.SECONDS);
         } else {
             LOG.info(() -> result.kind() + " " + result.from() + " rotated to " + result.to() + ": old version "
                     + (result.oldRemoved() ? "removed" : "kept (" + result.detail() + ")"));
+            tell(settled, result); // recorded before the progress says so: whoever reads "removed" finds its audit row
+            remember(number, result);
+        }
+    }
+
+    /** A moved service's update state; a service removed since has nothing left to roll. */
+    private String stateOf(Moved service) {
+        try {
+            return updateState(objects.inspect(Kind.SERVICES, service.id()), service.previousStart());
+        } catch (ResourceNotFoundException gone) {
+            return "completed";
         }
     }
 
@@ -132,12 +163,12 @@ public class OldVersions {
      * The state of the move's update: {@code updating} until Swarm has started it (the status still the one before),
      * except for a service with no replicas, whose update has nothing to roll.
      */
-    static String updateState(com.fasterxml.jackson.databind.JsonNode service, String previousStart) {
-        com.fasterxml.jackson.databind.JsonNode status = service.path("UpdateStatus");
-        String started = status.path("StartedAt").asText(null);
-        boolean ours = started != null && !started.equals(previousStart);
+    static String updateState(JsonNode service, String previousStart) {
+        JsonNode status = service.path("UpdateStatus");
+        String startedAt = status.path("StartedAt").asText(null);
+        boolean ours = startedAt != null && !startedAt.equals(previousStart);
         if (!ours) {
-            com.fasterxml.jackson.databind.JsonNode replicas = service.path("Spec").path("Mode").path("Replicated").path("Replicas");
+            JsonNode replicas = service.path("Spec").path("Mode").path("Replicated").path("Replicas");
             return replicas.isNumber() && replicas.asLong() == 0 ? "completed" : "updating";
         }
         return status.path("State").asText("updating");
@@ -153,15 +184,33 @@ public class OldVersions {
             return objects.delete(FileReferences.kind(rotation.kind()), oldId) ? rotation.removed()
                     : rotation.stillUpdating(List.of()).kept("it was gone already");
         } catch (RuntimeException inUseMeanwhile) {
-            return rotation.stillUpdating(List.of()).kept("the Engine kept it: " + inUseMeanwhile.getMessage());
+            return rotation.stillUpdating(List.of()).kept("the Engine kept it: " + shown(inUseMeanwhile));
         }
     }
 
-    private synchronized Rotation remember(Rotation rotation) {
-        rotations.remove(rotation.kind() + ":" + rotation.from());
-        rotations.remove(rotation.kind() + ":" + rotation.to());
-        rotations.put(rotation.kind() + ":" + rotation.from(), rotation);
-        rotations.put(rotation.kind() + ":" + rotation.to(), rotation);
+    /** A failure as the progress may show it to anyone who reads it: never where Docker is. */
+    public static String shown(RuntimeException e) {
+        return e instanceof DockerUnavailableException ? "Docker could not be reached" : e.getMessage();
+    }
+
+    private static void tell(Consumer<Rotation> settled, Rotation rotation) {
+        try {
+            settled.accept(rotation);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "rotation of " + rotation.from() + ": its outcome could not be recorded", e);
+        }
+    }
+
+    /** Remembers the rotation under both names, unless a later rotation holds the name already. */
+    private synchronized Rotation remember(long number, Rotation rotation) {
+        for (String name : List.of(rotation.from(), rotation.to())) {
+            String key = rotation.kind() + ":" + name;
+            Remembered held = rotations.get(key);
+            if (held == null || held.number() <= number) {
+                rotations.remove(key); // re-inserted: the map's order is the order of the last news
+                rotations.put(key, new Remembered(number, rotation));
+            }
+        }
         while (rotations.size() > REMEMBERED) {
             rotations.remove(rotations.keySet().iterator().next());
         }

@@ -1,17 +1,17 @@
 package dev.swarmmanager.rest.nodes;
 
-import dev.swarmmanager.rest.json.Lists;
-import dev.swarmmanager.domain.SwarmTask;
-import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.ListRequest;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.Valid;
+import dev.swarmmanager.domain.SwarmNode;
+import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.nodes.boundary.Nodes;
 import dev.swarmmanager.rest.json.Envelope;
+import dev.swarmmanager.rest.json.Lists;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
