@@ -35,6 +35,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -166,6 +167,32 @@ def api_get(args, path):
     request = urllib.request.Request(args.base + path, headers=args.auth_headers)
     with urllib.request.urlopen(request) as response:
         return json.loads(response.read())
+
+
+def answer_bytes(args, path, gzip=False, etag=None):
+    """The size on the wire of one answer, and its status and ETag (a 304 carries no body)."""
+    headers = dict(args.auth_headers)
+    if gzip:
+        headers["Accept-Encoding"] = "gzip"
+    if etag:
+        headers["If-None-Match"] = etag
+    request = urllib.request.Request(args.base + path, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, len(response.read()), response.headers.get("ETag")
+    except urllib.error.HTTPError as e:
+        return e.code, len(e.read() or b""), e.headers.get("ETag")
+
+
+def wire_sizes(args, services):
+    """What one poll of the services list costs a client at this size: whole, gzipped, one page, unchanged."""
+    print(f"the services list with {services} services, bytes on the wire per request:")
+    _, whole, etag = answer_bytes(args, "/api/swarm/services")
+    _, zipped, _ = answer_bytes(args, "/api/swarm/services", gzip=True)
+    _, page, _ = answer_bytes(args, "/api/swarm/services?page=0&size=50", gzip=True)
+    status, unchanged, _ = answer_bytes(args, "/api/swarm/services", gzip=True, etag=etag)
+    print(f"  whole list {whole / 1024:.0f} KB; gzipped {zipped / 1024:.0f} KB; a page of 50, gzipped {page / 1024:.1f} KB; "
+          f"unchanged since its ETag: {status} with {unchanged} bytes\n", flush=True)
 
 
 def server_pid(port):
@@ -338,6 +365,8 @@ def main():
     heap1, rss1 = memory(pid)
     print(f"server with them: heap after GC {heap1:.0f} MiB (+{heap1 - heap0:.0f}), RSS {rss1:.0f} MiB (+{rss1 - rss0:.0f})\n",
           flush=True)
+
+    wire_sizes(args, stats['services']['total'])
 
     # Warm-up, not counted: a server fresh from its start is still compiling its hot paths.
     paths = ("/api/swarm/health", "/api/swarm/statistics", "/api/swarm/services")
