@@ -52,10 +52,16 @@ block = re.sub(r'(<protocol name="http-listener-1">\s*<http )', r'\1xpowered-by=
 block = re.sub(r'(<protocol name="http-listener-1">\s*<http )', r'\1compression="on" compression-min-size-bytes="1024" '
                r'compressable-mime-type="application/json,text/html,text/css,text/javascript,application/javascript,application/yaml,text/plain" ',
                block, count=1)
+# An idle server gives back the heap it no longer uses (a G1 cycle every 10 s while idle, the heap kept within 5-20 %
+# free): measured by docker/bench/footprint-bench.sh, Swarm Manager's resident memory after a minute idle went from
+# 825 MiB to 682 MiB.
 block = block.replace('<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>',
                       '<jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>\n'
                       '                <jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>\n'
-                      '                <jvm-options>-XX:+ExitOnOutOfMemoryError</jvm-options>', 1)
+                      '                <jvm-options>-XX:+ExitOnOutOfMemoryError</jvm-options>\n'
+                      '                <jvm-options>-XX:G1PeriodicGCInterval=10000</jvm-options>\n'
+                      '                <jvm-options>-XX:MinHeapFreeRatio=5</jvm-options>\n'
+                      '                <jvm-options>-XX:MaxHeapFreeRatio=20</jvm-options>', 1)
 # No JMS broker: the application sends no messages, and the embedded broker listens on every interface. The shipped
 # server-config names no JMS service (the server would make an embedded one at start): it gets a disabled one.
 if '<jms-service' in block:
