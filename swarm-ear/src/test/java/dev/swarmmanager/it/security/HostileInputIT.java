@@ -187,6 +187,16 @@ class HostileInputIT {
                 assertClear(send("GET /swarm/audit", "/api/swarm/audit?" + query, null, null, Api.adminAuthorization()), 200);
             }
         }));
+        for (String list : List.of("/swarm/services", "/swarm/nodes", "/swarm/stacks", "/swarm/nodes/manager1/tasks")) {
+            tests.add(DynamicTest.dynamicTest("GET " + list + " with odd sort, page and size", () -> {
+                for (String query : List.of("page=-1", "size=100000", "size=0", "page=99999999999", "page=2147483647&size=500",
+                        "sort=%00", "sort=-", "sort=" + "x".repeat(5000), "sort=name%0d%0aX-Injected:1", "page=abc")) {
+                    Answer answer = send("GET " + list, "/api" + list + "?" + query, null, null, Api.adminAuthorization());
+                    assertClear(answer, 200); // an empty page past the end is an answer; anything else a 4xx
+                    assertThat(answer.body()).as(list + "?" + query).doesNotContain("x".repeat(100)); // the bad value not echoed whole
+                }
+            }));
+        }
         return tests.stream();
     }
 
