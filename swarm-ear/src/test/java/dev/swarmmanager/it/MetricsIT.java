@@ -54,8 +54,11 @@ class MetricsIT {
             assertThat(sum(metrics, "swarm_nodes", "role=\"manager\"")).isEqualTo(1);
             assertThat(sum(metrics, "swarm_nodes", "state=\"ready\"")).isEqualTo(3);
             // a container of another test's removed service may still be stopping: both sides settle within seconds
-            Lab.await(Duration.ofSeconds(20), () -> sum(metrics(), "swarm_tasks", "state=\"running\"") == runningContainers(),
-                    () -> "swarm_tasks{state=running} to match the containers running on the nodes");
+            Lab.await(Duration.ofSeconds(45), () -> sum(metrics(), "swarm_tasks", "state=\"running\"") == runningContainers(),
+                    () -> "swarm_tasks{state=running} (" + sum(metrics(), "swarm_tasks", "state=\"running\"") + ") to match the containers running"
+                            + " on the nodes (" + runningContainers() + "); the tasks Swarm says run: "
+                            + docker("node", "ps", "--filter", "desired-state=running", "--format", "{{.Name}} {{.CurrentState}}",
+                                    "manager1", "worker1", "worker2").replace('\n', ';'));
             assertThat(sum(metrics, "swarm_snapshot_age_seconds", "")).isBetween(0.0, 10.0);
             assertThat(sum(metrics, "swarm_docker_calls_total", "endpoint=\"GET /tasks\"")).isPositive();
             assertThat(metrics).contains("mp_scope=\"base\"");
