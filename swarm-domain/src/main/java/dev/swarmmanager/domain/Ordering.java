@@ -40,6 +40,11 @@ public final class Ordering<T> {
         });
     }
 
+    /** Whether the list can be sorted as asked ({@code name} or {@code -name}). */
+    public boolean sorts(String sort) {
+        return sort != null && fields.containsKey(sort.startsWith("-") ? sort.substring(1) : sort);
+    }
+
     /**
      * @param sort a field, {@code -} before it for descending; {@code null} or blank for the list's natural order
      * @return the order to sort in, {@code null} for the natural order

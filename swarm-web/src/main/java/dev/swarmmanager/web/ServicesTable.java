@@ -36,6 +36,9 @@ public class ServicesTable extends LazyDataModel<SwarmService> {
         String sort = sortBy.values().stream().filter(m -> m.getOrder() != SortOrder.UNSORTED).findFirst()
                 .map(m -> (m.getOrder() == SortOrder.DESCENDING ? "-" : "") + m.getField()).orElse(null);
         int size = Math.max(1, Math.min(pageSize, ListRequest.MAX_SIZE));
+        if (sort != null && !SwarmService.ORDERING.sorts(sort)) {
+            sort = null; // a column the API cannot sort by (none is offered): the list's own order
+        }
         return new ListRequest(sort, first / size, size).apply(filtered(filterBy), SwarmService.ORDERING).items();
     }
 

@@ -46,6 +46,8 @@ class ServicesTableTest {
         assertEquals(List.of("db", "api"), names(table.load(0, 2, sort("replicas", SortOrder.DESCENDING), Map.of())));
         assertEquals(List.of("api", "batch", "cache", "db"), names(table.load(0, 50, Map.of(), Map.of())));
         assertEquals(4, table.count(Map.of()));
+        assertEquals(List.of("api", "batch", "cache", "db"), names(table.load(0, 50, sort("labels", SortOrder.ASCENDING), Map.of())),
+                "a column the API cannot sort by leaves the list's own order");
     }
 
     @Test
