@@ -35,6 +35,19 @@ final class KeyValueLines {
         return values;
     }
 
+    /**
+     * The lines as labels, or {@code null} when one is not {@code key=value}: then the line is named beside the field
+     * and nothing is to be saved.
+     */
+    static Map<String, String> parseOrReport(String text, Feedback feedback, String field) {
+        try {
+            return parse(text);
+        } catch (BadLine e) {
+            feedback.fieldError(field, feedback.text("nodes.labelLine", e.line));
+            return null;
+        }
+    }
+
     static Map<String, String> parse(String text) throws BadLine {
         Map<String, String> values = new LinkedHashMap<>();
         String[] lines = text == null ? new String[0] : text.split("\\r?\\n");

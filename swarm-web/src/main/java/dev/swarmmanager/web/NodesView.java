@@ -85,11 +85,8 @@ public class NodesView implements Serializable {
         if (selected == null) {
             return;
         }
-        Map<String, String> labels;
-        try {
-            labels = KeyValueLines.parse(labelsText);
-        } catch (KeyValueLines.BadLine e) {
-            feedback.fieldError("labels-form:labels", feedback.text("nodes.labelLine", e.line));
+        Map<String, String> labels = KeyValueLines.parseOrReport(labelsText, feedback, "labels-form:labels");
+        if (labels == null) {
             return;
         }
         if (feedback.run(() -> nodes.replaceLabels(selected.id(), labels), "nodes.labelsSaved", selected.hostname())) {

@@ -12,10 +12,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
@@ -142,11 +139,8 @@ public class ObjectsView implements Serializable {
     }
 
     public void createNetwork() {
-        Map<String, String> labels;
-        try {
-            labels = KeyValueLines.parse(networkLabels);
-        } catch (KeyValueLines.BadLine e) {
-            feedback.fieldError("network-form:network-labels", feedback.text("nodes.labelLine", e.line));
+        Map<String, String> labels = KeyValueLines.parseOrReport(networkLabels, feedback, "network-form:network-labels");
+        if (labels == null) {
             return;
         }
         finish(feedback.run(() -> networks.create(name, null, attachable, false, encrypted, labels), "objects.networkCreated", name));
@@ -181,8 +175,7 @@ public class ObjectsView implements Serializable {
             return true;
         }
         try {
-            content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(upload.getContent())).toString();
+            content = TextUploads.utf8(upload.getContent());
             return true;
         } catch (CharacterCodingException e) {
             feedback.errorText(feedback.text("objects.binaryUpload", upload.getFileName()));

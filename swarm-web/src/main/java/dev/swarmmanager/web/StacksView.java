@@ -17,9 +17,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,9 +183,7 @@ public class StacksView implements Serializable {
             return;
         }
         try {
-            String content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            namedContents.put(paths.get(0), content);
+            namedContents.put(paths.get(0), TextUploads.utf8(bytes));
         } catch (CharacterCodingException e) {
             feedback.errorText(feedback.text("objects.binaryUpload", fileName));
         }

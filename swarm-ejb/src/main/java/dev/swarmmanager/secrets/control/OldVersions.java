@@ -5,7 +5,6 @@ import dev.swarmmanager.docker.EngineObjects;
 import dev.swarmmanager.docker.EngineObjects.Kind;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.FileKind;
-import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Rotation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,8 +113,10 @@ public class OldVersions {
         try {
             List<String> updating = new ArrayList<>();
             String stopped = null;
+            Map<String, JsonNode> services = new HashMap<>(); // one list call per look, whatever the number moved
+            objects.all(Kind.SERVICES).forEach(service -> services.put(service.path("ID").asText(), service));
             for (Moved service : moved) {
-                String state = stateOf(service);
+                String state = stateOf(service, services.get(service.id()));
                 if (state.equals("updating")) {
                     updating.add(service.name());
                 } else if (!state.equals("completed")) {
@@ -150,13 +152,9 @@ public class OldVersions {
         }
     }
 
-    /** A moved service's update state; a service removed since has nothing left to roll. */
-    private String stateOf(Moved service) {
-        try {
-            return updateState(objects.inspect(Kind.SERVICES, service.id()), service.previousStart());
-        } catch (ResourceNotFoundException gone) {
-            return "completed";
-        }
+    /** A moved service's update state; a service removed since ({@code null}) has nothing left to roll. */
+    private static String stateOf(Moved moved, JsonNode service) {
+        return service == null ? "completed" : updateState(service, moved.previousStart());
     }
 
     /**

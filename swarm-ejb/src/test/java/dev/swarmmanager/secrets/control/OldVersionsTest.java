@@ -58,10 +58,9 @@ class OldVersionsTest {
 
     @Test
     void theOldVersionGoesOnceTheMovesOwnUpdateHasCompleted() {
-        engine.on("GET /services/a1", 200, service("completed", BEFORE)) // the status of the update before the move
-                .on("GET /services/a1", 200, service("updating", "2026-11-30T09:05:00Z"))
-                .on("GET /services/a1", 200, service("completed", "2026-11-30T09:05:00Z"))
-                .on("GET /services", 200, "[]")
+        engine.on("GET /services", 200, "[" + service("completed", BEFORE) + "]") // the status of the update before the move
+                .on("GET /services", 200, "[" + service("updating", "2026-11-30T09:05:00Z") + "]")
+                .on("GET /services", 200, "[" + service("completed", "2026-11-30T09:05:00Z") + "]")
                 .on("DELETE /secrets/s1", 204, "");
 
         assertThat(start().oldVersion()).isEqualTo(Rotation.OldVersion.WAITING);
@@ -82,7 +81,7 @@ class OldVersionsTest {
 
     @Test
     void aPausedUpdateKeepsTheOldVersionForItsRollback() {
-        engine.on("GET /services/a1", 200, service("paused", "2026-11-30T09:05:00Z"));
+        engine.on("GET /services", 200, "[" + service("paused", "2026-11-30T09:05:00Z") + "]");
 
         start();
         tick();
@@ -96,8 +95,7 @@ class OldVersionsTest {
 
     @Test
     void aServiceRemovedSinceHasNothingLeftToRollAndAnotherUserKeepsTheOldVersion() {
-        engine.on("GET /services/a1", 404, "{\"message\":\"service a1 not found\"}")
-                .on("GET /services", 200, "[{\"ID\":\"b1\",\"Spec\":{\"Name\":\"worker\",\"TaskTemplate\":{\"ContainerSpec\":"
+        engine.on("GET /services", 200, "[{\"ID\":\"b1\",\"Spec\":{\"Name\":\"worker\",\"TaskTemplate\":{\"ContainerSpec\":"
                         + "{\"Secrets\":[{\"SecretName\":\"pw\",\"SecretID\":\"s1\"}]}}}}]");
 
         start();
@@ -111,7 +109,7 @@ class OldVersionsTest {
 
     @Test
     void aLaterRotationOfTheNewVersionIsNotHiddenByTheEarlierOne() {
-        engine.on("GET /services/a1", 200, service("updating", "2026-11-30T09:05:00Z"));
+        engine.on("GET /services", 200, "[" + service("updating", "2026-11-30T09:05:00Z") + "]");
         start();
         oldVersions.retire(Rotation.started(FileKind.SECRET, "pw_v2", "pw_v3", List.of("api")), "s2",
                 List.of(new OldVersions.Moved("a1", "api", "2026-11-30T09:05:00Z")), settled::add);
