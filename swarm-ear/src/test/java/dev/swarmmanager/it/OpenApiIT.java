@@ -10,13 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import org.yaml.snakeyaml.Yaml;
 
@@ -52,54 +46,47 @@ class OpenApiIT {
         assertThat(content).containsKeys("application/json", "application/yaml", "multipart/form-data");
     }
 
+    @Test
+    void everyJsonAnswerSaysWhatItsDataIs() throws Exception {
+        JsonObject document = ServedOpenApi.fetch(Api.BASE, java.time.Duration.ZERO);
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        List<String> untyped = new java.util.ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (!(operation instanceof JsonObject op) || !op.containsKey("responses")) {
+                return;
+            }
+            op.getJsonObject("responses").forEach((code, response) -> {
+                JsonObject content = response.asJsonObject().getJsonObject("content");
+                if (code.startsWith("2") && content != null && content.containsKey("application/json")) {
+                    String ref = content.getJsonObject("application/json").getJsonObject("schema").getString("$ref", "");
+                    String name = ref.substring(ref.lastIndexOf('/') + 1);
+                    if (!name.endsWith("Answer") || !schemas.containsKey(name)
+                            || !content.keySet().iterator().next().equals("application/json")) {
+                        untyped.add(method + " " + path + " " + code + " " + ref + " " + content.keySet());
+                    }
+                }
+            });
+            if (method.equals("get") && op.containsKey("requestBody")) {
+                untyped.add(method + " " + path + " has a request body");
+            }
+        }));
+        assertThat(untyped).as("2xx JSON answers whose data has no schema, or not the first media type").isEmpty();
+        assertThat(schemas).as("the untyped envelope, once every answer is typed").doesNotContainKey("Success");
+        // Typed as the JSON mapping writes it: snake_case, enums as Docker's words, the list's count.
+        JsonObject service = schemas.getJsonObject("SwarmService").getJsonObject("properties");
+        assertThat(service.keySet()).contains("desired_replicas", "running_replicas", "update_status", "created_at");
+        assertThat(service.getJsonObject("mode").getJsonArray("enum").toString()).isEqualTo("[\"replicated\",\"global\"]");
+        assertThat(schemas.getJsonObject("SwarmServiceListAnswer").getJsonArray("required").toString()).contains("count");
+    }
+
     /** The served document as a file, without the non-standard list Payara adds: everything else must be plain OpenAPI 3.0. */
     private static Path servedDocument() throws java.io.IOException {
         // JSON, which types every value as written (YAML 1.1 readers take an unquoted 2026-11-29T10:00:00Z for a date)
         JsonObject document = Json.createReader(new StringReader(Api.get("/openapi?format=json").body())).readObject();
         assertThat(document.keySet()).containsOnly("openapi", "info", "servers", "security", "tags", "paths", "components", "endpoints");
         Path file = Files.createTempFile("openapi", ".json");
-        Files.writeString(file, examplesAsJson(Json.createObjectBuilder(document).remove("endpoints").build()).toString());
+        Files.writeString(file, ServedOpenApi.clean(document).toString());
         return file;
-    }
-
-    /**
-     * The document with each example that Payara wrote as a string of JSON (it writes every annotation's example as
-     * a string, and drops references to component examples) given as the JSON it holds, as the annotations mean it:
-     * so that the linter checks each example against its schema. A string that is not JSON stays a string.
-     */
-    static JsonValue examplesAsJson(JsonValue value) {
-        if (value instanceof JsonObject object) {
-            JsonObjectBuilder copy = Json.createObjectBuilder();
-            object.forEach((key, member) -> {
-                if (key.equals("examples") && member instanceof JsonObject examples) {
-                    JsonObjectBuilder parsed = Json.createObjectBuilder();
-                    examples.forEach((name, example) -> parsed.add(name, example instanceof JsonObject e && e.get("value") instanceof JsonString text
-                            ? Json.createObjectBuilder(e).add("value", parsedOr(text)).build() : examplesAsJson(example)));
-                    copy.add(key, parsed);
-                } else {
-                    copy.add(key, examplesAsJson(member));
-                }
-            });
-            return copy.build();
-        }
-        if (value instanceof JsonArray array) {
-            JsonArrayBuilder copy = Json.createArrayBuilder();
-            array.forEach(item -> copy.add(examplesAsJson(item)));
-            return copy.build();
-        }
-        return value;
-    }
-
-    private static JsonValue parsedOr(JsonString text) {
-        String s = text.getString().strip();
-        if (!(s.startsWith("{") || s.startsWith("["))) {
-            return text;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(s))) {
-            return reader.readValue();
-        } catch (jakarta.json.JsonException notJson) {
-            return text;
-        }
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.swarmmanager.rest.audit;
 
 import dev.swarmmanager.audit.boundary.AuditLog;
+import dev.swarmmanager.domain.AuditEntry;
 import dev.swarmmanager.domain.AuditOutcome;
 import dev.swarmmanager.domain.AuditPage;
 import dev.swarmmanager.domain.AuditQuery;
 import dev.swarmmanager.domain.WireName;
+import dev.swarmmanager.rest.json.Answer;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Requests;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +36,11 @@ public class AuditResource {
 
     @Operation(summary = "Audit log entries, newest first (admin)")
     @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":7,\"time\":\"2026-11-27T12:00:00Z\",\"user\":\"alice\",\"roles\":[\"operator\",\"viewer\"],\"action\":\"services.scale\",\"target\":\"ocr-worker\",\"parameters\":{\"replicas\":\"5\"},\"outcome\":\"succeeded\",\"error\":null,\"client_address\":\"10.0.0.7\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
+            schema = @Schema(ref = "AuditEntryListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":7,\"time\":\"2026-11-27T12:00:00Z\",\"user\":\"alice\",\"roles\":[\"operator\",\"viewer\"],\"action\":\"services.scale\",\"target\":\"ocr-worker\",\"parameters\":{\"replicas\":\"5\"},\"outcome\":\"succeeded\",\"error\":null,\"client_address\":\"10.0.0.7\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
+    @Answer(value = AuditEntry.class, list = true)
     public Envelope search(
             @Parameter(description = "user name prefix") @QueryParam("user") String user,
             @Parameter(description = "action prefix, e.g. services. or nodes.remove") @QueryParam("action") String action,

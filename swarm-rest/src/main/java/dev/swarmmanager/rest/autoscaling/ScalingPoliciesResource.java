@@ -1,8 +1,10 @@
 package dev.swarmmanager.rest.autoscaling;
 
 import dev.swarmmanager.autoscaling.boundary.ScalingPolicies;
+import dev.swarmmanager.domain.HistoryEvent;
 import dev.swarmmanager.domain.HistoryPage;
 import dev.swarmmanager.domain.HistoryQuery;
+import dev.swarmmanager.rest.json.Answer;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
@@ -42,33 +44,36 @@ public class ScalingPoliciesResource {
 
     @Operation(operationId = "listScalingPolicies", summary = "List the scaling policies")
     @APIResponse(responseCode = "200", description = "The policies", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[],\"count\":0}")))
+            schema = @Schema(ref = "ScalingPolicyViewListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[],\"count\":0}")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
+    @Answer(value = ScalingPolicyView.class, list = true)
     public Envelope list() {
         return Envelope.of(policies.list().stream().map(ScalingPolicyView::of).toList());
     }
 
     @Operation(operationId = "getScalingPolicy", summary = "A service's scaling policy")
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = POLICY_EXAMPLE)))
+            schema = @Schema(ref = "ScalingPolicyViewAnswer"), examples = @ExampleObject(name = "example", value = POLICY_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{name}")
+    @Answer(ScalingPolicyView.class)
     public Envelope get(@PathParam("name") String service) {
         return Envelope.of(ScalingPolicyView.of(policies.get(service)));
     }
 
     @Operation(operationId = "setScalingPolicy", summary = "Set a replicated service's scaling policy (operators; a service with host privileges: admins)")
     @APIResponse(responseCode = "200", description = "The policy as kept", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = POLICY_EXAMPLE)))
+            schema = @Schema(ref = "ScalingPolicyViewAnswer"), examples = @ExampleObject(name = "example", value = POLICY_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @PUT
     @Path("{name}")
+    @Answer(ScalingPolicyView.class)
     public Envelope set(@PathParam("name") String service, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "ScalingPolicyRequest"), examples = @ExampleObject(name = "example", value = ScalingPolicyRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + ScalingPolicyRequest.EXAMPLE) ScalingPolicyRequest request) {
@@ -77,10 +82,11 @@ public class ScalingPoliciesResource {
 
     @Operation(operationId = "removeScalingPolicy", summary = "Remove a service's scaling policy: the autoscaler leaves it as it is")
     @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"scaling policy\",\"reference\":\"ocr-worker\"}}")))
+            schema = @Schema(ref = "RemovedAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"scaling policy\",\"reference\":\"ocr-worker\"}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{name}")
+    @Answer(Removed.class)
     public Envelope remove(@PathParam("name") String service) {
         policies.remove(service);
         return Envelope.of(new Removed("scaling policy", service));
@@ -88,11 +94,12 @@ public class ScalingPoliciesResource {
 
     @Operation(operationId = "listScalingDecisions", summary = "The autoscaler's decisions for a service, newest first, those that changed nothing with their reason")
     @APIResponse(responseCode = "200", description = "One page of decisions (history entries)", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"kind\":\"autoscaler\",\"action\":\"scaled-up\",\"object_name\":\"ocr-worker\",\"summary\":\"autoscaler ocr-worker: scaled-up — value 37, target 10 per replica: 2 → 4\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
+            schema = @Schema(ref = "HistoryEventListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"kind\":\"autoscaler\",\"action\":\"scaled-up\",\"object_name\":\"ocr-worker\",\"summary\":\"autoscaler ocr-worker: scaled-up — value 37, target 10 per replica: 2 → 4\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{name}/decisions")
+    @Answer(value = HistoryEvent.class, list = true)
     public Envelope decisions(@PathParam("name") String service,
                               @Parameter(description = "from this instant (ISO-8601)") @QueryParam("from") String from,
                               @Parameter(description = "page number from 0") @QueryParam("page") String page,

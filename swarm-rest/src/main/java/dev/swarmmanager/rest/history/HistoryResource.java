@@ -1,10 +1,12 @@
 package dev.swarmmanager.rest.history;
 
+import dev.swarmmanager.domain.HistoryEvent;
 import dev.swarmmanager.domain.HistoryKind;
 import dev.swarmmanager.domain.HistoryPage;
 import dev.swarmmanager.domain.HistoryQuery;
 import dev.swarmmanager.domain.WireName;
 import dev.swarmmanager.history.boundary.History;
+import dev.swarmmanager.rest.json.Answer;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Requests;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +36,10 @@ public class HistoryResource {
 
     @Operation(operationId = "searchHistory", summary = "Search the event history by time, kind, object, stack and text, newest first, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":812,\"time\":\"2026-11-30T10:00:00Z\",\"kind\":\"task\",\"action\":\"updated\",\"object_id\":\"euv53zzl\",\"object_name\":\"ocr-worker.2\",\"service\":\"ocr-worker\",\"stack\":null,\"summary\":\"task ocr-worker.2 on worker1: failed (desired running): task: non-zero exit (1)\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
+            schema = @Schema(ref = "HistoryEventListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":812,\"time\":\"2026-11-30T10:00:00Z\",\"kind\":\"task\",\"action\":\"updated\",\"object_id\":\"euv53zzl\",\"object_name\":\"ocr-worker.2\",\"service\":\"ocr-worker\",\"stack\":null,\"summary\":\"task ocr-worker.2 on worker1: failed (desired running): task: non-zero exit (1)\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
+    @Answer(value = HistoryEvent.class, list = true)
     public Envelope search(
             @Parameter(description = "from this instant (ISO-8601, e.g. 2026-11-30T00:00:00Z)") @QueryParam("from") String from,
             @Parameter(description = "before this instant (ISO-8601)") @QueryParam("to") String to,

@@ -2,6 +2,7 @@ package dev.swarmmanager.rest.objects;
 
 import dev.swarmmanager.domain.SwarmNetwork;
 import dev.swarmmanager.networks.boundary.Networks;
+import dev.swarmmanager.rest.json.Answer;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Removed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,22 +40,24 @@ public class NetworksResource {
     Networks networks;
 
     @Operation(operationId = "listNetworks", summary = "The networks: driver, scope, attachable, encrypted, the services on each")
-    @APIResponse(responseCode = "200", description = "The networks", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"),
+    @APIResponse(responseCode = "200", description = "The networks", content = @Content(mediaType = "application/json", schema = @Schema(ref = "SwarmNetworkListAnswer"),
             examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"pages\",\"driver\":\"overlay\",\"scope\":\"swarm\",\"attachable\":true,\"encrypted\":true,\"services\":[\"ocr_worker\"]}],\"count\":1}")))
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
+    @Answer(value = SwarmNetwork.class, list = true)
     public Envelope list() {
         return Envelope.of(networks.list());
     }
 
     @Operation(operationId = "createNetwork", summary = "Create a swarm-scoped network (overlay unless the policy allows another driver)")
-    @APIResponse(responseCode = "201", description = "The network", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
+    @APIResponse(responseCode = "201", description = "The network", content = @Content(mediaType = "application/json", schema = @Schema(ref = "SwarmNetworkAnswer")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
+    @Answer(SwarmNetwork.class)
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NetworkRequest"),
             examples = @ExampleObject(name = "example", value = NetworkRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + NetworkRequest.EXAMPLE) @Valid NetworkRequest request, @Context UriInfo uri) {
@@ -64,12 +67,13 @@ public class NetworksResource {
     }
 
     @Operation(operationId = "removeNetwork", summary = "Remove a network (refused while services use it, naming them)")
-    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
+    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(ref = "RemovedAnswer")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @DELETE
     @Path("{name}")
+    @Answer(Removed.class)
     public Envelope remove(@PathParam("name") String name) {
         networks.remove(name);
         return Envelope.of(new Removed("network", name));

@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.services;
 
+import dev.swarmmanager.domain.ComposeDocument;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LastEventId;
 import dev.swarmmanager.domain.LimitReachedException;
@@ -16,6 +17,7 @@ import dev.swarmmanager.domain.ServiceWriteResult;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.exports.boundary.Exports;
+import dev.swarmmanager.rest.json.Answer;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.JsonMapping;
 import dev.swarmmanager.rest.json.Lists;
@@ -96,10 +98,11 @@ public class ServicesResource {
 
     @Operation(operationId = "listServices", summary = "List services with running and desired replicas (docker service ls)")
     @APIResponse(responseCode = "200", description = "The services", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:1.0\",\"mode\":\"replicated\",\"desired_replicas\":3,\"running_replicas\":3,\"stack\":null}],\"count\":1}")))
+            schema = @Schema(ref = "SwarmServiceListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:1.0\",\"mode\":\"replicated\",\"desired_replicas\":3,\"running_replicas\":3,\"stack\":null}],\"count\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
+    @Answer(value = SwarmService.class, list = true)
     public Response list(
             @Parameter(description = "services whose name contains this text") @QueryParam("name") String name,
             @Parameter(description = "key or key=value") @QueryParam("label") String label,
@@ -118,18 +121,19 @@ public class ServicesResource {
 
     @Operation(operationId = "inspectService", summary = "Inspect a service by name or ID")
     @APIResponse(responseCode = "200", description = "The service", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"desired_replicas\":3,\"running_replicas\":3}}")))
+            schema = @Schema(ref = "SwarmServiceAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"desired_replicas\":3,\"running_replicas\":3}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}")
+    @Answer(SwarmService.class)
     public Envelope inspect(@PathParam("name") String name) {
         return Envelope.of(services.inspect(name));
     }
 
     @Operation(summary = "Scale a replicated service")
     @APIResponse(responseCode = "200", description = "The service with its new desired count", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"desired_replicas\":5,\"running_replicas\":3}}")))
+            schema = @Schema(ref = "SwarmServiceAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"desired_replicas\":5,\"running_replicas\":3}}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -137,6 +141,7 @@ public class ServicesResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("{name}/scale")
+    @Answer(SwarmService.class)
     public Envelope scale(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScaleRequest"),
             examples = @ExampleObject(name = "example", value = ScaleRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + ScaleRequest.EXAMPLE) @Valid ScaleRequest request) {
@@ -145,7 +150,7 @@ public class ServicesResource {
 
     @Operation(summary = "Roll a service out to another image, as its update config says")
     @APIResponse(responseCode = "200", description = "The service with its new image", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:2.0\"}}")))
+            schema = @Schema(ref = "SwarmServiceAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"ocr-worker\",\"image\":\"ocr-worker:2.0\"}}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -153,6 +158,7 @@ public class ServicesResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @PUT
     @Path("{name}/image")
+    @Answer(SwarmService.class)
     public Envelope image(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ImageRequest"),
             examples = @ExampleObject(name = "example", value = ImageRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + ImageRequest.EXAMPLE) @Valid ImageRequest request) {
@@ -164,12 +170,13 @@ public class ServicesResource {
 
     @Operation(operationId = "createService", summary = "Create a service from one Compose service (docker service create)")
     @APIResponse(responseCode = "201", description = "The service, with warnings for Compose keys not applied", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"service\":{\"name\":\"web\",\"image\":\"nginx:1.27\",\"desired_replicas\":2,\"running_replicas\":0},\"warnings\":[],\"bypassed\":[]}}")))
+            schema = @Schema(ref = "ServiceWriteResultAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"service\":{\"name\":\"web\",\"image\":\"nginx:1.27\",\"desired_replicas\":2,\"running_replicas\":0},\"warnings\":[],\"bypassed\":[]}}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
+    @Answer(ServiceWriteResult.class)
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "CreateServiceRequest"),
             examples = @ExampleObject(name = "example", value = CreateServiceRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + CreateServiceRequest.EXAMPLE) @Valid CreateServiceRequest request,
@@ -182,11 +189,12 @@ public class ServicesResource {
 
     @Operation(operationId = "getServiceSpec", summary = "A service's full spec as the Engine holds it, and the spec before its last update")
     @APIResponse(responseCode = "200", description = "The spec and its version (for viewers, environment values are hidden)", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"id\":\"kq2x7\",\"name\":\"web\",\"version\":42,\"spec\":{\"Name\":\"web\"},\"previous_spec\":null}}")))
+            schema = @Schema(ref = "SpecViewAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"id\":\"kq2x7\",\"name\":\"web\",\"version\":42,\"spec\":{\"Name\":\"web\"},\"previous_spec\":null}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}/spec")
+    @Answer(SpecView.class)
     public Envelope spec(@PathParam("name") String name) {
         ServiceSpec spec = services.spec(name);
         return Envelope.of(new SpecView(spec.id(), spec.name(), spec.version(), json(spec.spec()), json(spec.previousSpec())));
@@ -198,7 +206,7 @@ public class ServicesResource {
 
     @Operation(operationId = "editService", summary = "Change some of a service's settings, in Compose's words, keeping every other; dry_run shows the difference first")
     @APIResponse(responseCode = "200", description = "The service as changed, with warnings; with dry_run, the two specs, their difference and the policy's violations",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "EditPreviewOrServiceWriteResultAnswer"), examples = @ExampleObject(name = "example",
                     value = "{\"success\":true,\"data\":{\"service\":{\"name\":\"web\",\"version\":43},\"warnings\":[],\"bypassed\":[]}}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
@@ -207,6 +215,7 @@ public class ServicesResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @PATCH
     @Path("{name}")
+    @Answer({EditPreview.class, ServiceWriteResult.class})
     public Envelope edit(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "EditServiceRequest"),
             examples = @ExampleObject(name = "example", value = EditServiceRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + EditServiceRequest.EXAMPLE) @Valid EditServiceRequest request,
@@ -229,37 +238,40 @@ public class ServicesResource {
 
     @Operation(operationId = "rollbackService", summary = "Roll a service back to its spec before the last update (docker service rollback)")
     @APIResponse(responseCode = "200", description = "The service, rolling back", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"update_status\":{\"state\":\"rollback_started\"}}}")))
+            schema = @Schema(ref = "SwarmServiceAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"update_status\":{\"state\":\"rollback_started\"}}}")))
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("{name}/rollback")
+    @Answer(SwarmService.class)
     public Envelope rollback(@PathParam("name") String name) {
         return Envelope.of(services.rollback(name));
     }
 
     @Operation(operationId = "redeployService", summary = "Restart every task of a service on the same spec (docker service update --force)")
     @APIResponse(responseCode = "200", description = "The service, redeploying", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"update_status\":{\"state\":\"updating\"}}}")))
+            schema = @Schema(ref = "SwarmServiceAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"update_status\":{\"state\":\"updating\"}}}")))
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("{name}/redeploy")
+    @Answer(SwarmService.class)
     public Envelope redeploy(@PathParam("name") String name) {
         return Envelope.of(services.redeploy(name));
     }
 
     @Operation(operationId = "exportServiceCompose", summary = "The service as one Compose service, which POST /services takes back")
     @APIResponse(responseCode = "200", description = "The Compose service as YAML, and what its spec holds that Compose cannot say", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"yaml\":\"image: nginx:1.27\\ndeploy:\\n  replicas: 2\\n\",\"warnings\":[]}}")))
+            schema = @Schema(ref = "ComposeDocumentAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"name\":\"web\",\"yaml\":\"image: nginx:1.27\\ndeploy:\\n  replicas: 2\\n\",\"warnings\":[]}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}/compose")
+    @Answer(ComposeDocument.class)
     public Envelope compose(@PathParam("name") String name) {
         return Envelope.of(exports.service(name));
     }
@@ -286,11 +298,12 @@ public class ServicesResource {
 
     @Operation(operationId = "removeService", summary = "Remove a service")
     @APIResponse(responseCode = "200", description = "The service was removed", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"service\",\"reference\":\"ocr-worker\"}}")))
+            schema = @Schema(ref = "RemovedAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"service\",\"reference\":\"ocr-worker\"}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @DELETE
     @Path("{name}")
+    @Answer(Removed.class)
     public Envelope remove(@PathParam("name") String name) {
         services.remove(name);
         return Envelope.of(new Removed("service", name));
@@ -298,12 +311,13 @@ public class ServicesResource {
 
     @Operation(summary = "List a service's tasks, current and past (docker service ps)")
     @APIResponse(responseCode = "200", description = "The tasks", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker.1\",\"node_hostname\":\"worker1\",\"desired_state\":\"running\",\"state\":\"running\",\"error\":null}],\"count\":1}")))
+            schema = @Schema(ref = "SwarmTaskListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"ocr-worker.1\",\"node_hostname\":\"worker1\",\"desired_state\":\"running\",\"state\":\"running\",\"error\":null}],\"count\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @GET
     @Path("{name}/tasks")
+    @Answer(value = SwarmTask.class, list = true)
     public Envelope tasks(@PathParam("name") String name,
             @Parameter(description = Lists.SORT) @QueryParam("sort") String sort,
             @Parameter(description = Lists.PAGE) @QueryParam("page") String page,
@@ -317,9 +331,8 @@ public class ServicesResource {
      * as Server-Sent Events, that goes on until the client leaves.
      */
     @Operation(summary = "The newest log lines of a service's tasks, stdout and stderr, oldest first; follow=true streams new lines")
-    @APIResponse(responseCode = "200", description = "The lines; with follow=true a text/event-stream of `line` events (data: one line as JSON, id: its time)",
-            content = {@Content(mediaType = "application/json", schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"timestamp\":\"2026-11-27T10:00:00.123Z\",\"stream\":\"stdout\",\"task_id\":\"euv53zzl\",\"node_id\":\"ocvw086t\",\"message\":\"ocr-worker 1.0 processed page 60\"}],\"count\":1}")),
-                @Content(mediaType = MediaType.SERVER_SENT_EVENTS)})
+    @APIResponse(responseCode = "200", description = "The lines. With follow=true, a text/event-stream of `line` events instead (data: one line as JSON, id: its time)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "LogLineListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"timestamp\":\"2026-11-27T10:00:00.123Z\",\"stream\":\"stdout\",\"task_id\":\"euv53zzl\",\"node_id\":\"ocvw086t\",\"message\":\"ocr-worker 1.0 processed page 60\"}],\"count\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", description = "Too many log follows open; retry later")
@@ -327,11 +340,14 @@ public class ServicesResource {
     @GET
     @Path("{name}/logs")
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @Answer(value = LogLine.class, list = true)
     public void logs(@PathParam("name") String name,
                      @Parameter(description = "how many of the newest lines: 1 to swarm.logs.max-tail (5000), default 100 (0 is allowed with follow)") @QueryParam("tail") String tail,
                      @Parameter(description = "true: keep the connection open and stream new lines as Server-Sent Events") @QueryParam("follow") String follow,
                      @Parameter(description = "with follow, resume after this line's time (browsers send it on reconnect)") @HeaderParam("Last-Event-ID") String lastEventId,
-                     @Suspended AsyncResponse answer) {
+                     // @Context first, for the OpenAPI scanner only: Payara documents any parameter without a JAX-RS
+                     // annotation it knows as the request body, @Suspended included. Jersey takes the last one, @Suspended.
+                     @Context @Suspended AsyncResponse answer) {
         int lines = Requests.integer(tail, "tail", DEFAULT_TAIL);
         if (!Requests.flag(follow, "follow")) {
             answer.resume(Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build());

@@ -4,6 +4,7 @@ import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.ServiceTemplate;
 import dev.swarmmanager.domain.ServiceWriteResult;
 import dev.swarmmanager.domain.TemplateDraft;
+import dev.swarmmanager.rest.json.Answer;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.rest.json.Requests;
@@ -52,39 +53,43 @@ public class TemplatesResource {
     Templates templates;
 
     @Operation(operationId = "listTemplates", summary = "The templates, each at its newest version, with its parameters")
-    @APIResponse(responseCode = "200", description = "The templates", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
+    @APIResponse(responseCode = "200", description = "The templates", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ServiceTemplateListAnswer")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @GET
+    @Answer(value = ServiceTemplate.class, list = true)
     public Envelope list() {
         return Envelope.of(templates.list());
     }
 
     @Operation(operationId = "getTemplate", summary = "A template (the newest version, or ?version=n)")
     @APIResponse(responseCode = "200", description = "The template", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = TEMPLATE_EXAMPLE)))
+            schema = @Schema(ref = "ServiceTemplateAnswer"), examples = @ExampleObject(name = "example", value = TEMPLATE_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("{name}")
+    @Answer(ServiceTemplate.class)
     public Envelope get(@PathParam("name") String name, @Parameter(description = "a version; the newest when left out") @QueryParam("version") String version) {
         return Envelope.of(templates.get(name, version == null || version.isBlank() ? null : Requests.integer(version, "version", 0)));
     }
 
     @Operation(operationId = "listTemplateVersions", summary = "Every version of a template, newest first")
-    @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
+    @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = "application/json", schema = @Schema(ref = "ServiceTemplateListAnswer")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
     @Path("{name}/versions")
+    @Answer(value = ServiceTemplate.class, list = true)
     public Envelope versions(@PathParam("name") String name) {
         return Envelope.of(templates.versions(name));
     }
 
     @Operation(operationId = "saveTemplate", summary = "Save a template as its first version or the next one (or save a running service as one, with from_service)")
     @APIResponse(responseCode = "201", description = "The template as saved", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = TEMPLATE_EXAMPLE)))
+            schema = @Schema(ref = "ServiceTemplateAnswer"), examples = @ExampleObject(name = "example", value = TEMPLATE_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @POST
+    @Answer(ServiceTemplate.class)
     public Response save(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "SaveTemplateRequest"),
             examples = @ExampleObject(name = "example", value = SaveTemplateRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + SaveTemplateRequest.EXAMPLE) @Valid SaveTemplateRequest request,
@@ -102,11 +107,12 @@ public class TemplatesResource {
     }
 
     @Operation(operationId = "removeTemplate", summary = "Remove a template, every version (services made from it stay)")
-    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Success")))
+    @APIResponse(responseCode = "200", description = "Removed", content = @Content(mediaType = "application/json", schema = @Schema(ref = "RemovedAnswer")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @DELETE
     @Path("{name}")
+    @Answer(Removed.class)
     public Envelope remove(@PathParam("name") String name) {
         templates.remove(name);
         return Envelope.of(new Removed("template", name));
@@ -114,7 +120,7 @@ public class TemplatesResource {
 
     @Operation(operationId = "createServiceFromTemplate", summary = "Create a service from a template with its parameters' values")
     @APIResponse(responseCode = "201", description = "The service, with warnings for Compose keys not applied", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success")))
+            schema = @Schema(ref = "ServiceWriteResultAnswer")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "PolicyRefused")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -122,6 +128,7 @@ public class TemplatesResource {
     @APIResponse(responseCode = "503", ref = "Unavailable")
     @POST
     @Path("{name}/services")
+    @Answer(ServiceWriteResult.class)
     public Response use(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "UseTemplateRequest"),
             examples = @ExampleObject(name = "example", value = UseTemplateRequest.EXAMPLE)))
             @NotNull(message = "a JSON body is required, for example " + UseTemplateRequest.EXAMPLE) @Valid UseTemplateRequest request,

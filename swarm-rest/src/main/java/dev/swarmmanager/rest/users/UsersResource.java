@@ -1,15 +1,17 @@
 package dev.swarmmanager.rest.users;
 
-import jakarta.validation.groups.ConvertGroup;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.Valid;
+import dev.swarmmanager.domain.LocalUser;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.WireName;
+import dev.swarmmanager.rest.json.Answer;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.Removed;
 import dev.swarmmanager.security.LocalUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,19 +47,21 @@ public class UsersResource {
 
     @Operation(operationId = "listUsers", summary = "The local users with their roles (never a password)")
     @APIResponse(responseCode = "200", description = "The users", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"admin\",\"role\":\"admin\",\"enabled\":true,\"password_set_at\":\"2026-11-29T10:00:00Z\"}],\"count\":1}")))
+            schema = @Schema(ref = "LocalUserListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"name\":\"admin\",\"role\":\"admin\",\"enabled\":true,\"password_set_at\":\"2026-11-29T10:00:00Z\"}],\"count\":1}")))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @GET
+    @Answer(value = LocalUser.class, list = true)
     public Envelope list() {
         return Envelope.of(users.list());
     }
 
     @Operation(operationId = "createUser", summary = "Create a local user with a role")
     @APIResponse(responseCode = "201", description = "The user", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+            schema = @Schema(ref = "LocalUserAnswer"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
+    @Answer(LocalUser.class)
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest"),
             examples = @ExampleObject(name = "example", value = "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"a long passphrase\"}")))
                            @NotNull(message = "a JSON body is required, for example {\"name\":\"olga\",\"role\":\"operator\",\"password\":\"...\"}")
@@ -68,12 +72,13 @@ public class UsersResource {
 
     @Operation(operationId = "updateUser", summary = "Change a user's role, or disable or enable it")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+            schema = @Schema(ref = "LocalUserAnswer"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @PUT
     @Path("{user}")
+    @Answer(LocalUser.class)
     public Envelope update(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":false}")))
             @NotNull(message = "a JSON body is required, for example {\"role\":\"viewer\",\"enabled\":false}") UserRequest request) {
@@ -82,12 +87,13 @@ public class UsersResource {
 
     @Operation(operationId = "resetUserPassword", summary = "Reset a user's password")
     @APIResponse(responseCode = "200", description = "The user", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
+            schema = @Schema(ref = "LocalUserAnswer"), examples = @ExampleObject(name = "example", value = USER_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @POST
     @Path("{user}/password")
+    @Answer(LocalUser.class)
     public Envelope resetPassword(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"password\":\"another long passphrase\"}")))
             @NotNull(message = "a JSON body is required, for example {\"password\":\"...\"}")
@@ -97,11 +103,12 @@ public class UsersResource {
 
     @Operation(operationId = "removeUser", summary = "Delete a user")
     @APIResponse(responseCode = "200", description = "The user is gone", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "Success"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"user\",\"reference\":\"olga\"}}")))
+            schema = @Schema(ref = "RemovedAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":{\"kind\":\"user\",\"reference\":\"olga\"}}")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @DELETE
     @Path("{user}")
+    @Answer(Removed.class)
     public Envelope remove(@PathParam("user") String name) {
         users.remove(name);
         return Envelope.of(new Removed("user", name));
