@@ -11,6 +11,8 @@ import dev.swarmmanager.domain.SwarmException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class DockerCalls {
+
+    private static final Logger LOG = Logger.getLogger(DockerCalls.class.getName());
+    private static final String CHECK_CERTIFICATES =
+            "check the certificates in swarm.docker.cert-path (ca.pem, cert.pem, key.pem) and the CA the Engine trusts";
 
     // Possessive: a long message (one that echoes a long reference) must not recurse once per character.
     private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
@@ -75,6 +81,11 @@ public class DockerCalls {
     /** The Engine answered {@code status} with {@code message}. */
     public SwarmException fromEngine(int status, String message, String kind, String reference, Throwable cause) {
         String text = message == null || message.isBlank() ? "HTTP " + status : message.trim();
+        if (text.contains("Client sent an HTTP request to an HTTPS server")) {
+            // The Go server's own answer when plain HTTP reaches its TLS port: the configuration, not the request.
+            return new DockerUnavailableException(settings.host(),
+                    "the Engine there speaks TLS: set swarm.docker.tls-verify=true and swarm.docker.cert-path", cause);
+        }
         if (text.contains("update out of sequence")) {
             return new ConcurrentUpdateException("the object was changed by someone else meanwhile: " + text, cause);
         }
@@ -116,6 +127,21 @@ public class DockerCalls {
         Throwable root = Causes.root(failure);
         String reason = root.getMessage() == null ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
+        var tls = Causes.find(failure, javax.net.ssl.SSLException.class);
+        if (tls.isPresent()) {
+            // A handshake refused either way (the Engine does not trust our certificate, or we do not trust its).
+            // Every caller reads this reason, and the TLS layer's own words can name the Engine's address ("no subject
+            // alternative names matching IP address ..."): they go to the log, the reason says what to check.
+            LOG.log(Level.WARNING, "TLS with the Engine at " + settings.host() + " failed", failure);
+            reason = "the TLS handshake with the Engine failed (" + tls.get().getClass().getSimpleName() + "): " + CHECK_CERTIFICATES;
+        } else if (settings.tlsVerify() && root instanceof java.net.SocketException && !(root instanceof java.net.ConnectException)
+                && !(root instanceof java.net.NoRouteToHostException)) {
+            // With TLS 1.3 the client's side of the handshake is over before the Engine has checked our certificate:
+            // an Engine that does not trust it just closes the connection, and we see a broken pipe or a reset.
+            LOG.log(Level.WARNING, "the Engine at " + settings.host() + " closed the TLS connection", failure);
+            reason = "the Engine closed the TLS connection (" + reason + "), as it does when it does not trust our "
+                    + "certificate: " + CHECK_CERTIFICATES;
+        }
         return new DockerUnavailableException(settings.host(), reason, failure);
     }
 

@@ -97,4 +97,31 @@ class DockerCallsTest {
         assertThat(MeteredHttpClient.shape("/tasks?filters=x")).isEqualTo("/tasks");
         assertThat(MeteredHttpClient.shape("/nodes/worker1")).isEqualTo("/nodes/{id}");
     }
+
+    @Test
+    void tlsFailuresSayWhatToCheckAndNeverTheEnginesAddress() {
+        DockerSettings tls = new DockerSettings();
+        tls.host = "tcp://198.18.0.11:2376";
+        tls.tlsVerify = true;
+        tls.certPath = java.util.Optional.of("/etc/swarm-manager/docker-certs");
+        DockerCalls overTls = new Wiring().with(DockerSettings.class, tls).get(DockerCalls.class);
+
+        DockerUnavailableException untrusted = overTls.unavailable(new RuntimeException(
+                new javax.net.ssl.SSLHandshakeException("No subject alternative names matching IP address 198.18.0.11 found")));
+        assertThat(untrusted).hasMessageContaining("TLS handshake with the Engine failed (SSLHandshakeException)")
+                .hasMessageContaining("check the certificates in swarm.docker.cert-path")
+                .hasMessageNotContaining("198.18.0.11").hasMessageNotContaining("/etc/swarm-manager");
+        assertThat(untrusted.messageWithHost()).contains("tcp://198.18.0.11:2376");
+
+        assertThat(overTls.unavailable(new RuntimeException(new java.net.SocketException("Broken pipe"))))
+                .hasMessageContaining("the Engine closed the TLS connection (SocketException: Broken pipe)")
+                .hasMessageContaining("check the certificates");
+        assertThat(overTls.unavailable(new RuntimeException(new java.net.ConnectException("Connection refused"))))
+                .as("an Engine that is not there is not a certificate problem")
+                .hasMessageNotContaining("certificates").hasMessageContaining("Connection refused");
+        assertThat(calls.unavailable(new RuntimeException(new java.net.SocketException("Broken pipe"))))
+                .as("without TLS a broken pipe is just that").hasMessageNotContaining("certificates");
+        assertThat(calls.fromEngine(400, "Client sent an HTTP request to an HTTPS server.", null, null, null))
+                .isInstanceOf(DockerUnavailableException.class).hasMessageContaining("set swarm.docker.tls-verify=true");
+    }
 }
