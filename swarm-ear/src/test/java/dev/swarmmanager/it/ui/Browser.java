@@ -31,11 +31,18 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     public Browser() {
+        this("en-US,en");
+    }
+
+    /** A browser whose user prefers {@code languages}, as its Accept-Language header says (such as "de-DE,de"). */
+    public Browser(String languages) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                "--window-size=1400,1000", "--user-data-dir=" + tempProfile());
+                "--window-size=1400,1000", "--user-data-dir=" + tempProfile(), "--lang=" + languages.split(",")[0],
+                "--accept-lang=" + languages);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
