@@ -117,6 +117,11 @@ class ObjectsUiIT {
             browser.find(By.id("network-form:network-labels")).sendKeys("team=ocr\nno label here");
             browser.click(By.id("network-form:network-confirm"));
             assertThat(browser.text(By.id("network-form"))).contains("Line 2");
+            org.openqa.selenium.WebElement labelsField = browser.find(By.id("network-form:network-labels"));
+            org.openqa.selenium.WebElement labelsMessage = browser.find(By.xpath(
+                    "//form[@id='network-form']//*[contains(@class, 'ui-message') and contains(., 'Line 2')]"));
+            assertThat(labelsMessage.getLocation().getX()).as("the message under its field, not in the labels' column")
+                    .isGreaterThanOrEqualTo(labelsField.getLocation().getX() - 5);
             assertThat(docker("network", "ls", "--format", "{{.Name}}").lines()).as("nothing created").doesNotContain(network);
 
             browser.find(By.id("network-form:network-labels")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),

@@ -67,6 +67,13 @@ class StacksUiIT {
                     && browser.text(By.id("deploy-form:named-files")).contains("./secrets/pw.txt — chosen"),
                     () -> "both files chosen: " + browser.text(By.id("deploy-form:named-files")));
             browser.screenshot("stack-files");
+            // The form's grid: each label in the first column, its field beside it on the same row, and the page no
+            // wider than the window (a field's loose parts once took a cell each and pushed the rows a column over).
+            besideItsLabel("Files it names", By.id("deploy-form:named-files"));
+            besideItsLabel("Remove services no longer in the file", By.id("deploy-form:prune"));
+            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .as("the page fits the window's width").isTrue();
             browser.click(By.id("deploy-form:deploy"));
             assertThat(browser.text(By.id("messages"))).contains("Stack " + stack + " deployed: 1 created");
 
@@ -136,5 +143,12 @@ class StacksUiIT {
 
     private By row(String buttonClass) {
         return By.xpath("//tr[.//span[@class='stack-name' and text()='" + stack + "']]//*[contains(@class,'" + buttonClass + "')]");
+    }
+
+    private void besideItsLabel(String label, By field) {
+        org.openqa.selenium.WebElement text = browser.find(By.xpath("//form[@id='deploy-form']//label[contains(., '" + label + "')]"));
+        org.openqa.selenium.WebElement input = browser.find(field);
+        assertThat(text.getLocation().getX()).as(label + ": the label left of its field").isLessThan(input.getLocation().getX());
+        assertThat(Math.abs(text.getLocation().getY() - input.getLocation().getY())).as(label + ": on its field's row").isLessThan(30);
     }
 }
