@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Configures a fresh Payara Server 6 domain.xml for Swarm Manager: both phone-homes off, the embedded database moved
 beside the server, the network surface hardened, ports moved. Used by docker/payara (the tests and the run command)
-and by docker/image/Dockerfile, so that every Swarm Manager server is set up the same way.
+and by docker/image/build (the manager image), so that every Swarm Manager server is set up the same way.
 
     domain-config.py DOMAIN_XML HTTP_PORT ADMIN_PORT DATA_DIR
 """
