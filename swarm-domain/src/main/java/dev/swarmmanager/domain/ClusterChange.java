@@ -3,7 +3,8 @@ package dev.swarmmanager.domain;
 /**
  * One change of the cluster, as the change feed sends it.
  *
- * @param id increasing; a client that reconnects asks for what came after the last one it saw
+ * @param id increasing from one at each start of the server; a client that reconnects asks for what came after the last
+ *           one it saw (its event ID also names the feed: {@link LastEventId#changeId})
  * @param type what changed, or one of the feed's own signals
  * @param action what happened to it
  * @param reference the object's ID ({@code health} has none)

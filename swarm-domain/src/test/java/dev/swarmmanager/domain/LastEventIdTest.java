@@ -11,11 +11,21 @@ import org.junit.jupiter.api.Test;
 class LastEventIdTest {
 
     @Test
-    void aChangeFeedIdIsTheNumberOfTheLastChange() {
-        assertThat(LastEventId.change(" 42 ")).isEqualTo(42L);
-        assertThat(LastEventId.change(null)).isNull();
-        assertThat(LastEventId.change("")).isNull();
-        assertThat(LastEventId.change("forty-two")).as("not ours: start afresh").isNull();
+    void aChangeFeedIdNamesTheFeedsGenerationAndTheChange() {
+        String id = LastEventId.changeId("k3x9", 42);
+        assertThat(LastEventId.change(" " + id + " ", "k3x9")).isEqualTo(42L);
+        assertThat(LastEventId.change(null, "k3x9")).as("a new client").isNull();
+        assertThat(LastEventId.change("", "k3x9")).as("a new client").isNull();
+    }
+
+    @Test
+    void aChangeFeedIdOfAnotherGenerationOrNotOursAtAllIsStale() {
+        assertThat(LastEventId.change(LastEventId.changeId("other", 42), "k3x9")).as("another server's").isEqualTo(LastEventId.STALE);
+        assertThat(LastEventId.change("42", "k3x9")).as("a number alone").isEqualTo(LastEventId.STALE);
+        assertThat(LastEventId.change("k3x9-forty-two", "k3x9")).isEqualTo(LastEventId.STALE);
+        assertThat(LastEventId.change("k3x9--5", "k3x9")).isEqualTo(LastEventId.STALE);
+        assertThat(LastEventId.change("k3x9-99999999999999999999999", "k3x9")).isEqualTo(LastEventId.STALE);
+        assertThat(LastEventId.change("k3x", "k3x9")).isEqualTo(LastEventId.STALE);
     }
 
     @Test

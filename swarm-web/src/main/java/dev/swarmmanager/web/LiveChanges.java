@@ -2,7 +2,6 @@ package dev.swarmmanager.web;
 
 import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
-import dev.swarmmanager.domain.LastEventId;
 import dev.swarmmanager.events.boundary.ChangeFeed;
 import dev.swarmmanager.web.sse.EventStream;
 import jakarta.inject.Inject;
@@ -40,7 +39,7 @@ public class LiveChanges extends HttpServlet {
         try {
             // Subscribed before anything is written: beyond the caps the answer is a plain 429. The first change can
             // come before the stream is set up below, so deliveries wait for it.
-            feed.subscribe(user, LastEventId.change(request.getHeader("Last-Event-ID")), change -> {
+            feed.subscribe(user, request.getHeader("Last-Event-ID"), change -> {
                 synchronized (started) {
                     long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                     while (started.get() == null && System.nanoTime() < waitUntil) {
@@ -51,7 +50,7 @@ public class LiveChanges extends HttpServlet {
                             return false;
                         }
                     }
-                    return started.get() != null && send(started.get(), writer.get(), change, deadline);
+                    return started.get() != null && send(started.get(), writer.get(), change, feed.eventId(change), deadline);
                 }
             });
         } catch (LimitReachedException e) {
@@ -78,7 +77,7 @@ public class LiveChanges extends HttpServlet {
     }
 
     /** Writes one change; false (unsubscribe) once the client is gone or the connection's minute is up. */
-    private static boolean send(AsyncContext async, EventStream out, ClusterChange change, long deadline) {
+    private static boolean send(AsyncContext async, EventStream out, ClusterChange change, String id, long deadline) {
         if (System.nanoTime() > deadline) {
             complete(async);
             return false;
@@ -87,7 +86,7 @@ public class LiveChanges extends HttpServlet {
             if (change.type() == ChangeType.KEEPALIVE) {
                 out.keepalive();
             } else {
-                out.event(String.valueOf(change.id()), change.type().toString(), change.action().toString());
+                out.event(id, change.type().toString(), change.action().toString());
             }
             return true;
         } catch (IOException | IllegalStateException clientLeft) {

@@ -3,6 +3,7 @@ package dev.swarmmanager.events.boundary;
 import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.domain.ClusterChanged;
+import dev.swarmmanager.domain.LastEventId;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import dev.swarmmanager.events.control.ChangeDetector;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,6 +61,11 @@ public class ChangeFeed {
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private ClusterSnapshot previous;
     private long lastId;
+    /**
+     * This feed's generation, in every event ID it writes: each server numbers its changes from one at each start, so
+     * behind a load balancer, or after a restart, a client's last ID may be another feed's number.
+     */
+    private final String generation = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
 
     synchronized void refreshed(@Observes ClusterSnapshot snapshot) {
         List<ClusterChange> changes = new ArrayList<>();
@@ -84,15 +91,16 @@ public class ChangeFeed {
     }
 
     /**
-     * Registers a subscriber, first replaying what came after {@code lastSeen} (or, when that is older than
-     * what is kept, a {@code resync} change).
+     * Registers a subscriber, first replaying what came after the change {@code lastEventId} names; when that is older
+     * than what is kept, or is not this feed's (another server's, or this one's before a restart), a {@code resync}
+     * change instead.
      *
-     * @param user     who subscribes, for the per-user cap
-     * @param lastSeen the last change ID the client saw, or {@code null} for a new client
+     * @param user        who subscribes, for the per-user cap
+     * @param lastEventId the last event ID the client saw, as {@link #eventId} wrote it, or {@code null} for a new client
      * @throws LimitReachedException beyond {@code swarm.events.max-subscribers} overall or
      *                               {@code swarm.events.max-subscribers-per-user} for this user
      */
-    public synchronized void subscribe(String user, Long lastSeen, Predicate<ClusterChange> subscriber) {
+    public synchronized void subscribe(String user, String lastEventId, Predicate<ClusterChange> subscriber) {
         if (subscribers.size() >= maxSubscribers) {
             throw new LimitReachedException("already " + maxSubscribers + " clients follow the changes "
                     + "(swarm.events.max-subscribers): try again later");
@@ -102,15 +110,21 @@ public class ChangeFeed {
                     + " times (swarm.events.max-subscribers-per-user): close a tab, or try again later");
         }
         Subscription subscription = new Subscription(user, subscriber);
+        Long lastSeen = LastEventId.change(lastEventId, generation);
         if (lastSeen != null) {
             long oldestKept = recent.isEmpty() ? lastId + 1 : recent.peekFirst().id();
-            if (lastSeen < oldestKept - 1) {
+            if (lastSeen < oldestKept - 1 || lastSeen > lastId) {
                 subscription.offer(List.of(ClusterChange.signal(lastId, ChangeType.RESYNC)));
             } else {
                 subscription.offer(recent.stream().filter(change -> change.id() > lastSeen).toList());
             }
         }
         subscribers.add(subscription);
+    }
+
+    /** The ID a stream writes for {@code change}, which the client sends back as its Last-Event-ID. */
+    public String eventId(ClusterChange change) {
+        return LastEventId.changeId(generation, change.id());
     }
 
     public int subscribers() {

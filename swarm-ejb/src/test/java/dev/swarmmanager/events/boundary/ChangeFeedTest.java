@@ -105,15 +105,35 @@ class ChangeFeedTest {
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2, OverallHealth.HEALTHY));
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 3, OverallHealth.HEALTHY));
         List<ClusterChange> resumed = new ArrayList<>();
-        feed.subscribe("u", 1L, resumed::add);
+        feed.subscribe("u", idOf(feed, 1), resumed::add);
         assertThat(resumed).extracting(ClusterChange::id).containsExactly(2L);
 
         for (int i = 0; i < ChangeFeed.KEPT + 5; i++) {
             feed.refreshed(snapshot(NodeAvailability.ACTIVE, 4 + i % 2, OverallHealth.HEALTHY));
         }
         List<ClusterChange> tooOld = new ArrayList<>();
-        feed.subscribe("u", 1L, tooOld::add);
+        feed.subscribe("u", idOf(feed, 1), tooOld::add);
         assertThat(tooOld).extracting(ClusterChange::type).containsExactly(ChangeType.RESYNC);
+    }
+
+    @Test
+    void anIdThisFeedDidNotWriteIsAnsweredWithResyncNeverWithOtherChanges() {
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2, OverallHealth.HEALTHY));
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 3, OverallHealth.HEALTHY));
+        // Another server behind the same load balancer, or this one before a restart: its numbers mean other changes.
+        ChangeFeed other = new ChangeFeed();
+        List<String> notOurs = List.of(idOf(other, 1), "1", idOf(feed, 99), "yesterday");
+        for (String id : notOurs) {
+            List<ClusterChange> got = new ArrayList<>();
+            feed.subscribe("u", id, got::add);
+            assertThat(got).as("Last-Event-ID " + id).extracting(ClusterChange::type).containsExactly(ChangeType.RESYNC);
+        }
+    }
+
+    /** The event ID {@code feed} writes for its change number {@code n}. */
+    private static String idOf(ChangeFeed feed, long n) {
+        return feed.eventId(ClusterChange.signal(n, ChangeType.KEEPALIVE));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.swarmmanager.rest.events;
 
 import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
-import dev.swarmmanager.domain.LastEventId;
 import dev.swarmmanager.events.boundary.ChangeFeed;
 import dev.swarmmanager.rest.json.JsonMapping;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The cluster's changes as Server-Sent Events: {@code event: node|service|task|health}, {@code id} increasing,
- * {@code data} the change as JSON. A client that reconnects with {@code Last-Event-ID} gets what it missed;
- * {@code event: resync} tells it to reload instead.
+ * The cluster's changes as Server-Sent Events: {@code event: node|service|task|health}, {@code id} opaque (this
+ * server's feed and the change's number), {@code data} the change as JSON. A client that reconnects with
+ * {@code Last-Event-ID} gets what it missed; {@code event: resync} tells it to reload instead, as when the ID is
+ * another server's or from before a restart.
  */
 @Tag(name = "Events", description = "Live changes of the cluster")
 @Path("events")
@@ -59,7 +59,7 @@ public class EventsResource {
                        @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
                        @Parameter(description = "the same, for clients that cannot set headers")
                        @QueryParam("last_event_id") String lastEventIdParam) {
-        Long lastSeen = LastEventId.change(lastEventId != null ? lastEventId : lastEventIdParam);
+        String lastSeen = lastEventId != null ? lastEventId : lastEventIdParam;
         long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
         // Subscribed first: beyond the caps this throws, and the client gets 429 instead of a stream.
         feed.subscribe(caller.getUserPrincipal() == null ? "" : caller.getUserPrincipal().getName(), lastSeen, change -> {
@@ -70,7 +70,7 @@ public class EventsResource {
                 sink.close(); // recycled: the client reconnects with Last-Event-ID and gets this change then
                 return false;
             }
-            sink.send(event(sse, change)).exceptionally(failure -> {
+            sink.send(event(sse, change, feed.eventId(change))).exceptionally(failure -> {
                 sink.close(); // the client left: the next change drops it
                 return null;
             });
@@ -79,12 +79,12 @@ public class EventsResource {
         sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build());
     }
 
-    private static OutboundSseEvent event(Sse sse, ClusterChange change) {
+    private static OutboundSseEvent event(Sse sse, ClusterChange change, String id) {
         if (change.type() == ChangeType.KEEPALIVE) {
             return sse.newEventBuilder().comment("keepalive").build();
         }
         return sse.newEventBuilder()
-                .id(String.valueOf(change.id()))
+                .id(id)
                 .name(change.type().toString())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(String.class, JSON.toJson(change))
