@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -100,7 +99,7 @@ public class AlertEvaluator {
     @ConfigProperty(name = "swarm.alerts.interval", defaultValue = "PT10S")
     Duration interval;
 
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance = Leases.newHolder();
     /** Only the schedule's thread touches it (fixed delay: one cycle at a time). */
     private Alerting alerting;
     private ScheduledFuture<?> cycles;

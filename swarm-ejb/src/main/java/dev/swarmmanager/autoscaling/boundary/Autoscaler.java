@@ -34,7 +34,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +89,7 @@ public class Autoscaler {
     @ConfigProperty(name = "swarm.autoscaler.interval", defaultValue = "PT15S")
     Duration interval;
 
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance = Leases.newHolder();
     private final Map<String, Autoscaling> scalers = new ConcurrentHashMap<>();
     private final Map<String, Deque<ScalingDecision>> recent = new ConcurrentHashMap<>();
     private final Map<String, Instant> refusedUntil = new ConcurrentHashMap<>();

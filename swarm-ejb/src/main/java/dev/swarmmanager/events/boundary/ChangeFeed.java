@@ -53,7 +53,7 @@ public class ChangeFeed {
     @ConfigProperty(name = "swarm.events.max-subscribers-per-user", defaultValue = "20")
     int maxPerUser = 20;
 
-    /** The changes of each refresh, for the event history (which keeps them longer than this feed). */
+    /** The changes of each refresh (none, at times), for the event history (which keeps them longer than this feed). */
     @Inject
     Event<ClusterChanged> changed;
 
@@ -76,7 +76,8 @@ public class ChangeFeed {
             }
         }
         previous = snapshot;
-        if (!changes.isEmpty() && changed != null) {
+        if (changed != null) {
+            // Every refresh, changed or not: the history's writer renews its lease on it while the cluster is quiet.
             changed.fireAsync(new ClusterChanged(Instant.now(), changes, snapshot.state()));
         }
         for (ClusterChange change : changes) {

@@ -4,6 +4,7 @@ import dev.swarmmanager.domain.HistoryEvent;
 import dev.swarmmanager.domain.HistoryPage;
 import dev.swarmmanager.domain.HistoryQuery;
 import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.history.control.HistoryEntries;
 import dev.swarmmanager.history.entity.HistoryRecord;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.Locale;
 @Stateless
 @RolesAllowed(Role.VIEWER_NAME)
 public class History {
+
+    /** At most this many kept entries are compared with what an instance saw (a minute's worth, on a busy cluster). */
+    static final int MAX_COMPARED = 50_000;
 
     @PersistenceContext(unitName = "swarm")
     EntityManager entities;
@@ -63,6 +68,27 @@ public class History {
             row.summary = event.summary().length() > 1000 ? event.summary().substring(0, 999) + "…" : event.summary();
             entities.persist(row);
         }
+    }
+
+    /**
+     * Keeps those of {@code seen} that the history does not already say (another instance kept them): what an instance
+     * saw while another held the lease, kept when it takes the lease over. See {@link HistoryEntries#notAmong}.
+     *
+     * @return how many were missing, and are now kept
+     */
+    @PermitAll
+    public int appendMissing(List<HistoryEvent> seen, Duration tolerance) {
+        if (seen.isEmpty()) {
+            return 0;
+        }
+        Instant from = seen.stream().map(HistoryEvent::time).min(Instant::compareTo).orElseThrow().minus(tolerance);
+        Instant to = seen.stream().map(HistoryEvent::time).max(Instant::compareTo).orElseThrow().plus(tolerance);
+        List<HistoryEvent> kept = entities.createQuery("SELECT h FROM HistoryRecord h WHERE h.time >= :from AND h.time <= :to ORDER BY h.time",
+                        HistoryRecord.class).setParameter("from", from).setParameter("to", to)
+                .setMaxResults(MAX_COMPARED).getResultList().stream().map(History::event).toList();
+        List<HistoryEvent> missing = HistoryEntries.notAmong(seen, kept, tolerance);
+        append(missing);
+        return missing.size();
     }
 
     /** Removes the entries older than {@code before}; answers how many. */

@@ -9,7 +9,9 @@ import dev.swarmmanager.domain.HistoryKind;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.SwarmTask;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,41 @@ public final class HistoryEntries {
     static final int MAX_SUMMARY = 1000;
 
     private HistoryEntries() {
+    }
+
+    /**
+     * The {@code seen} entries that no entry of {@code kept} already says: the same object, action and summary, at
+     * most {@code tolerance} apart (each instance stamps a change when it sees it). Each kept entry accounts for one
+     * seen entry only, the nearest in time, so that a task that went to running twice within the tolerance is kept
+     * twice.
+     */
+    public static List<HistoryEvent> notAmong(List<HistoryEvent> seen, List<HistoryEvent> kept, Duration tolerance) {
+        Map<List<Object>, List<HistoryEvent>> unmatched = new HashMap<>();
+        kept.forEach(k -> unmatched.computeIfAbsent(sameness(k), key -> new ArrayList<>()).add(k));
+        List<HistoryEvent> missing = new ArrayList<>();
+        for (HistoryEvent entry : seen) {
+            List<HistoryEvent> candidates = unmatched.getOrDefault(sameness(entry), List.of());
+            HistoryEvent nearest = null;
+            Duration nearestGap = null;
+            for (HistoryEvent candidate : candidates) {
+                Duration gap = Duration.between(candidate.time(), entry.time()).abs();
+                if (gap.compareTo(tolerance) <= 0 && (nearestGap == null || gap.compareTo(nearestGap) < 0)) {
+                    nearest = candidate;
+                    nearestGap = gap;
+                }
+            }
+            if (nearest == null) {
+                missing.add(entry);
+            } else {
+                candidates.remove(nearest);
+            }
+        }
+        return missing;
+    }
+
+    /** What two instances' entries for one change have in common: all but the time they saw it. */
+    private static List<Object> sameness(HistoryEvent e) {
+        return Arrays.asList(e.kind(), e.action(), e.objectId(), e.summary());
     }
 
     public static List<HistoryEvent> of(ClusterChanged changed) {

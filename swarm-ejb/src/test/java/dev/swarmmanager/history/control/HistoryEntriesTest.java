@@ -62,4 +62,33 @@ class HistoryEntriesTest {
         assertThat(entries.get(3).summary()).isEqualTo("cluster health degraded: ocr_worker: 2/3 replicas running");
         assertThat(entries).allSatisfy(e -> assertThat(e.time()).isEqualTo(T));
     }
+
+    @Test
+    void whatAnotherInstanceKeptIsRecognisedOneForOneWithinTheTolerance() {
+        HistoryEvent running = entry(T, "task api.1 on worker1: running (desired running)");
+        HistoryEvent failed = entry(T.plusSeconds(2), "task api.1 on worker1: failed (desired running)");
+        HistoryEvent runningAgain = entry(T.plusSeconds(4), "task api.1 on worker1: running (desired running)");
+        HistoryEvent late = entry(T.plusSeconds(60), "task api.1 on worker1: failed (desired running)");
+        // The other instance kept the first two (stamped a little later by its own mirror), and another task's change.
+        List<HistoryEvent> kept = List.of(new HistoryEvent(0, T.plusSeconds(4), HistoryKind.TASK, "updated", "t2", "api.2", "api", null,
+                runningAgain.summary()), entry(T.plusMillis(2300), failed.summary()), entry(T.plusMillis(300), running.summary()));
+
+        List<HistoryEvent> missing = HistoryEntries.notAmong(List.of(running, failed, runningAgain, late), kept,
+                java.time.Duration.ofSeconds(15));
+
+        assertThat(missing).as("running twice is two changes; a failure a minute later is another").containsExactly(runningAgain, late);
+    }
+
+    @Test
+    void eachSeenEntryIsPairedWithTheNearestKeptOne() {
+        String summary = "task api.1 on worker1: running (desired running)";
+        // Paired with the first that fits, the first would take the second's match, which is too far from the first.
+        List<HistoryEvent> missing = HistoryEntries.notAmong(List.of(entry(T, summary), entry(T.plusSeconds(20), summary)),
+                List.of(entry(T.plusSeconds(14), summary), entry(T.plusMillis(200), summary)), java.time.Duration.ofSeconds(15));
+        assertThat(missing).isEmpty();
+    }
+
+    private static HistoryEvent entry(Instant time, String summary) {
+        return new HistoryEvent(0, time, HistoryKind.TASK, "updated", "t1", "api.1", "api", null, summary);
+    }
 }
