@@ -2,6 +2,7 @@ package dev.swarmmanager.security;
 
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.audit.boundary.AuditLog;
+import dev.swarmmanager.leases.boundary.Leases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Lock;
@@ -57,6 +58,9 @@ public class LocalAccounts {
             "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS));
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** How long a server waits for another to create the local admin (its lease lasts half as long). */
+    static final Duration ADMIN_CREATION_WAIT = Duration.ofMinutes(2);
+
     private final byte[] macKey = randomBytes(32);
     private final SignInThrottle throttle = new SignInThrottle();
     /** Bumped by every change to an account: a check that started before a change does not remember its success. */
@@ -82,6 +86,9 @@ public class LocalAccounts {
     AuditLog audit;
 
     @Inject
+    Leases leases;
+
+    @Inject
     Instance<HttpServletRequest> request;
 
     @PostConstruct
@@ -92,6 +99,9 @@ public class LocalAccounts {
         }
         decoyHash = hashes.generate(generatePassword().toCharArray());
         LocalAccount admin = entities.find(LocalAccount.class, adminName);
+        if (admin == null) {
+            admin = createdByAnotherServer();
+        }
         if (adminPassword.filter(p -> !p.isBlank()).isPresent()) {
             String password = adminPassword.get();
             if (admin == null || !hashes.verify(password.toCharArray(), admin.passwordHash)) {
@@ -106,6 +116,33 @@ public class LocalAccounts {
                     + "\n    password: " + generated
                     + "\n  It is shown only this once. Set swarm.auth.local.admin-password to choose another.\n");
         }
+    }
+
+    /**
+     * Two servers that start at once on a fresh database (a Swarm service's replicas) would both create the admin, and
+     * the second to commit would fail to start. The one that takes the {@code local-admin} lease creates it (this one:
+     * null is answered); the other waits for it to appear, up to {@link #ADMIN_CREATION_WAIT}.
+     */
+    private LocalAccount createdByAnotherServer() {
+        String holder = Leases.newHolder();
+        long deadline = System.nanoTime() + ADMIN_CREATION_WAIT.toNanos();
+        while (!leases.hold("local-admin", holder, ADMIN_CREATION_WAIT.dividedBy(2))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("another server has held the local admin's creation for "
+                        + ADMIN_CREATION_WAIT.toSeconds() + " s, and no admin account appeared");
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while another server creates the local admin", e);
+            }
+            LocalAccount created = entities.find(LocalAccount.class, adminName);
+            if (created != null) {
+                return created;
+            }
+        }
+        return entities.find(LocalAccount.class, adminName);
     }
 
     /**
