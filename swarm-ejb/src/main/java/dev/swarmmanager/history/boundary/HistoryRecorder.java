@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * database that is down loses those entries (said in the server's log), never the mirror's refresh. Every instance of
  * the application mirrors the same cluster, so only the holder of the {@code history} lease writes (each change once).
  * The others remember the last {@link #REMEMBERED} of changes they saw: when the holder dies, the one that takes the
- * lease over (at its first change after the term) keeps those the dead holder had not kept, so that the history loses
+ * lease over (at its first refresh after the term) keeps those the dead holder had not kept, so that the history loses
  * nothing in between.
  */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class HistoryRecorder {
 
     static final String LEASE = "history";
     static final Duration TERM = Duration.ofSeconds(30);
-    /** The lease's term and the time to its taking over (at a change), with room to spare. */
+    /** The lease's term and the time to its taking over (at a refresh), with room to spare. */
     static final Duration REMEMBERED = Duration.ofMinutes(2);
     /** However busy the cluster, a bounded memory: the oldest go first. */
     static final int MAX_REMEMBERED = 20_000;
