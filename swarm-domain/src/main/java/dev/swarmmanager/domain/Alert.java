@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param notified whether its firing was sent (not while its rule was silenced); its resolution is sent only if so
  */
 public record Alert(long id, String rule, AlertCondition condition, Severity severity, HistoryKind kind, String object,
-                    String summary, Instant firedAt, Instant resolvedAt, boolean notified) {
+                    String summary, Instant firedAt, Instant resolvedAt, boolean notified) implements Serializable {
 
     public boolean open() {
         return resolvedAt == null;

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param target an {@code http(s)} URL, or for e-mail one to ten addresses separated by commas
  */
 public record AlertChannel(String name, ChannelType type, String target, Severity minimumSeverity, boolean enabled,
-                           String updatedBy, Instant updatedAt) {
+                           String updatedBy, Instant updatedAt) implements Serializable {
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s,<>\"]{1,64}@[A-Za-z0-9.-]{1,253}");
     static final int MAX_TARGET = 2000;

@@ -1,10 +1,12 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
+
 /**
  * A notification channel as a user wrote it, read into an {@link AlertChannel} only once the caller may set channels.
  * Its {@code toString} leaves the target out: a webhook's URL carries its token.
  */
-public record AlertChannelDraft(String type, String target, String minimumSeverity, Boolean enabled) {
+public record AlertChannelDraft(String type, String target, String minimumSeverity, Boolean enabled) implements Serializable {
 
     public static final String EXAMPLE = "{\"type\": \"chat\", \"target\": \"https://chat.example.com/hooks/abc123\", \"minimum_severity\": \"warning\"}";
 

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record AlertRule(String name, AlertCondition condition, Severity severity, String service, Duration forDuration,
                         int threshold, Duration window, boolean enabled, Instant silencedUntil, String updatedBy,
-                        Instant updatedAt) {
+                        Instant updatedAt) implements Serializable {
 
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     public static final Duration MAX_DURATION = Duration.ofDays(1);

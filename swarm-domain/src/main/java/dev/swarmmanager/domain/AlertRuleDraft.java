@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Duration;
  * absent fields take {@link AlertRule}'s defaults.
  */
 public record AlertRuleDraft(String condition, String severity, String service, Long forSeconds, Integer threshold,
-                             Long windowSeconds, Boolean enabled) {
+                             Long windowSeconds, Boolean enabled) implements Serializable {
 
     public static final String EXAMPLE = "{\"condition\": \"node-down\", \"severity\": \"critical\", \"for_seconds\": 30}";
 

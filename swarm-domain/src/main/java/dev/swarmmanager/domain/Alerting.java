@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 public final class Alerting {
 
     /** What the rules are judged against at one instant. */
-    public record Signals(Instant at, ClusterState state, String dockerProblem, Map<String, Long> scalingMaxima) {
+    public record Signals(Instant at, ClusterState state, String dockerProblem, Map<String, Long> scalingMaxima) implements Serializable {
 
         public Signals {
             scalingMaxima = scalingMaxima == null ? Map.of() : Map.copyOf(scalingMaxima);
@@ -30,14 +31,14 @@ public final class Alerting {
     }
 
     /** What one evaluation changed. */
-    public record Transitions(List<Alert> fired, List<Alert> resolved) {
+    public record Transitions(List<Alert> fired, List<Alert> resolved) implements Serializable {
 
         public boolean isEmpty() {
             return fired.isEmpty() && resolved.isEmpty();
         }
     }
 
-    private record Breach(HistoryKind kind, String object, String summary) {
+    private record Breach(HistoryKind kind, String object, String summary) implements Serializable {
     }
 
     private final Map<String, Instant> pendingSince = new HashMap<>();

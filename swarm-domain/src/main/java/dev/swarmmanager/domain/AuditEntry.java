@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,5 +14,5 @@ import java.util.Map;
  * @param error      why it failed or was denied; null when it succeeded
  */
 public record AuditEntry(long id, Instant time, String user, List<String> roles, String action, String target,
-                         Map<String, String> parameters, AuditOutcome outcome, String error, String clientAddress) {
+                         Map<String, String> parameters, AuditOutcome outcome, String error, String clientAddress) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param size from 1 to {@link #MAX_SIZE}
  */
 public record AuditQuery(String user, String action, String target, AuditOutcome outcome, Instant from, Instant to,
-                         int page, int size) {
+                         int page, int size) implements Serializable {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,7 +15,7 @@ import java.util.Locale;
  */
 public final class Autoscaling {
 
-    private record Recommendation(Instant at, long replicas) {
+    private record Recommendation(Instant at, long replicas) implements Serializable {
     }
 
     private final Deque<Recommendation> recent = new ArrayDeque<>();

@@ -1,5 +1,7 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
+
 /**
  * One change of the cluster, as the change feed sends it.
  *
@@ -11,7 +13,7 @@ package dev.swarmmanager.domain;
  * @param data the object as it is now: a {@link SwarmNode}, {@link SwarmService}, {@link SwarmTask} or
  *             {@link HealthStatus}; for a removal, as it was
  */
-public record ClusterChange(long id, ChangeType type, ChangeAction action, String reference, Object data) {
+public record ClusterChange(long id, ChangeType type, ChangeAction action, String reference, Object data) implements Serializable {
 
     /** One of the feed's own signals ({@code keepalive}, {@code resync}) after change {@code id}. */
     public static ClusterChange signal(long id, ChangeType type) {

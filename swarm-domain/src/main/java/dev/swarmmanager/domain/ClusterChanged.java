@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param state the cluster after the changes, to name what a change only refers to (a task's service and stack)
  */
-public record ClusterChanged(Instant at, List<ClusterChange> changes, ClusterState state) {
+public record ClusterChanged(Instant at, List<ClusterChange> changes, ClusterState state) implements Serializable {
 
     public ClusterChanged {
         changes = List.copyOf(changes);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.Set;
  *
  * @param swarm the Swarm's identity, for the UI's header
  */
-public record ClusterState(SwarmInfo swarm, List<SwarmNode> nodes, List<SwarmService> services, List<SwarmTask> tasks) {
+public record ClusterState(SwarmInfo swarm, List<SwarmNode> nodes, List<SwarmService> services, List<SwarmTask> tasks) implements Serializable {
 
     /** {@code docker node ls}: managers first, then by hostname. */
     public static final Comparator<SwarmNode> NODE_ORDER = Comparator.comparing(SwarmNode::role).reversed()

@@ -1,14 +1,15 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** Counts of the cluster's nodes, services and tasks at {@link #timestamp()}. */
-public record ClusterStatistics(Cluster cluster, Services services, Tasks tasks, Instant timestamp, boolean stale) {
+public record ClusterStatistics(Cluster cluster, Services services, Tasks tasks, Instant timestamp, boolean stale) implements Serializable {
 
-    public record Cluster(int nodes, int managers, int workers, int ready, int down, int drained) {
+    public record Cluster(int nodes, int managers, int workers, int ready, int down, int drained) implements Serializable {
     }
 
-    public record Services(int total, int replicated, int global, long desiredReplicas, long runningReplicas) {
+    public record Services(int total, int replicated, int global, long desiredReplicas, long runningReplicas) implements Serializable {
     }
 
     /**
@@ -16,7 +17,7 @@ public record ClusterStatistics(Cluster cluster, Services services, Tasks tasks,
      * @param failed failed or rejected
      * @param other complete, shutdown, orphaned and to-be-removed tasks still in Swarm's history
      */
-    public record Tasks(int total, int running, int pending, int failed, int complete, int shutdown, int other) {
+    public record Tasks(int total, int running, int pending, int failed, int complete, int shutdown, int other) implements Serializable {
     }
 
     public ClusterStatistics asStale() {

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param yaml     the file
  * @param warnings what the specs hold that Compose cannot say, left out of the file
  */
-public record ComposeDocument(String name, String yaml, List<String> warnings) {
+public record ComposeDocument(String name, String yaml, List<String> warnings) implements Serializable {
 
     public ComposeDocument {
         warnings = List.copyOf(warnings);

@@ -1,5 +1,7 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
+
 /**
  * An amount of CPU and memory: what a task reserves or may use at most, what a node has, or a sum of those.
  * Sums are taken in Swarm's own unit (a billionth of a CPU) so that ten tasks of 0.1 CPU make exactly one.
@@ -7,7 +9,7 @@ package dev.swarmmanager.domain;
  * @param cpus        CPUs, fractions allowed ({@code docker service create --reserve-cpu 0.5}); 0 for none
  * @param memoryBytes bytes; 0 for none
  */
-public record CpuMemory(double cpus, long memoryBytes) {
+public record CpuMemory(double cpus, long memoryBytes) implements Serializable {
 
     public static final CpuMemory NONE = new CpuMemory(0, 0);
 

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  *                        bypass its role rules, and every bypass is audited
  * @param sharedLabel     the label ({@code key=value}) that makes a secret, config or network usable by any stack
  */
-public record DeploymentPolicyView(boolean appliesToAdmins, String sharedLabel, List<PolicyRule> rules) {
+public record DeploymentPolicyView(boolean appliesToAdmins, String sharedLabel, List<PolicyRule> rules) implements Serializable {
 
     public DeploymentPolicyView {
         rules = List.copyOf(rules);

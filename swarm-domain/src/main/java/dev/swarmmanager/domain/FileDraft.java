@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Map;
  *
  * @param content its content as text (never logged, never read back for a secret)
  */
-public record FileDraft(String name, String content, Map<String, String> labels) {
+public record FileDraft(String name, String content, Map<String, String> labels) implements Serializable {
 
     public FileDraft {
         if (labels != null && labels.values().stream().anyMatch(java.util.Objects::isNull)) {

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,14 +20,14 @@ import java.util.Optional;
  * @param enough     whether {@code requested} more fit, {@code null} when none was asked about
  */
 public record Headroom(String service, ServiceMode mode, CpuMemory reservationPerTask, Long additional, Long requested,
-                       Boolean enough, List<NodeRoom> nodes) {
+                       Boolean enough, List<NodeRoom> nodes) implements Serializable {
 
     /**
      * @param fits      how many more tasks fit here, {@code null} for no bound
      * @param limitedBy what bounds it: {@code cpu}, {@code memory}, {@code max_replicas_per_node}, the unmet
      *                  constraint, or the node's availability or state; {@code null} when nothing does
      */
-    public record NodeRoom(String hostname, Long fits, String limitedBy) {
+    public record NodeRoom(String hostname, Long fits, String limitedBy) implements Serializable {
     }
 
     public static Headroom of(ClusterState state, SwarmService service, Long requested) {

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ public record HealthStatus(
         List<DetectedError> errors,
         Instant checkedAt,
         boolean stale,
-        double snapshotAgeSeconds) {
+        double snapshotAgeSeconds) implements Serializable {
 
     public HealthStatus {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -14,5 +15,5 @@ import java.time.Instant;
  * @param summary one line that says what happened, as a person would
  */
 public record HistoryEvent(long id, Instant time, HistoryKind kind, String action, String objectId, String objectName,
-                           String service, String stack, String summary) {
+                           String service, String stack, String summary) implements Serializable {
 }

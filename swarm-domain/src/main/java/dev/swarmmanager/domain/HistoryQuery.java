@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * {@code stack} matches exactly; {@code text} is found anywhere in the summary, ignoring case.
  */
 public record HistoryQuery(Instant from, Instant to, HistoryKind kind, String object, String stack, String text,
-                           int page, int size) {
+                           int page, int size) implements Serializable {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;

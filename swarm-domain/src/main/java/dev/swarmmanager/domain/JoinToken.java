@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param command the {@code docker swarm join} command line an operator runs on the new node
  */
-public record JoinToken(NodeRole role, String token, List<String> managerAddresses, String command) {
+public record JoinToken(NodeRole role, String token, List<String> managerAddresses, String command) implements Serializable {
 
     public JoinToken {
         managerAddresses = managerAddresses == null ? List.of() : List.copyOf(managerAddresses);

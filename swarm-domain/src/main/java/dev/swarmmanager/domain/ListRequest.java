@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param page from 0; {@code null} for the first when a size is given
  * @param size from 1 to {@link #MAX_SIZE}; {@code null} for {@link #DEFAULT_SIZE} when a page is given
  */
-public record ListRequest(String sort, Integer page, Integer size) {
+public record ListRequest(String sort, Integer page, Integer size) implements Serializable {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;

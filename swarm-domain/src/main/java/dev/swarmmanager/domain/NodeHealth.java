@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record NodeHealth(
         int managers,
         int managersReachable,
         boolean leaderPresent,
-        List<String> unhealthyNodes) {
+        List<String> unhealthyNodes) implements Serializable {
 
     public NodeHealth {
         unhealthyNodes = unhealthyNodes == null ? List.of() : List.copyOf(unhealthyNodes);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Optional;
  *
  * @param maxReplicasPerNode 0 for no limit
  */
-public record Placement(List<String> constraints, long maxReplicasPerNode) {
+public record Placement(List<String> constraints, long maxReplicasPerNode) implements Serializable {
 
     public static final Placement ANYWHERE = new Placement(List.of(), 0);
 

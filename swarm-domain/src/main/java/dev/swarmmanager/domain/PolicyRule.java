@@ -1,5 +1,7 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
+
 /**
  * One rule of the deployment policy as it is in force, for {@code GET /policy}.
  *
@@ -9,5 +11,5 @@ package dev.swarmmanager.domain;
  * @param value       that setting's value in force ("" when empty)
  * @param adminMay    admins may bypass it (each bypass is audited); false for limits that hold for everyone
  */
-public record PolicyRule(String name, String description, String setting, String value, boolean adminMay) {
+public record PolicyRule(String name, String description, String setting, String value, boolean adminMay) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
+
 /**
  * One thing a write asks for that the deployment policy does not allow.
  *
@@ -10,7 +12,7 @@ package dev.swarmmanager.domain;
  * @param adminMay an admin may do it (the policy then records a bypass); false for a limit that holds for everyone
  * @param line     the Compose file's line, when the request is a file; otherwise null
  */
-public record PolicyViolation(String rule, String path, String value, String reason, boolean adminMay, Integer line) {
+public record PolicyViolation(String rule, String path, String value, String reason, boolean adminMay, Integer line) implements Serializable {
 
     public PolicyViolation withLine(Integer fileLine) {
         return new PolicyViolation(rule, path, value, reason, adminMay, fileLine);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param managers  the manager nodes
  * @param reachable how many of them the others reach now (the leader included)
  */
-public record RaftQuorum(int managers, int reachable) {
+public record RaftQuorum(int managers, int reachable) implements Serializable {
 
     public static RaftQuorum of(List<SwarmNode> nodes) {
         int managers = 0;

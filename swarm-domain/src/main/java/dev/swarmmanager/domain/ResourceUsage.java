@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,13 +12,13 @@ import java.util.Map;
  * the nodes that can take tasks. Reservations are what decide whether a task fits; limits say how much the tasks
  * could take at most, and say nothing for a task that has none.
  */
-public record ResourceUsage(Totals totals, List<NodeUsage> nodes, List<ServiceUsage> services) {
+public record ResourceUsage(Totals totals, List<NodeUsage> nodes, List<ServiceUsage> services) implements Serializable {
 
     /**
      * @param capacity over the nodes that take tasks (active and ready)
      * @param free     capacity less reserved: what more tasks can reserve
      */
-    public record Totals(int schedulableNodes, CpuMemory capacity, CpuMemory reserved, CpuMemory limits, CpuMemory free) {
+    public record Totals(int schedulableNodes, CpuMemory capacity, CpuMemory reserved, CpuMemory limits, CpuMemory free) implements Serializable {
     }
 
     /**
@@ -25,7 +26,7 @@ public record ResourceUsage(Totals totals, List<NodeUsage> nodes, List<ServiceUs
      * @param unlimitedTasks tasks with no CPU or no memory limit, which {@code limits} does not bound
      */
     public record NodeUsage(String id, String hostname, boolean schedulable, CpuMemory capacity, CpuMemory reserved,
-                            CpuMemory limits, CpuMemory free, int tasks, int unlimitedTasks) {
+                            CpuMemory limits, CpuMemory free, int tasks, int unlimitedTasks) implements Serializable {
     }
 
     /**
@@ -33,7 +34,7 @@ public record ResourceUsage(Totals totals, List<NodeUsage> nodes, List<ServiceUs
      * @param reserved per task times replicas
      */
     public record ServiceUsage(String name, String stack, long replicas, ServiceResources perTask, CpuMemory reserved,
-                               CpuMemory limits) {
+                               CpuMemory limits) implements Serializable {
     }
 
     public static ResourceUsage of(ClusterState state) {

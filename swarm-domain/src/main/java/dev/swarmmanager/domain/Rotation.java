@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param detail     why the old version was kept, {@code null} otherwise
  */
 public record Rotation(FileKind kind, String from, String to, List<String> moved, boolean oldRemoved, OldVersion oldVersion,
-                       List<String> updating, String detail) {
+                       List<String> updating, String detail) implements Serializable {
 
     /** What became of the old version. */
     public enum OldVersion {

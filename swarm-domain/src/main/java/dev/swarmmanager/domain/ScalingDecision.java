@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param replicas    the replicas the service has after this evaluation (or would have, in a dry run)
  */
 public record ScalingDecision(Instant at, String service, long current, Double value, Long recommended, long replicas,
-                              Outcome outcome, String reason) {
+                              Outcome outcome, String reason) implements Serializable {
 
     public enum Outcome {
         SCALED_UP, SCALED_DOWN, UNCHANGED, DRY_RUN, COOLDOWN, NO_METRIC, REFUSED;

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -19,7 +20,7 @@ import java.time.Instant;
 public record ScalingPolicy(String service, long minReplicas, long maxReplicas, ScalingMetric metric, String query,
                             double target, double tolerance, Duration scaleUpWindow, Duration scaleDownWindow,
                             Duration scaleUpCooldown, Duration scaleDownCooldown, long maxStep, boolean dryRun,
-                            boolean paused, String updatedBy, Instant updatedAt) {
+                            boolean paused, String updatedBy, Instant updatedAt) implements Serializable {
 
     public static final double DEFAULT_TOLERANCE = 0.1;
     static final Duration MAX_DURATION = Duration.ofDays(1);

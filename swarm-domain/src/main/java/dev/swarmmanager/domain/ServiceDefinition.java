@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * @param service   one Compose service as YAML or JSON text ({@code {"image": "nginx:1.27", "deploy": {"replicas": 2}}})
  * @param variables values for its {@code ${VAR}} references, as a stack's file gets them; none read from the server
  */
-public record ServiceDefinition(String name, String service, Map<String, String> variables) {
+public record ServiceDefinition(String name, String service, Map<String, String> variables) implements Serializable {
 
     public ServiceDefinition {
         if (variables != null && variables.values().stream().anyMatch(java.util.Objects::isNull)) {

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  *                  has changed since, the edit is refused rather than applied to a spec nobody reviewed; null to apply
  *                  to whatever is current
  */
-public record ServiceEdit(String changes, Map<String, String> variables, Long version) {
+public record ServiceEdit(String changes, Map<String, String> variables, Long version) implements Serializable {
 
     public ServiceEdit {
         if (variables != null && variables.values().stream().anyMatch(java.util.Objects::isNull)) {

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param violations what the deployment policy would refuse (an admin's edit may go past some of them)
  */
 public record ServiceEditPreview(String name, long version, String current, String proposed, List<String> warnings,
-                                 List<PolicyViolation> violations) {
+                                 List<PolicyViolation> violations) implements Serializable {
 
     public ServiceEditPreview {
         warnings = List.copyOf(warnings);

@@ -1,5 +1,7 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
+
 /**
  * Narrows a service listing; {@code null} or blank fields do not filter.
  *
@@ -8,7 +10,7 @@ package dev.swarmmanager.domain;
  * @param mode {@code replicated} or {@code global}
  * @param stack services of this stack
  */
-public record ServiceFilter(String name, String label, String mode, String stack) {
+public record ServiceFilter(String name, String label, String mode, String stack) implements Serializable {
 
     public static final ServiceFilter ALL = new ServiceFilter(null, null, null, null);
 

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param partial     whether {@code notMeasured} is above zero
  */
 public record ServiceMeasurement(String service, String measuredOn, Instant measuredAt, List<TaskSample> tasks,
-                                 int notMeasured, boolean partial) {
+                                 int notMeasured, boolean partial) implements Serializable {
 
     public ServiceMeasurement {
         tasks = List.copyOf(tasks);
@@ -26,6 +27,6 @@ public record ServiceMeasurement(String service, String measuredOn, Instant meas
      * @param error       why this task could not be measured, {@code null} when it was
      */
     public record TaskSample(String taskId, String task, Double cpuPercent, Long memoryBytes, Long memoryLimitBytes,
-                             String error) {
+                             String error) implements Serializable {
     }
 }

@@ -1,5 +1,7 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
+
 /**
  * What each task of a service reserves (the scheduler places a task only on a node with that much unreserved) and
  * may use at most ({@code deploy.resources} in Compose).
@@ -7,7 +9,7 @@ package dev.swarmmanager.domain;
  * @param reservations per task; {@link CpuMemory#NONE} when the service reserves nothing
  * @param limits       per task; a zero part is no limit
  */
-public record ServiceResources(CpuMemory reservations, CpuMemory limits) {
+public record ServiceResources(CpuMemory reservations, CpuMemory limits) implements Serializable {
 
     public static final ServiceResources NONE = new ServiceResources(CpuMemory.NONE, CpuMemory.NONE);
 

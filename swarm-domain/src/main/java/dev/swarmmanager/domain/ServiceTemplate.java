@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * @param parameters the variables it uses, in the order they first appear, with their defaults
  */
 public record ServiceTemplate(String name, int version, String description, String service, List<TemplateParameter> parameters,
-                              String user, Instant savedAt) {
+                              String user, Instant savedAt) implements Serializable {
 
     public ServiceTemplate {
         parameters = List.copyOf(parameters);

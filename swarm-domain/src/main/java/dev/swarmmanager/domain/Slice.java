@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param items this page's, in the order asked for
  * @param total how many the whole list holds, after its filters
  */
-public record Slice<T>(List<T> items, long total, int page, int size) {
+public record Slice<T>(List<T> items, long total, int page, int size) implements Serializable {
 
     public Slice {
         items = List.copyOf(items);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public record StackDeployResult(String stack, List<String> created, List<String> updated, List<String> removed,
                                 List<String> networks, List<String> secrets, List<String> configs,
-                                List<String> warnings, boolean dryRun, List<PolicyViolation> violations) {
+                                List<String> warnings, boolean dryRun, List<PolicyViolation> violations) implements Serializable {
 
     public StackDeployResult {
         created = List.copyOf(created);

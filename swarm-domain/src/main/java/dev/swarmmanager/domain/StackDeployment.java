@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param prune remove the stack's services that the file no longer has
  */
 public record StackDeployment(String name, String composeFile, Map<String, String> variables,
-                              Map<String, String> files, boolean prune) {
+                              Map<String, String> files, boolean prune) implements Serializable {
 
     public StackDeployment {
         variables = variables == null ? Map.of() : Map.copyOf(variables);

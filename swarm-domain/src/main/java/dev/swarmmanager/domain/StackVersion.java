@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param files      the names of the files sent with the deploy (secret files, env files): their content is never kept
  */
 public record StackVersion(String stack, int version, String composeFile, Map<String, String> variables, List<String> files,
-                           boolean prune, String user, Instant deployedAt) {
+                           boolean prune, String user, Instant deployedAt) implements Serializable {
 
     public StackVersion {
         variables = variables == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(variables));

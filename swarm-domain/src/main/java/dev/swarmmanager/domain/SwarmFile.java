@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param rotation the last rotation from or to it since the server started, {@code null} if none
  */
 public record SwarmFile(String id, String name, FileKind kind, Map<String, String> labels, List<String> services, String stack,
-                        Instant createdAt, Instant updatedAt, String content, Rotation rotation) {
+                        Instant createdAt, Instant updatedAt, String content, Rotation rotation) implements Serializable {
 
     public SwarmFile {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public record SwarmInfo(
         Integer taskHistoryLimit,
         Long heartbeatPeriodSeconds,
         Boolean autolock,
-        String engineVersion) {
+        String engineVersion) implements Serializable {
 
     public SwarmInfo {
         managerAddresses = managerAddresses == null ? List.of() : List.copyOf(managerAddresses);

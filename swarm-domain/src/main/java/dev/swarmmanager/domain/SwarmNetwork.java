@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /** A network as {@code docker network ls} shows it, with the services attached to it. */
 public record SwarmNetwork(String id, String name, String driver, String scope, boolean attachable, boolean internal,
                            boolean encrypted, boolean ingress, Map<String, String> labels, List<String> services, String stack,
-                           Instant createdAt) {
+                           Instant createdAt) implements Serializable {
 
     public SwarmNetwork {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public record SwarmNode(
         Map<String, String> engineLabels,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version) implements Serializable {
 
     /** The fields the nodes list sorts by ({@code sort=}). */
     public static final Ordering<SwarmNode> ORDERING = Ordering.<SwarmNode>of()

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record SwarmService(
         long version,
         List<String> privileges,
         ServiceResources resources,
-        Placement placement) {
+        Placement placement) implements Serializable {
 
     /** The fields the services list sorts by ({@code sort=}). */
     public static final Ordering<SwarmService> ORDERING = Ordering.<SwarmService>of()

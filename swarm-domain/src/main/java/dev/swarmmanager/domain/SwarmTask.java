@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -30,7 +31,7 @@ public record SwarmTask(
         Integer exitCode,
         Instant createdAt,
         Instant updatedAt,
-        Boolean onServiceSpec) {
+        Boolean onServiceSpec) implements Serializable {
 
     /** The fields the task lists sort by ({@code sort=}). */
     public static final Ordering<SwarmTask> ORDERING = Ordering.<SwarmTask>of()

@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * @param defaultValue what {@code ${NAME:-default}} gives when no value is sent; null when there is none
  * @param required     {@code ${NAME:?message}}: a service cannot be made without it
  */
-public record TemplateParameter(String name, String defaultValue, boolean required) {
+public record TemplateParameter(String name, String defaultValue, boolean required) implements Serializable {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 

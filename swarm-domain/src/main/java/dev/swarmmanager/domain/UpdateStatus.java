@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,5 +8,5 @@ import java.time.Instant;
  *
  * @param state {@code updating}, {@code paused}, {@code completed}, {@code rollback_started}, ...
  */
-public record UpdateStatus(String state, String message, Instant startedAt, Instant completedAt) {
+public record UpdateStatus(String state, String message, Instant startedAt, Instant completedAt) implements Serializable {
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ListRequestTest {
 
-    record Item(String name, Integer size) {
+    record Item(String name, Integer size) implements java.io.Serializable {
     }
 
     private static final Ordering<Item> ORDERING = Ordering.<Item>of().by("name", Item::name).by("size", Item::size);
@@ -50,6 +50,19 @@ class ListRequestTest {
         // a page with no size takes the default size; a huge page number does not overflow
         assertEquals(ListRequest.DEFAULT_SIZE, new ListRequest(null, 0, null).apply(ITEMS, ORDERING).size());
         assertTrue(new ListRequest(null, Integer.MAX_VALUE, ListRequest.MAX_SIZE).apply(ITEMS, ORDERING).items().isEmpty());
+    }
+
+    /** A page the UI keeps (its services table) is copied with the session to another replica: it must serialize. */
+    @Test
+    void aPageCanBeSerialized() throws java.io.IOException, ClassNotFoundException {
+        Slice<Item> page = new ListRequest("name", 0, 2).apply(ITEMS, ORDERING);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(page);
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(page, in.readObject());
+        }
     }
 
     @Test

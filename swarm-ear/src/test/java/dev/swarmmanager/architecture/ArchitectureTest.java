@@ -117,4 +117,51 @@ class ArchitectureTest {
             rule.check(EDGES);
         }
     }
+
+    /**
+     * What a page keeps between requests (the fields of the view- and session-scoped beans, and what their lists and
+     * maps hold) can be serialized: with several replicas, Payara's Data Grid copies the session to another member after
+     * each request, so that a user whose replica dies goes on where they were. Injected beans are the container's
+     * proxies, serializable by themselves.
+     */
+    @Test
+    void whatAPageKeepsCanFollowTheUserToAnotherReplica() {
+        var scopes = java.util.Set.of("jakarta.faces.view.ViewScoped", "jakarta.enterprise.context.SessionScoped",
+                "jakarta.enterprise.context.ConversationScoped");
+        var kept = EDGES.stream()
+                .filter(c -> c.getAnnotations().stream().anyMatch(a -> scopes.contains(a.getRawType().getName())))
+                .toList();
+        assertThat(kept).as("the UI's view-scoped beans").hasSizeGreaterThan(10);
+        var problems = new java.util.ArrayList<String>();
+        for (var bean : kept) {
+            if (!bean.isAssignableTo(java.io.Serializable.class)) {
+                problems.add(bean.getName() + " is not Serializable");
+            }
+            for (var field : bean.getAllFields()) { // inherited ones too
+                var modifiers = field.getModifiers();
+                if (modifiers.contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC)
+                        || modifiers.contains(com.tngtech.archunit.core.domain.JavaModifier.TRANSIENT)
+                        || field.isAnnotatedWith("jakarta.inject.Inject") || field.isAnnotatedWith("jakarta.ejb.EJB")) {
+                    continue;
+                }
+                unserializable(field.getType()).forEach(type -> problems.add(bean.getSimpleName() + "." + field.getName() + " keeps " + type));
+            }
+        }
+        assertThat(problems).as("state a page keeps that cannot be serialized").isEmpty();
+    }
+
+    /** The types within {@code type} (itself, and its type arguments) that are neither primitive nor Serializable. */
+    private static java.util.List<String> unserializable(com.tngtech.archunit.core.domain.JavaType type) {
+        var found = new java.util.ArrayList<String>();
+        var raw = type.toErasure();
+        boolean container = raw.isEquivalentTo(java.util.List.class) || raw.isEquivalentTo(java.util.Map.class)
+                || raw.isEquivalentTo(java.util.Set.class) || raw.isEquivalentTo(java.util.Collection.class);
+        if (!raw.isPrimitive() && !container && !raw.isAssignableTo(java.io.Serializable.class)) {
+            found.add(raw.getName());
+        }
+        if (type instanceof com.tngtech.archunit.core.domain.JavaParameterizedType parameterized) {
+            parameterized.getActualTypeArguments().forEach(argument -> found.addAll(unserializable(argument)));
+        }
+        return found;
+    }
 }

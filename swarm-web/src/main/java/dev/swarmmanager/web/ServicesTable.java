@@ -3,6 +3,7 @@ package dev.swarmmanager.web;
 import dev.swarmmanager.domain.ListRequest;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.SwarmService;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
@@ -15,7 +16,7 @@ import org.primefaces.model.SortOrder;
  * ({@link ServiceFilter}, {@link ListRequest}, {@link SwarmService#ORDERING}): at a thousand services the page
  * carries fifty rows, not a thousand. The columns' {@code field}s are the API's filter and sort names.
  */
-public class ServicesTable extends LazyDataModel<SwarmService> {
+public class ServicesTable extends LazyDataModel<SwarmService> implements Serializable { // as its parent is: said for the checks
 
     private static final long serialVersionUID = 1L;
 
