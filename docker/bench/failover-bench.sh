@@ -58,6 +58,7 @@ backend replicas
   option httpchk
   http-check send meth GET uri /health/ready ver HTTP/1.1 hdr Host swarm-manager
   http-check expect status 200
+  http-check expect rstring 'status" *: *"UP".*"docker"'
   default-server inter 1s fall 2 rise 2
   server manager1 198.18.0.11:8080 check
   server manager2 198.18.0.12:8080 check
