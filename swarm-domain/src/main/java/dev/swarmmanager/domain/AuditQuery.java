@@ -26,16 +26,20 @@ public record AuditQuery(String user, String action, String target, AuditOutcome
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidRequestException("from", "must not be after 'to'");
         }
-        user = blankToNull(user);
-        action = blankToNull(action);
-        target = blankToNull(target);
+        user = filter("user", user);
+        action = filter("action", action);
+        target = filter("target", target);
     }
 
     public static AuditQuery firstPage() {
         return new AuditQuery(null, null, null, null, null, null, 0, DEFAULT_SIZE);
     }
 
-    private static String blankToNull(String value) {
+    /** Blank is no filter. A NUL is refused: no entry holds one, and PostgreSQL refuses one in a query. */
+    private static String filter(String name, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidRequestException(name, "must not contain a NUL character");
+        }
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

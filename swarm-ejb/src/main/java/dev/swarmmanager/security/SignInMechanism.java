@@ -105,7 +105,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         boolean api = API_CONTEXT.equals(request.getContextPath());
         if (singleSignOn) {
             if (api && context.isProtected() && bearer(request) == null) {
-                return unauthorized(response, context, "Bearer");
+                return unauthorized(response, "Bearer");
             }
             if (api) {
                 return bearerTokens.validateRequest(request, response, mappingRoles(context));
@@ -148,7 +148,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded = decodedBasic(header);
             int colon = decoded.indexOf(':');
-            if (colon > 0) {
+            // A NUL cannot be in an account's name, and PostgreSQL refuses one in a query: refused as it stands.
+            if (colon > 0 && decoded.indexOf('\u0000') < 0) {
                 String name = decoded.substring(0, colon);
                 CredentialValidationResult result = identities.validate(
                         new UsernamePasswordCredential(name, decoded.substring(colon + 1)));
@@ -160,9 +161,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                     return throttled(response, wait);
                 }
             }
-            return unauthorized(response, context, LOCAL_CHALLENGE);
+            return unauthorized(response, LOCAL_CHALLENGE);
         }
-        return context.isProtected() ? unauthorized(response, context, LOCAL_CHALLENGE) : context.doNothing();
+        return context.isProtected() ? unauthorized(response, LOCAL_CHALLENGE) : context.doNothing();
     }
 
     /** Local UI: the sign-in page posts the credentials through SecurityContext.authenticate; the session keeps the caller. */
@@ -221,20 +222,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    /** 429 with Retry-After: the API's error page writes the envelope. */
+    /** 429 with Retry-After, in the API's envelope. */
     private static AuthenticationStatus throttled(HttpServletResponse response, Duration wait) {
         response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-        try {
-            response.sendError(429);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        return ApiRefusals.send(response, 429, ApiRefusals.TOO_MANY_FAILURES);
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String challenge) {
+    /** 401 with the challenge, in the API's envelope (only API requests are answered so: the UI redirects). */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String challenge) {
         response.setHeader("WWW-Authenticate", challenge);
-        return context.responseUnauthorized();
+        return ApiRefusals.send(response, 401, ApiRefusals.SIGN_IN_REQUIRED);
     }
 
     private static void rememberOriginalUrl(HttpServletRequest request) {

@@ -143,7 +143,7 @@ public class AuditLog {
     }
 
     private static String error(String error) {
-        return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+        return storable(error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR));
     }
 
     /**
@@ -206,7 +206,15 @@ public class AuditLog {
     }
 
     private static String fit(String value, int column) {
-        return value == null || value.length() <= column ? value : value.substring(0, column - 1) + "…";
+        return storable(value == null || value.length() <= column ? value : value.substring(0, column - 1) + "…");
+    }
+
+    /**
+     * PostgreSQL refuses a NUL character in any text column, and a name or an error can carry one from a hostile
+     * request: the row would be lost, and the request answered with a 500. Shown as U+FFFD, the replacement character.
+     */
+    private static String storable(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 
     private static String json(Map<String, String> parameters) {

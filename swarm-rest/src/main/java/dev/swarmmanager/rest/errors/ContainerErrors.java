@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.security.ApiRefusals;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +19,9 @@ public class ContainerErrors extends HttpServlet {
             400, "the request is malformed",
             411, "a request body must say its length",
             413, "the request body is too large for this endpoint",
-            401, "sign-in required: send a bearer token from the identity provider (or, in local mode, Basic credentials)",
+            401, ApiRefusals.SIGN_IN_REQUIRED, // MicroProfile JWT's refusal of a bearer token (ours answer themselves)
             403, "your account has none of the roles viewer, operator or admin",
             404, "no such API path",
-            429, "too many failed sign-ins for this account or from this address: try again after Retry-After seconds",
             500, "internal error");
 
     @Override

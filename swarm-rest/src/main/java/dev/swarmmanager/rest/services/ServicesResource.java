@@ -49,8 +49,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -59,6 +57,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -78,6 +78,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ServicesResource {
 
     static final int DEFAULT_TAIL = 100;
+    /** How long a log follow's answer waits for the container to subscribe to it (SubscribedStage): far longer than it takes. */
+    private static final java.time.Duration SUBSCRIPTION_PATIENCE = java.time.Duration.ofSeconds(5);
     private static final Jsonb JSON = JsonMapping.create();
 
     @Inject
@@ -341,17 +343,17 @@ public class ServicesResource {
     @Path("{name}/logs")
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @Answer(value = LogLine.class, list = true)
-    public void logs(@PathParam("name") String name,
+    public CompletionStage<Response> logs(@PathParam("name") String name,
                      @Parameter(description = "how many of the newest lines: 1 to swarm.logs.max-tail (5000), default 100 (0 is allowed with follow)") @QueryParam("tail") String tail,
                      @Parameter(description = "true: keep the connection open and stream new lines as Server-Sent Events") @QueryParam("follow") String follow,
-                     @Parameter(description = "with follow, resume after this line's time (browsers send it on reconnect)") @HeaderParam("Last-Event-ID") String lastEventId,
-                     // @Context first, for the OpenAPI scanner only: Payara documents any parameter without a JAX-RS
-                     // annotation it knows as the request body, @Suspended included. Jersey takes the last one, @Suspended.
-                     @Context @Suspended AsyncResponse answer) {
+                     @Parameter(description = "with follow, resume after this line's time (browsers send it on reconnect)") @HeaderParam("Last-Event-ID") String lastEventId) {
+        // Asynchronous by its answer, a CompletionStage, rather than by a @Suspended AsyncResponse parameter: Payara's
+        // OpenAPI scanner documents that parameter as a request body unless it is also @Context, and RESTEasy (Open
+        // Liberty) then injects it as @Context and never suspends the request.
         int lines = Requests.integer(tail, "tail", DEFAULT_TAIL);
         if (!Requests.flag(follow, "follow")) {
-            answer.resume(Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build());
-            return;
+            return CompletableFuture.completedFuture(
+                    Response.ok(Envelope.of(tasks.logs(name, lines)), MediaType.APPLICATION_JSON_TYPE).build());
         }
         LogFollow stream = tasks.follow(name, lines, LastEventId.logLine(lastEventId));
         StreamingOutput events = output -> {
@@ -368,11 +370,12 @@ public class ServicesResource {
                 }
             });
         };
-        // Resumed on an executor's thread, which then writes the stream for as long as the follow lasts: the request
-        // thread goes back to the server's (small) pool at once, so open follows never starve other requests.
+        // Completed on an executor's thread once the container waits for it, so that thread writes the stream for as
+        // long as the follow lasts: the request thread goes back to the server's (small) pool at once, and open follows
+        // never starve other requests.
         try {
-            executor.execute(() -> answer.resume(Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE)
-                    .header("Cache-Control", "no-store").build()));
+            return SubscribedStage.supplyOnceSubscribed(() -> Response.ok(events, MediaType.SERVER_SENT_EVENTS_TYPE)
+                    .header("Cache-Control", "no-store").build(), executor, SUBSCRIPTION_PATIENCE);
         } catch (RejectedExecutionException e) {
             stream.abandon();
             throw new LimitReachedException("the server cannot start another log follow now: try again later");
