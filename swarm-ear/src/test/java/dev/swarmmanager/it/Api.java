@@ -41,9 +41,33 @@ public final class Api {
         return admin;
     }
 
-    /** A client that signs in as {@code user} with a bearer token. */
+    /** A client that signs in as {@code user}. */
     public static Api as(IdentityProvider.User user) {
-        return new Api(BASE, "Bearer " + IdentityProvider.token(user));
+        return new Api(BASE, authorization(user));
+    }
+
+    /**
+     * How the server under test signs API callers in ({@code swarm.it.sign-in}): with the provider's bearer tokens
+     * (single sign-on, the default), or, on a server in local mode (the second Jakarta EE server, docker/liberty), with
+     * HTTP Basic and local accounts named and given roles as the provider's users are.
+     */
+    public static final boolean LOCAL_SIGN_IN = "local".equals(System.getProperty("swarm.it.sign-in", "oidc"));
+
+    /** The server under test ({@code swarm.it.server}): payara, or liberty (docker/liberty/try-liberty). */
+    public static final String SERVER = System.getProperty("swarm.it.server", "payara");
+
+    /** The name the server knows {@code user} by (in the audit log): in local mode the admin is the server's first one. */
+    public static String userName(IdentityProvider.User user) {
+        return LOCAL_SIGN_IN ? LocalServer.account(BASE, user).name() : user.name;
+    }
+
+    /** The Authorization header {@code user} sends. */
+    public static String authorization(IdentityProvider.User user) {
+        if (LOCAL_SIGN_IN) {
+            LocalServer.Account account = LocalServer.account(BASE, user);
+            return LocalServer.basic(account.name(), account.password());
+        }
+        return "Bearer " + IdentityProvider.token(user);
     }
 
     /** A client that sends no credentials. */

@@ -104,7 +104,7 @@ class LogFollowIT {
 
     @Test
     void newLinesArriveAsTheyAreWrittenAndTheServerLetsGoWhenTheClientLeaves() throws Exception {
-        try (Follow follow = new Follow("Bearer " + IdentityProvider.token(User.OPERATOR), null)) {
+        try (Follow follow = new Follow(Api.authorization(User.OPERATOR), null)) {
             assertThat(follow.status).isEqualTo(200);
             int first = tick(follow.next());
             int second = tick(follow.next());
@@ -125,7 +125,7 @@ class LogFollowIT {
                 open.add(new Follow(Api.adminAuthorization(), null));
             }
             for (int i = 0; i < 3; i++) {
-                open.add(new Follow("Bearer " + IdentityProvider.token(User.OPERATOR), null));
+                open.add(new Follow(Api.authorization(User.OPERATOR), null));
             }
             assertThat(open).allSatisfy(f -> assertThat(f.status).isEqualTo(200));
             assertThat(follows()).isEqualTo(8);
@@ -152,7 +152,7 @@ class LogFollowIT {
     void aReconnectWithTheLastEventIdResumesAfterIt() throws Exception {
         String resumeAfter;
         int lastTick;
-        String operator = "Bearer " + IdentityProvider.token(User.OPERATOR);
+        String operator = Api.authorization(User.OPERATOR);
         try (Follow follow = new Follow(operator, null)) {
             lastTick = tick(follow.next());
             synchronized (follow.ids) {
@@ -170,7 +170,7 @@ class LogFollowIT {
 
     @Test
     void followingNeedsTheOperatorRoleAndAServiceThatExists() throws Exception {
-        try (Follow viewer = new Follow("Bearer " + IdentityProvider.token(User.VIEWER), null)) {
+        try (Follow viewer = new Follow(Api.authorization(User.VIEWER), null)) {
             assertThat(viewer.status).isEqualTo(403);
         }
         Api.Answer missing = Api.get("/api/swarm/services/no-such-ticker/logs?follow=true");

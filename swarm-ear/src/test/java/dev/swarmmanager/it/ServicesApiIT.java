@@ -231,7 +231,7 @@ class ServicesApiIT {
                 .as("the environment may hold credentials").isEqualTo(403);
 
         java.net.http.HttpResponse<byte[]> archive = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(Api.uri("/api/swarm/export")).header("Authorization", "Bearer " + IdentityProvider.token(User.OPERATOR)).build(),
+                .newBuilder(Api.uri("/api/swarm/export")).header("Authorization", Api.authorization(User.OPERATOR)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(archive.statusCode()).isEqualTo(200);
         assertThat(archive.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");

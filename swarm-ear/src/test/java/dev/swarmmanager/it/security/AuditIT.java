@@ -41,7 +41,7 @@ class AuditIT {
         List<JsonObject> entries = entries("target=" + service);
         assertThat(entries).hasSize(1);
         JsonObject entry = entries.get(0);
-        assertThat(entry.getString("user")).isEqualTo(User.OPERATOR.name);
+        assertThat(entry.getString("user")).isEqualTo(Api.userName(User.OPERATOR));
         assertThat(entry.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class))
                 .extracting(jakarta.json.JsonString::getString).containsExactlyInAnyOrder("operator", "viewer");
         assertThat(entry.getString("action")).isEqualTo("services.scale");
@@ -63,7 +63,7 @@ class AuditIT {
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).getString("action")).isEqualTo("services.remove");
         assertThat(entries.get(0).getString("outcome")).isEqualTo("denied");
-        assertThat(entries.get(0).getString("user")).isEqualTo(User.OPERATOR.name);
+        assertThat(entries.get(0).getString("user")).isEqualTo(Api.userName(User.OPERATOR));
     }
 
     @Test
@@ -74,7 +74,7 @@ class AuditIT {
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).getString("outcome")).isEqualTo("failed");
         assertThat(entries.get(0).getString("error")).contains("replicas must be between 0 and");
-        assertThat(entries.get(0).getString("user")).isEqualTo(User.ADMIN.name);
+        assertThat(entries.get(0).getString("user")).isEqualTo(Api.userName(User.ADMIN));
     }
 
     @Test
@@ -125,7 +125,7 @@ class AuditIT {
         assertThat(page.getJsonArray("data").getJsonObject(0).getJsonObject("parameters").getString("replicas"))
                 .as("newest first").isEqualTo("1");
         assertThat(entries("target=" + service + "&outcome=denied")).singleElement()
-                .satisfies(e -> assertThat(e.getString("user")).isEqualTo(User.VIEWER.name));
+                .satisfies(e -> assertThat(e.getString("user")).isEqualTo(Api.userName(User.VIEWER)));
         assertThat(Api.get("/api/swarm/audit?outcome=sometimes").status()).isEqualTo(400);
         assertThat(Api.get("/api/swarm/audit?size=0").status()).isEqualTo(400);
     }

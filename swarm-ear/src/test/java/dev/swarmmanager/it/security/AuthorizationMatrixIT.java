@@ -138,6 +138,9 @@ class AuthorizationMatrixIT {
             Map.entry("PUT /swarm/alerts/channels/{name}", "{\"type\":\"webhook\",\"target\":\"file:///etc/passwd\"}"),
             Map.entry("PUT /swarm/nodes/{node_id}/labels", "{\"labels\":{}}"),
             Map.entry("POST /swarm/services/{name}/scale", "{\"replicas\":1}"),
+            // JSON as a client sends it: RESTEasy (Open Liberty) refuses a body-less POST to a JSON endpoint (415)
+            // before the role is checked, Jersey (Payara) after.
+            Map.entry("POST /swarm/stacks/{name}/versions/{version}/redeploy", "{}"),
             Map.entry("PUT /swarm/services/{name}/image", "{\"image\":\"ocr-worker:1.0\"}"),
             Map.entry("POST /swarm/services", "{\"name\":\"matrix-nothing\",\"service\":{\"image\":\"ocr-worker:1.0\",\"networks\":[\"matrix-no-such-net\"]}}"),
             Map.entry("PATCH /swarm/services/{name}", "{\"changes\":{\"user\":\"nobody\"}}"),
@@ -179,16 +182,19 @@ class AuthorizationMatrixIT {
     @TestFactory
     Stream<DynamicTest> eachEndpointAnswersEachCallerAsItsRuleSays() {
         Map<User, String> tokens = new LinkedHashMap<>();
-        for (User user : User.values()) {
-            tokens.put(user, "Bearer " + IdentityProvider.token(user));
+        for (User user : List.of(User.VIEWER, User.OPERATOR, User.ADMIN)) {
+            tokens.put(user, Api.authorization(user));
         }
+        String nobody = Api.LOCAL_SIGN_IN ? null : "Bearer " + IdentityProvider.token(User.NOBODY); // local accounts have a role
         return endpoints.stream().flatMap(endpoint -> {
             Role needed = RULES.get(endpoint);
             List<DynamicTest> tests = new ArrayList<>();
             tests.add(DynamicTest.dynamicTest(endpoint + " anonymous → 401", () ->
                     assertThat(status(endpoint, null)).as(endpoint + " anonymous").isEqualTo(401)));
-            tests.add(DynamicTest.dynamicTest(endpoint + " no role → 403", () ->
-                    assertThat(status(endpoint, tokens.get(User.NOBODY))).as(endpoint + " no role").isEqualTo(403)));
+            if (nobody != null) {
+                tests.add(DynamicTest.dynamicTest(endpoint + " no role → 403", () ->
+                        assertThat(status(endpoint, nobody)).as(endpoint + " no role").isEqualTo(403)));
+            }
             for (User user : List.of(User.VIEWER, User.OPERATOR, User.ADMIN)) {
                 Role role = Role.valueOf(user.name());
                 boolean allowed = needed != null && role.compareTo(needed) >= 0;
@@ -208,7 +214,7 @@ class AuthorizationMatrixIT {
     @Test
     void anOperatorLabelsWorkersButNotManagers() {
         // A label on a manager would let a placement constraint bring an operator's workload onto the managers.
-        String operator = "Bearer " + IdentityProvider.token(User.OPERATOR);
+        String operator = Api.authorization(User.OPERATOR);
         assertThat(status("PUT", "/swarm/nodes/manager1/labels", "{\"labels\":{\"zone\":\"eu\"}}", operator)).isEqualTo(403);
         assertThat(status("PUT", "/swarm/nodes/worker2/labels", "{\"labels\":{}}", operator)).isEqualTo(200);
         assertThat(docker("node", "inspect", "manager1", "--format", "{{range $k, $v := .Spec.Labels}}{{$k}};{{end}}")).isEmpty();
@@ -216,6 +222,7 @@ class AuthorizationMatrixIT {
 
     @Test
     void aTokenForAnotherAudienceOrExpiredOrFromAnotherIssuerIsRefused() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Api.LOCAL_SIGN_IN, "bearer tokens are for single sign-on");
         String otherAudience = IdentityProvider.token("ada", List.of("swarm-admins"), "another-app", 3600);
         String expired = IdentityProvider.token("ada", List.of("swarm-admins"), IdentityProvider.CLIENT_ID, -120);
         assertThat(status("GET /swarm/services", "Bearer " + otherAudience)).isEqualTo(401);

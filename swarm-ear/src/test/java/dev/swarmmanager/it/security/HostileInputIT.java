@@ -254,6 +254,10 @@ class HostileInputIT {
         if (answer.status() == 400 && answer.body().isEmpty() && answer.endpoint().contains("\\")) {
             return; // the HTTP connector refuses an encoded backslash in a path before any application sees it
         }
+        if ("liberty".equals(Api.SERVER) && answer.status() == 400 && answer.endpoint().contains("?") // shown() for a control character
+                && answer.body().contains("CWWWC0005I")) {
+            return; // so does Open Liberty's with a control character, with a page of its own ("improperly encoded")
+        }
         assertThat(answer.contentType()).as(answer.endpoint()).startsWith("application/json");
         JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
         assertThat(json.getBoolean("success")).isFalse();

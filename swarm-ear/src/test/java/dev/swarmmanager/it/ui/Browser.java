@@ -2,6 +2,7 @@ package dev.swarmmanager.it.ui;
 
 import dev.swarmmanager.it.Api;
 import dev.swarmmanager.it.IdentityProvider;
+import dev.swarmmanager.it.LocalServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,9 +58,19 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Signs in through the company's provider as {@code user}: the application sends the browser to the provider's
-     * sign-in page, where the test types the user name and the claims, and the provider sends it back.
+     * sign-in page, where the test types the user name and the claims, and the provider sends it back. On a server in
+     * local mode, through its own sign-in page, with the local account that stands in for {@code user}.
      */
     public Browser signIn(IdentityProvider.User user) {
+        if (Api.LOCAL_SIGN_IN) { // a server in local mode (Api#LOCAL_SIGN_IN): its own sign-in page
+            LocalServer.Account account = LocalServer.account(Api.BASE, user);
+            driver.get(Api.BASE + "/login.xhtml");
+            find(By.id("sign-in-form:user")).sendKeys(account.name());
+            find(By.id("sign-in-form:password")).sendKeys(account.password());
+            click(By.id("sign-in-form:sign-in"));
+            wait.until(d -> !d.getCurrentUrl().contains("/login.xhtml"));
+            return this;
+        }
         IdentityProvider.start();
         driver.get(Api.BASE + "/");
         wait.until(d -> d.getCurrentUrl().startsWith(IdentityProvider.ISSUER));
