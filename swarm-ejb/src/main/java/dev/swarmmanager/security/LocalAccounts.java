@@ -167,7 +167,8 @@ public class LocalAccounts {
             return new SignInCheck.Throttled(wait);
         }
         long generation = generations.getOrDefault(name, 0L);
-        LocalAccount account = entities.find(LocalAccount.class, name);
+        // No account's name holds a NUL, and PostgreSQL refuses one in a query: such a name is an unknown account.
+        LocalAccount account = name.indexOf('\u0000') >= 0 ? null : entities.find(LocalAccount.class, name);
         boolean matches = hashes.verify(password, account == null ? decoyHash : account.passwordHash);
         if (account == null || !matches || !account.isEnabled()) {
             audit.signInFailed(name, account == null ? "unknown account" : !matches ? "wrong password" : "account disabled");

@@ -148,8 +148,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded = decodedBasic(header);
             int colon = decoded.indexOf(':');
-            // A NUL cannot be in an account's name, and PostgreSQL refuses one in a query: refused as it stands.
-            if (colon > 0 && decoded.indexOf('\u0000') < 0) {
+            if (colon > 0) {
                 String name = decoded.substring(0, colon);
                 CredentialValidationResult result = identities.validate(
                         new UsernamePasswordCredential(name, decoded.substring(colon + 1)));
