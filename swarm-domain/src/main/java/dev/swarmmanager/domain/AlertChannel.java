@@ -22,19 +22,19 @@ public record AlertChannel(String name, ChannelType type, String target, Severit
 
     public AlertChannel {
         if (name == null || !AlertRule.NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "must be 1 to 63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new InvalidRequestException("name", "alerts.name");
         }
         if (type == null) {
-            throw new InvalidRequestException("type", "is required: " + WireName.allowed(ChannelType.class));
+            throw new InvalidRequestException("type", "required.one-of", WireName.allowed(ChannelType.class));
         }
         if (target == null || target.isBlank() || target.length() > MAX_TARGET) {
-            throw new InvalidRequestException("target", "is required, at most " + MAX_TARGET + " characters");
+            throw new InvalidRequestException("target", "required.at-most", MAX_TARGET);
         }
         target = target.strip();
         if (type == ChannelType.EMAIL) {
             List<String> addresses = addresses(target);
             if (addresses.isEmpty() || addresses.size() > 10 || !addresses.stream().allMatch(a -> ADDRESS.matcher(a).matches())) {
-                throw new InvalidRequestException("target", "must be one to ten e-mail addresses separated by commas");
+                throw new InvalidRequestException("target", "alerts.addresses");
             }
             target = String.join(", ", addresses);
         } else {
@@ -81,13 +81,13 @@ public record AlertChannel(String name, ChannelType type, String target, Severit
             URI uri = new URI(target);
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || uri.getHost() == null) {
-                throw new InvalidRequestException("target", "must be an http or https URL with a host");
+                throw new InvalidRequestException("target", "alerts.url");
             }
             if (uri.getPort() == 0 || uri.getPort() > 65_535) {
-                throw new InvalidRequestException("target", "has a port out of range (1 to 65535)");
+                throw new InvalidRequestException("target", "alerts.port");
             }
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("target", "is not a URL: " + e.getReason());
+            throw new InvalidRequestException("target", "alerts.not-url", e.getReason());
         }
     }
 }

@@ -12,7 +12,7 @@ public record AlertChannelDraft(String type, String target, String minimumSeveri
 
     public AlertChannel toChannel(String name) {
         if (type == null || target == null) {
-            throw new InvalidRequestException(null, "type and target are required, for example " + EXAMPLE);
+            throw new InvalidRequestException(null, "alerts.channel-required", EXAMPLE);
         }
         return new AlertChannel(name, WireName.parse(ChannelType.class, "type", type), target,
                 minimumSeverity == null || minimumSeverity.isBlank() ? null : WireName.parse(Severity.class, "minimum_severity", minimumSeverity),

@@ -28,34 +28,34 @@ public record AlertRule(String name, AlertCondition condition, Severity severity
 
     public AlertRule {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "must be 1 to 63 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new InvalidRequestException("name", "alerts.name");
         }
         if (condition == null) {
-            throw new InvalidRequestException("condition", "is required: " + WireName.allowed(AlertCondition.class));
+            throw new InvalidRequestException("condition", "required.one-of", WireName.allowed(AlertCondition.class));
         }
         severity = severity == null ? Severity.WARNING : severity;
         if (service != null && service.isBlank()) {
             service = null;
         }
         if (service != null && (!condition.aboutServices() || service.length() > 255)) {
-            throw new InvalidRequestException("service", condition.aboutServices() ? "must be at most 255 characters"
-                    : "is for rules about services only, not " + condition);
+            throw new InvalidRequestException("service", condition.aboutServices() ? Phrase.of("text.at-most", 255)
+                    : Phrase.of("alerts.service-only", condition));
         }
         forDuration = forDuration == null ? DEFAULT_FOR : forDuration;
         if (forDuration.isNegative() || forDuration.compareTo(MAX_DURATION) > 0) {
-            throw new InvalidRequestException("for_seconds", "must be from 0 to 86400 seconds");
+            throw new InvalidRequestException("for_seconds", "seconds.from-to", 0, 86400);
         }
         if (condition == AlertCondition.TASK_FAILURES) {
             threshold = threshold == 0 ? DEFAULT_THRESHOLD : threshold;
             window = window == null ? DEFAULT_WINDOW : window;
             if (threshold < 1 || threshold > 10_000) {
-                throw new InvalidRequestException("threshold", "must be from 1 to 10000 failures");
+                throw new InvalidRequestException("threshold", "alerts.threshold");
             }
             if (window.compareTo(Duration.ofSeconds(10)) < 0 || window.compareTo(MAX_DURATION) > 0) {
-                throw new InvalidRequestException("window_seconds", "must be from 10 to 86400 seconds");
+                throw new InvalidRequestException("window_seconds", "seconds.from-to", 10, 86400);
             }
         } else if (threshold != 0 || window != null) {
-            throw new InvalidRequestException(threshold != 0 ? "threshold" : "window_seconds", "is for task-failures rules only");
+            throw new InvalidRequestException(threshold != 0 ? "threshold" : "window_seconds", "alerts.task-failures-only");
         }
     }
 

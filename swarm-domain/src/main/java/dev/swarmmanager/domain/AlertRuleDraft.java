@@ -15,7 +15,7 @@ public record AlertRuleDraft(String condition, String severity, String service, 
 
     public AlertRule toRule(String name) {
         if (condition == null) {
-            throw new InvalidRequestException("condition", "is required: " + WireName.allowed(AlertCondition.class) + ", for example " + EXAMPLE);
+            throw new InvalidRequestException("condition", "required.one-of-example", WireName.allowed(AlertCondition.class), EXAMPLE);
         }
         return new AlertRule(name, WireName.parse(AlertCondition.class, "condition", condition),
                 severity == null || severity.isBlank() ? null : WireName.parse(Severity.class, "severity", severity), service,
@@ -28,7 +28,7 @@ public record AlertRuleDraft(String condition, String severity, String service, 
             return null;
         }
         if (value < 0 || value > AlertRule.MAX_DURATION.toSeconds()) {
-            throw new InvalidRequestException(field, "must be from 0 to " + AlertRule.MAX_DURATION.toSeconds() + " seconds");
+            throw new InvalidRequestException(field, "seconds.from-to", 0, AlertRule.MAX_DURATION.toSeconds());
         }
         return Duration.ofSeconds(value);
     }

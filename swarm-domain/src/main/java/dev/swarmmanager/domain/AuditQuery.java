@@ -18,13 +18,13 @@ public record AuditQuery(String user, String action, String target, AuditOutcome
 
     public AuditQuery {
         if (page < 0) {
-            throw new InvalidRequestException("page", "must be 0 or more (got " + page + ")");
+            throw new InvalidRequestException("page", "number.at-least-got", 0, page);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidRequestException("size", "must be between 1 and " + MAX_SIZE + " (got " + size + ")");
+            throw new InvalidRequestException("size", "number.between-got", 1, MAX_SIZE, size);
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidRequestException("from", "must not be after 'to'");
+            throw new InvalidRequestException("from", "time.after-to");
         }
         user = filter("user", user);
         action = filter("action", action);
@@ -38,7 +38,7 @@ public record AuditQuery(String user, String action, String target, AuditOutcome
     /** Blank is no filter. A NUL is refused: no entry holds one, and PostgreSQL refuses one in a query. */
     private static String filter(String name, String value) {
         if (value != null && value.indexOf('\u0000') >= 0) {
-            throw new InvalidRequestException(name, "must not contain a NUL character");
+            throw new InvalidRequestException(name, "text.nul");
         }
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -6,7 +6,7 @@ package dev.swarmmanager.domain;
  */
 public class ConcurrentUpdateException extends OperationConflictException {
 
-    public ConcurrentUpdateException(String message, Throwable cause) {
-        super(message, cause);
+    public ConcurrentUpdateException(Phrase phrase, Throwable cause) {
+        super(phrase, cause);
     }
 }

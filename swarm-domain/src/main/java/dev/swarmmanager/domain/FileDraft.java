@@ -12,7 +12,7 @@ public record FileDraft(String name, String content, Map<String, String> labels)
 
     public FileDraft {
         if (labels != null && labels.values().stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidRequestException("labels", "must give a value for each label (use \"\" for none)");
+            throw new InvalidRequestException("labels", "labels.null");
         }
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }

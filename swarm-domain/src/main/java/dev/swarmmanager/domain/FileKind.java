@@ -13,4 +13,14 @@ public enum FileKind {
     public String plural() {
         return this == SECRET ? "secrets" : "configs";
     }
+
+    /** "secret" in the reader's language. */
+    public Phrase noun() {
+        return ResourceNotFoundException.kind(toString());
+    }
+
+    /** "secrets" in the reader's language. */
+    public Phrase nouns() {
+        return ResourceNotFoundException.kind(plural());
+    }
 }

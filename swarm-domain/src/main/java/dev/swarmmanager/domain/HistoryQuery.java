@@ -17,13 +17,13 @@ public record HistoryQuery(Instant from, Instant to, HistoryKind kind, String ob
 
     public HistoryQuery {
         if (page < 0) {
-            throw new InvalidRequestException("page", "must be 0 or more (got " + page + ")");
+            throw new InvalidRequestException("page", "number.at-least-got", 0, page);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidRequestException("size", "must be between 1 and " + MAX_SIZE + " (got " + size + ")");
+            throw new InvalidRequestException("size", "number.between-got", 1, MAX_SIZE, size);
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidRequestException("from", "must not be after 'to'");
+            throw new InvalidRequestException("from", "time.after-to");
         }
         object = filter(object, "object");
         stack = filter(stack, "stack");
@@ -39,7 +39,7 @@ public record HistoryQuery(Instant from, Instant to, HistoryKind kind, String ob
             return null;
         }
         if (value.length() > MAX_FILTER) {
-            throw new InvalidRequestException(name, "must be at most " + MAX_FILTER + " characters");
+            throw new InvalidRequestException(name, "text.at-most", MAX_FILTER);
         }
         return value.trim();
     }

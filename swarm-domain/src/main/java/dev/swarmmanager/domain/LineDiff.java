@@ -24,7 +24,7 @@ public final class LineDiff {
         String[] a = before.split("\n", -1);
         String[] b = after.split("\n", -1);
         if (a.length > MAX_LINES || b.length > MAX_LINES) {
-            throw new InvalidRequestException(null, "the texts are too long to compare (more than " + MAX_LINES + " lines)");
+            throw new InvalidRequestException(null, "diff.too-long", MAX_LINES);
         }
         // The lines both begin and end with are the same whatever the diff: only the middle is compared, which for an
         // edit or a new version of a file is a few lines, however long the file.

@@ -22,10 +22,10 @@ public record ListRequest(String sort, Integer page, Integer size) implements Se
 
     public ListRequest {
         if (page != null && page < 0) {
-            throw new InvalidRequestException("page", "must be 0 or more (got " + page + ")");
+            throw new InvalidRequestException("page", "number.at-least-got", 0, page);
         }
         if (size != null && (size < 1 || size > MAX_SIZE)) {
-            throw new InvalidRequestException("size", "must be between 1 and " + MAX_SIZE + " (got " + size + ")");
+            throw new InvalidRequestException("size", "number.between-got", 1, MAX_SIZE, size);
         }
         sort = sort == null || sort.isBlank() ? null : sort.trim();
     }

@@ -6,11 +6,15 @@ package dev.swarmmanager.domain;
  */
 public class OperationConflictException extends SwarmException {
 
-    public OperationConflictException(String message) {
-        super(message);
+    public OperationConflictException(String key, Object... args) {
+        super(Phrase.of(key, args));
     }
 
-    public OperationConflictException(String message, Throwable cause) {
-        super(message, cause);
+    public OperationConflictException(Phrase phrase) {
+        super(phrase);
+    }
+
+    public OperationConflictException(Phrase phrase, Throwable cause) {
+        super(phrase, cause);
     }
 }

@@ -58,9 +58,8 @@ public final class Ordering<T> {
         boolean descending = text.startsWith("-");
         Comparator<T> order = fields.get(descending ? text.substring(1) : text);
         if (order == null) {
-            throw new InvalidRequestException("sort", "must be one of " + String.join(", ", fields.keySet())
-                    + ", with - before it for a descending order (got '"
-                    + (text.length() <= 40 ? text : text.substring(0, 40) + "…") + "')");
+            throw new InvalidRequestException("sort", "sort.field", String.join(", ", fields.keySet()),
+                    text.length() <= 40 ? text : text.substring(0, 40) + "…");
         }
         return descending ? order.reversed() : order;
     }

@@ -1,7 +1,6 @@
 package dev.swarmmanager.domain;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The deployment policy refuses a write: nothing was changed. Carries every violation at once, so the user can fix
@@ -17,10 +16,19 @@ public class PolicyViolationException extends SwarmException {
      *                    (400: the request itself must change)
      */
     public PolicyViolationException(List<PolicyViolation> violations, boolean roleMatters) {
-        super("the deployment policy does not allow this" + (roleMatters ? " for your role" : "") + ": "
-                + violations.stream().map(v -> v + " (" + v.reason() + ")").collect(Collectors.joining("; ")));
+        super(Phrase.of(roleMatters ? "policy.refused-for-role" : "policy.refused", list(violations)));
         this.violations = List.copyOf(violations);
         this.roleMatters = roleMatters;
+    }
+
+    /** {@code capabilities: services.c.cap_add[0]: ALL (why)} for each, joined by "; ". */
+    private static Phrase list(List<PolicyViolation> violations) {
+        Phrase joined = null;
+        for (PolicyViolation v : violations) {
+            Phrase one = Phrase.of("policy.violation", v.toString(), v.reason());
+            joined = joined == null ? one : Phrase.of("list.semicolon", joined, one);
+        }
+        return joined == null ? Phrase.of("list.none") : joined;
     }
 
     public List<PolicyViolation> violations() {

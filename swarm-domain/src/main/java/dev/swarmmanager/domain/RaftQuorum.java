@@ -41,19 +41,17 @@ public record RaftQuorum(int managers, int reachable) implements Serializable {
     /**
      * Why demoting {@code node} must not be done, with the arithmetic; empty when it may.
      */
-    public Optional<String> refusalToDemote(SwarmNode node) {
+    public Optional<Phrase> refusalToDemote(SwarmNode node) {
         if (!node.isManager()) {
-            return Optional.of("node " + node.hostname() + " is not a manager");
+            return Optional.of(Phrase.of("nodes.not-manager", node.hostname()));
         }
         if (managers <= 1) {
-            return Optional.of("node " + node.hostname() + " is the last manager: without a manager there is no Swarm to manage");
+            return Optional.of(Phrase.of("nodes.last-manager-demote", node.hostname()));
         }
         int after = managers - 1;
         int reachableAfter = reachable - (isReachable(node) ? 1 : 0);
         if (reachableAfter < needed(after)) {
-            return Optional.of("demoting " + node.hostname() + " would leave " + after + " managers of which " + reachableAfter
-                    + " are reachable, and " + after + " managers need " + needed(after) + " reachable to agree on anything: "
-                    + "bring the unreachable managers back (or remove them) first");
+            return Optional.of(Phrase.of("nodes.quorum", node.hostname(), after, reachableAfter, needed(after)));
         }
         return Optional.empty();
     }

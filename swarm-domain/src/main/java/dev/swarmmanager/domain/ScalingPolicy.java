@@ -28,36 +28,36 @@ public record ScalingPolicy(String service, long minReplicas, long maxReplicas, 
 
     public ScalingPolicy {
         if (minReplicas < 0) {
-            throw new InvalidRequestException("min_replicas", "must be 0 or more");
+            throw new InvalidRequestException("min_replicas", "number.at-least", 0);
         }
         if (maxReplicas < Math.max(1, minReplicas)) {
-            throw new InvalidRequestException("max_replicas", "must be at least 1 and at least min_replicas");
+            throw new InvalidRequestException("max_replicas", "scaling.max-replicas");
         }
         if (metric == null) {
-            throw new InvalidRequestException("metric", "is required: " + WireName.allowed(ScalingMetric.class));
+            throw new InvalidRequestException("metric", "required.one-of", WireName.allowed(ScalingMetric.class));
         }
         if (metric == ScalingMetric.PROMETHEUS && (query == null || query.isBlank() || query.length() > MAX_QUERY)) {
-            throw new InvalidRequestException("query", "is required for a prometheus policy, at most " + MAX_QUERY + " characters");
+            throw new InvalidRequestException("query", "scaling.query-required", MAX_QUERY);
         }
         if (metric != ScalingMetric.PROMETHEUS && query != null && !query.isBlank()) {
-            throw new InvalidRequestException("query", "is for prometheus policies only");
+            throw new InvalidRequestException("query", "scaling.query-only-prometheus");
         }
         if (!(target > 0) || Double.isInfinite(target)) {
-            throw new InvalidRequestException("target", "must be a number above 0");
+            throw new InvalidRequestException("target", "scaling.target");
         }
         if (!(tolerance >= 0 && tolerance < 1)) {
-            throw new InvalidRequestException("tolerance", "must be from 0 to below 1 (0.1 is 10 %)");
+            throw new InvalidRequestException("tolerance", "scaling.tolerance");
         }
         scaleUpWindow = duration(scaleUpWindow, Duration.ZERO, "scale_up_window");
         scaleDownWindow = duration(scaleDownWindow, Duration.ofMinutes(5), "scale_down_window");
         scaleUpCooldown = duration(scaleUpCooldown, Duration.ofSeconds(30), "scale_up_cooldown");
         scaleDownCooldown = duration(scaleDownCooldown, Duration.ofMinutes(2), "scale_down_cooldown");
         if (maxStep < 1) {
-            throw new InvalidRequestException("max_step", "must be 1 or more");
+            throw new InvalidRequestException("max_step", "number.at-least", 1);
         }
         maxStep = Math.min(maxStep, maxReplicas); // a larger step says nothing more, and its sums could overflow
         if (metric != ScalingMetric.PROMETHEUS && minReplicas < 1) {
-            throw new InvalidRequestException("min_replicas", "must be 1 or more for a " + metric + " policy: with no task running there is no figure to scale up on");
+            throw new InvalidRequestException("min_replicas", "scaling.min-replicas-measured", metric);
         }
         query = metric == ScalingMetric.PROMETHEUS ? query.strip() : null;
     }
@@ -65,7 +65,7 @@ public record ScalingPolicy(String service, long minReplicas, long maxReplicas, 
     private static Duration duration(Duration value, Duration fallback, String field) {
         Duration given = value == null ? fallback : value;
         if (given.isNegative() || given.compareTo(MAX_DURATION) > 0) {
-            throw new InvalidRequestException(field, "must be from 0 to 24 hours");
+            throw new InvalidRequestException(field, "scaling.window");
         }
         return given;
     }

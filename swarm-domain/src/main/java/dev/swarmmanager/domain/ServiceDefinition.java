@@ -13,7 +13,7 @@ public record ServiceDefinition(String name, String service, Map<String, String>
 
     public ServiceDefinition {
         if (variables != null && variables.values().stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidRequestException("variables", "must give a value for each name (a variable cannot be null)");
+            throw new InvalidRequestException("variables", "variables.null");
         }
         variables = variables == null ? Map.of() : Map.copyOf(variables);
     }

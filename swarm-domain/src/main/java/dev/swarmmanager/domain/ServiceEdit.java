@@ -17,7 +17,7 @@ public record ServiceEdit(String changes, Map<String, String> variables, Long ve
 
     public ServiceEdit {
         if (variables != null && variables.values().stream().anyMatch(java.util.Objects::isNull)) {
-            throw new InvalidRequestException("variables", "must give a value for each name (a variable cannot be null)");
+            throw new InvalidRequestException("variables", "variables.null");
         }
         variables = variables == null ? Map.of() : Map.copyOf(variables);
     }

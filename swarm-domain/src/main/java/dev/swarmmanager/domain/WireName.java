@@ -31,8 +31,8 @@ public final class WireName {
                 }
             }
         }
-        throw new InvalidRequestException(field, "must be one of " + allowed(type)
-                + (value == null ? " (it is missing)" : " (got '" + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "')"));
+        throw new InvalidRequestException(field, value == null ? Phrase.of("one-of.missing", allowed(type))
+                : Phrase.of("one-of.got", allowed(type), value.length() <= 40 ? value : value.substring(0, 40) + "…"));
     }
 
     public static <E extends Enum<E>> String allowed(Class<E> type) {

@@ -1,6 +1,7 @@
 package dev.swarmmanager.compose;
 
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.Phrase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,21 +29,20 @@ public final class ComposeLoader {
     /** @param warnings receives what is tolerated but not applied */
     public static ComposeNode load(String yaml, Map<String, String> variables, List<String> warnings) {
         String document = ComposeNode.STACK_FILE;
-        Object parsed = parse(document, yaml, "the Compose file's YAML");
+        Object parsed = parse(document, yaml, Phrase.of("compose.expected-file"));
         if (!(parsed instanceof Map<?, ?>)) {
-            throw new InvalidRequestException(null, document + " must be a YAML mapping with a 'services' key");
+            throw new InvalidRequestException(null, "compose.file-mapping", document);
         }
         ComposeNode root = new ComposeNode(document, "", interpolate(parsed, "", new Interpolator(document, variables, warnings),
                 new Budget(document)));
         for (String key : root.keys()) {
             if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
-                throw new InvalidRequestException(null, "in stack_file, unknown top-level key '" + key + "' (allowed: "
-                        + String.join(", ", TOP_LEVEL.stream().sorted().toList()) + ", and x-* extensions)");
+                throw new InvalidRequestException(null, "compose.top-level-key", key, String.join(", ", TOP_LEVEL.stream().sorted().toList()));
             }
         }
         checkVersion(root.get("version"));
         if (root.get("services").keys().isEmpty()) {
-            throw root.get("services").invalid("must define at least one service");
+            throw root.get("services").invalid("compose.no-service");
         }
         return root;
     }
@@ -54,20 +54,20 @@ public final class ComposeLoader {
      * @param document the request's field it comes from, which messages name
      */
     public static ComposeNode loadService(String document, String yaml, Map<String, String> variables, List<String> warnings) {
-        Object parsed = parse(document, yaml, "one Compose service, such as {\"image\": \"nginx:1.27\"}");
+        Object parsed = parse(document, yaml, Phrase.of("compose.expected-service"));
         if (!(parsed instanceof Map<?, ?>)) {
-            throw new InvalidRequestException(null, document + " must be a mapping of Compose service keys, such as image");
+            throw new InvalidRequestException(null, "compose.service-mapping", document);
         }
         return new ComposeNode(document, "", interpolate(parsed, "", new Interpolator(document, variables, warnings),
                 new Budget(document)));
     }
 
-    private static Object parse(String document, String yaml, String expected) {
+    private static Object parse(String document, String yaml, Phrase expected) {
         if (yaml == null || yaml.isBlank()) {
-            throw new InvalidRequestException(document, "is required: " + expected);
+            throw new InvalidRequestException(document, "required.what", expected);
         }
         if (yaml.length() > MAX_FILE) {
-            throw new InvalidRequestException(document, "is larger than 1 MiB");
+            throw new InvalidRequestException(document, "compose.too-large");
         }
         try {
             LoaderOptions options = new LoaderOptions();
@@ -77,11 +77,10 @@ public final class ComposeLoader {
             return new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
-            throw new InvalidRequestException(null, document + " is not valid YAML"
-                    + (mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
-                    + ": " + e.getProblem());
+            throw new InvalidRequestException(null, mark == null ? Phrase.of("compose.yaml", document, e.getProblem())
+                    : Phrase.of("compose.yaml-at", document, mark.getLine() + 1, mark.getColumn() + 1, e.getProblem()));
         } catch (YAMLException e) {
-            throw new InvalidRequestException(null, document + " is not valid YAML: " + e.getMessage());
+            throw new InvalidRequestException(null, "compose.yaml", document, e.getMessage());
         }
     }
 
@@ -91,7 +90,7 @@ public final class ComposeLoader {
         }
         String v = version.string().trim();
         if (!v.matches("3(\\.\\d{1,2})?")) {
-            throw version.invalid("must be a 3.x Compose file version (got '" + v + "'): stacks need version 3");
+            throw version.invalid("compose.version", v);
         }
     }
 
@@ -113,9 +112,8 @@ public final class ComposeLoader {
 
         void spend(String path, int length) {
             if (++values > MAX_VALUES || (chars += length) > MAX_CHARS) {
-                throw new InvalidRequestException(null, document + " expands to more than " + MAX_VALUES + " values or "
-                        + (MAX_CHARS >> 20) + " MiB of text (through YAML aliases, at " + (path.isEmpty() ? "the top" : path)
-                        + "): write it out, or use fewer aliases");
+                throw new InvalidRequestException(null, "compose.aliases", document, MAX_VALUES, MAX_CHARS >> 20,
+                        path.isEmpty() ? Phrase.of("compose.the-top") : path);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.swarmmanager.compose;
 
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.Phrase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public record ComposeNode(String document, String path, Object value) {
             return List.of();
         }
         if (!isMap()) {
-            throw invalid("must be a mapping");
+            throw invalid("compose.mapping");
         }
         List<String> keys = new ArrayList<>();
         for (Object key : ((Map<?, ?>) value).keySet()) {
@@ -57,7 +58,7 @@ public record ComposeNode(String document, String path, Object value) {
             return List.of();
         }
         if (!isList()) {
-            throw invalid("must be a list");
+            throw invalid("compose.list");
         }
         List<ComposeNode> items = new ArrayList<>();
         List<?> list = (List<?>) value;
@@ -72,7 +73,7 @@ public record ComposeNode(String document, String path, Object value) {
             return null;
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            throw invalid("must be a single value");
+            throw invalid("compose.single-value");
         }
         return String.valueOf(value);
     }
@@ -80,7 +81,7 @@ public record ComposeNode(String document, String path, Object value) {
     public String requiredString() {
         String s = string();
         if (s == null || s.isBlank()) {
-            throw invalid("is required");
+            throw invalid("compose.required");
         }
         return s;
     }
@@ -95,14 +96,14 @@ public record ComposeNode(String document, String path, Object value) {
         try {
             return Long.parseLong(string().trim());
         } catch (NumberFormatException e) {
-            throw invalid("must be a whole number (got '" + value + "')");
+            throw invalid("compose.whole-number", value);
         }
     }
 
     public Long nonNegative() {
         Long n = longValue();
         if (n != null && n < 0) {
-            throw invalid("must not be negative (got " + n + ")");
+            throw invalid("compose.negative", n);
         }
         return n;
     }
@@ -117,7 +118,7 @@ public record ComposeNode(String document, String path, Object value) {
         try {
             return Double.parseDouble(string().trim());
         } catch (NumberFormatException e) {
-            throw invalid("must be a number (got '" + value + "')");
+            throw invalid("compose.number", value);
         }
     }
 
@@ -131,7 +132,7 @@ public record ComposeNode(String document, String path, Object value) {
         return switch (string().trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw invalid("must be true or false (got '" + value + "')");
+            default -> throw invalid("compose.boolean", value);
         };
     }
 
@@ -164,7 +165,7 @@ public record ComposeNode(String document, String path, Object value) {
             for (String key : keys()) {
                 Object v = ((Map<?, ?>) value).get(key);
                 if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                    throw get(key).invalid("must be a single value");
+                    throw get(key).invalid("compose.single-value");
                 }
                 result.put(key, v == null ? null : String.valueOf(v));
             }
@@ -178,12 +179,20 @@ public record ComposeNode(String document, String path, Object value) {
         return result;
     }
 
-    public InvalidRequestException invalid(String problem) {
-        String what = problem.length() <= 500 ? problem : problem.substring(0, 500) + "…"; // never the whole input back
+    /** What is wrong with this node, as a key of the message bundle and its arguments (each shortened: never the whole input back). */
+    public InvalidRequestException invalid(String key, Object... args) {
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof String text && text.length() > 200 ? text.substring(0, 200) + "…" : args[i];
+        }
+        return invalid(Phrase.of(key, shown));
+    }
+
+    public InvalidRequestException invalid(Phrase problem) {
         if (path.isEmpty()) {
-            return new InvalidRequestException(null, document + " " + what);
+            return new InvalidRequestException(null, Phrase.of("compose.document-problem", document, problem));
         }
         String where = path.length() <= 200 ? path : path.substring(0, 200) + "…";
-        return new InvalidRequestException(null, "in " + document + ", " + where + " " + what);
+        return new InvalidRequestException(null, Phrase.of("compose.at", document, where, problem));
     }
 }

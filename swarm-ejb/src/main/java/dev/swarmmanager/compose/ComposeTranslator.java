@@ -89,7 +89,7 @@ public final class ComposeTranslator {
             for (String key : labels.keyValues('=').keySet()) {
                 if (key.startsWith("com.docker.stack.")) {
                     // The stack tooling's own: with it a service would pass for part of a stack (and its volumes for the stack's)
-                    throw labels.invalid("cannot set " + StackNames.shown(key) + ": com.docker.stack.* labels belong to the stack tooling");
+                    throw labels.invalid("compose.stack-label", StackNames.shown(key));
                 }
             }
         }
@@ -123,7 +123,7 @@ public final class ComposeTranslator {
             StackNames.validateKey(key, "services");
             ComposeNode service = root.get("services").get(key);
             if (!service.isMap()) {
-                throw service.invalid("must be a mapping");
+                throw service.invalid("compose.mapping");
             }
             String name = scope.name(key);
             StackNames.validateObjectName(name, service.path());
@@ -155,17 +155,17 @@ public final class ComposeTranslator {
             if (IGNORED_SERVICE_KEYS.contains(field)) {
                 warnings.add(service.path() + "." + field + " is not supported for Swarm services and was ignored");
             } else if (!SERVICE_KEYS.contains(field) && !field.startsWith("x-")) {
-                throw service.get(field).invalid("is not a Compose service key");
+                throw service.get(field).invalid("compose.not-service-key");
             }
         }
         if (!service.isMap()) {
-            throw service.invalid("must be a mapping");
+            throw service.invalid("compose.mapping");
         }
         String image = service.get("image").requiredString();
         try {
             image = ImageReference.validate(image);
         } catch (InvalidRequestException e) {
-            throw service.get("image").invalid(e.getMessage().replaceFirst("^image ", ""));
+            throw service.get("image").invalid(e.problem());
         }
         ComposeNode deploy = service.get("deploy");
         for (String field : deploy.keys()) {

@@ -44,7 +44,7 @@ public final class ComposeValues {
             end = m.end();
         }
         if (end == 0 || end != text.length()) {
-            throw node.invalid("must be a duration such as 10s, 1m30s or 500ms (got '" + text + "')");
+            throw node.invalid("compose.duration", text);
         }
         return total.longValue();
     }
@@ -57,7 +57,7 @@ public final class ComposeValues {
         }
         Matcher m = BYTES.matcher(text.trim());
         if (!m.matches()) {
-            throw node.invalid("must be a size such as 512M or 1G (got '" + text + "')");
+            throw node.invalid("compose.size", text);
         }
         int power = m.group(2) == null ? 0 : "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
         return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power)).longValue();
@@ -70,7 +70,7 @@ public final class ComposeValues {
             return null;
         }
         if (cpus <= 0) {
-            throw node.invalid("must be a positive number of CPUs (got " + node.value() + ")");
+            throw node.invalid("compose.cpus", node.value());
         }
         return Math.round(cpus * 1e9);
     }
@@ -93,17 +93,17 @@ public final class ComposeValues {
             String protocol = node.get("protocol").isMissing() ? "tcp" : node.get("protocol").string();
             String mode = node.get("mode").isMissing() ? "ingress" : node.get("mode").string();
             if (!List.of("tcp", "udp", "sctp").contains(protocol)) {
-                throw node.get("protocol").invalid("must be tcp, udp or sctp (got '" + protocol + "')");
+                throw node.get("protocol").invalid("compose.protocol", protocol);
             }
             if (!List.of("ingress", "host").contains(mode)) {
-                throw node.get("mode").invalid("must be ingress or host (got '" + mode + "')");
+                throw node.get("mode").invalid("compose.port-mode", mode);
             }
             return List.of(new Port(protocol, target, published, mode));
         }
         String text = node.requiredString().trim();
         Matcher m = PORT.matcher(text);
         if (!m.matches()) {
-            throw node.invalid("is not a port mapping such as 8080:80 or 53/udp (got '" + text + "')");
+            throw node.invalid("compose.port", text);
         }
         if (text.startsWith("[") || text.chars().filter(c -> c == ':').count() > 1) {
             warnings.add(node.path() + ": a host IP cannot be set for a Swarm service port and was ignored");
@@ -115,10 +115,10 @@ public final class ComposeValues {
         Integer publishedEnd = m.group(2) == null ? publishedStart : Integer.valueOf(Integer.parseInt(m.group(2)));
         int count = targetEnd - targetStart + 1;
         if (count < 1 || (publishedStart != null && publishedEnd - publishedStart + 1 != count)) {
-            throw node.invalid("has port ranges of different lengths (got '" + text + "')");
+            throw node.invalid("compose.port-ranges", text);
         }
         if (count > MAX_RANGE) {
-            throw node.invalid("is a range of " + count + " ports: at most " + MAX_RANGE + " in one mapping");
+            throw node.invalid("compose.port-range-size", count, MAX_RANGE);
         }
         List<Port> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -132,7 +132,7 @@ public final class ComposeValues {
         Long n = node.longValue();
         if (n == null) {
             if (required) {
-                throw node.invalid("is required");
+                throw node.invalid("compose.required");
             }
             return 0;
         }
@@ -141,7 +141,7 @@ public final class ComposeValues {
 
     private static int checked(ComposeNode node, long port) {
         if (port < 1 || port > 65535) {
-            throw node.invalid("must be a port from 1 to 65535 (got " + port + ")");
+            throw node.invalid("compose.port-number", port);
         }
         return (int) port;
     }
@@ -187,7 +187,7 @@ public final class ComposeValues {
             }
         }
         if (quote != 0) {
-            throw node.invalid("has an unterminated quote");
+            throw node.invalid("compose.quote");
         }
         if (inWord) {
             words.add(word.toString());

@@ -17,13 +17,11 @@ public final class ImageReference {
     /** @return the reference, trimmed */
     public static String validate(String image) {
         if (image == null || image.isBlank()) {
-            throw new InvalidRequestException("image", "is required (for example ocr-worker:2.0)");
+            throw new InvalidRequestException("image", "services.image-required");
         }
         String trimmed = image.trim();
         if (trimmed.length() > 255 || !REFERENCE.matcher(trimmed).matches()) {
-            throw new InvalidRequestException("image", "is not a valid image reference: '"
-                    + (image.length() <= 80 ? image : image.substring(0, 80) + "…")
-                    + "' (expected [registry/]name[:tag][@sha256:digest], lower case, at most 255 characters)");
+            throw new InvalidRequestException("image", "services.image", image.length() <= 80 ? image : image.substring(0, 80) + "…");
         }
         return trimmed;
     }

@@ -1,6 +1,7 @@
 package dev.swarmmanager.compose;
 
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.Phrase;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,8 +49,7 @@ public final class Interpolator {
      */
     private String interpolate(String text, String path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new InvalidRequestException(null, "in " + document + ", " + path + " nests variable defaults more than "
-                    + MAX_DEPTH + " levels deep");
+            throw new InvalidRequestException(null, "compose.defaults-depth", document, path, MAX_DEPTH);
         }
         if (text.indexOf('$') < 0) {
             return text;
@@ -63,8 +63,7 @@ public final class Interpolator {
             } else if (m.group(1) != null) {
                 replacement = "$";
             } else if (m.group(6) != null) {
-                throw new InvalidRequestException(null, "in " + document + ", " + path + " has an invalid variable reference '"
-                        + m.group() + "'");
+                throw new InvalidRequestException(null, "compose.variable-reference", document, path, m.group());
             } else {
                 String name = m.group(2) != null ? m.group(2) : m.group(5);
                 replacement = resolve(name, m.group(3), m.group(4), path, depth);
@@ -90,9 +89,10 @@ public final class Interpolator {
             return missing ? interpolate(argument, path, depth + 1) : value;
         }
         if (missing) {
-            String why = argument == null || argument.isEmpty() ? "" : ": " + argument;
-            throw new InvalidRequestException(null, "in " + document + ", " + path + " needs variable " + name
-                    + ", which is " + (value == null ? "not set" : "empty") + why);
+            Phrase state = Phrase.of(value == null ? "compose.variable-unset" : "compose.variable-empty");
+            throw new InvalidRequestException(null, argument == null || argument.isEmpty()
+                    ? Phrase.of("compose.variable-needed", document, path, name, state)
+                    : Phrase.of("compose.variable-needed-why", document, path, name, state, argument));
         }
         return value;
     }

@@ -24,11 +24,11 @@ final class ServiceDeployment {
             case "replicated" -> modeNode.putObject("Replicated").put("Replicas", replicas == null ? 1 : replicas);
             case "global" -> {
                 if (replicas != null) {
-                    throw deploy.get("replicas").invalid("cannot be set for a global service");
+                    throw deploy.get("replicas").invalid("compose.global-replicas");
                 }
                 modeNode.putObject("Global");
             }
-            default -> throw deploy.get("mode").invalid("must be replicated or global (got '" + mode + "')");
+            default -> throw deploy.get("mode").invalid("compose.mode", mode);
         }
         return replicas != null;
     }
@@ -43,7 +43,7 @@ final class ServiceDeployment {
         putLong(config, "Delay", ComposeValues.durationNanos(node.get("delay")));
         String action = node.get("failure_action").string();
         if (action != null && !List.of("continue", "rollback", "pause").contains(action)) {
-            throw node.get("failure_action").invalid("must be continue, rollback or pause (got '" + action + "')");
+            throw node.get("failure_action").invalid("compose.failure-action", action);
         }
         putText(config, "FailureAction", action);
         putLong(config, "Monitor", ComposeValues.durationNanos(node.get("monitor")));
@@ -53,7 +53,7 @@ final class ServiceDeployment {
         }
         String order = node.get("order").string();
         if (order != null && !List.of("stop-first", "start-first").contains(order)) {
-            throw node.get("order").invalid("must be stop-first or start-first (got '" + order + "')");
+            throw node.get("order").invalid("compose.order", order);
         }
         putText(config, "Order", order);
     }
@@ -62,7 +62,7 @@ final class ServiceDeployment {
         ObjectNode endpoint = spec.putObject("EndpointSpec");
         String m = mode.isMissing() ? "vip" : mode.string().toLowerCase(java.util.Locale.ROOT);
         if (!List.of("vip", "dnsrr").contains(m)) {
-            throw mode.invalid("must be vip or dnsrr (got '" + mode.value() + "')");
+            throw mode.invalid("compose.endpoint-mode", mode.value());
         }
         endpoint.put("Mode", m);
         List<ComposeValues.Port> all = new ArrayList<>();

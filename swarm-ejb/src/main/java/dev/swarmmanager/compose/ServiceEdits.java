@@ -75,13 +75,13 @@ public final class ServiceEdits {
     @SuppressWarnings("unchecked") // a loaded mapping's keys are strings
     public static ObjectNode apply(JsonNode current, ComposeNode edit, List<String> warnings) {
         if (!edit.isMap() || edit.keys().isEmpty()) {
-            throw edit.invalid("must name at least one Compose service key to change, such as environment or deploy");
+            throw edit.invalid("compose.edit-empty");
         }
         Map<String, Object> whole = new LinkedHashMap<>((Map<String, Object>) edit.value());
         Map<String, Object> deploy = edit.get("deploy").isMap()
                 ? new LinkedHashMap<>((Map<String, Object>) edit.get("deploy").value()) : new LinkedHashMap<>();
         if (!edit.get("deploy").isMissing() && !edit.get("deploy").isMap()) {
-            throw edit.get("deploy").invalid("must be a mapping");
+            throw edit.get("deploy").invalid("compose.mapping");
         }
         JsonNode mode = current.path("Mode");
         if (deploy.containsKey("replicas") && !deploy.containsKey("mode")) {

@@ -1,5 +1,6 @@
 package dev.swarmmanager.compose;
 
+import dev.swarmmanager.domain.Phrase;
 import static dev.swarmmanager.compose.Specs.JSON;
 import static dev.swarmmanager.compose.Specs.putLong;
 
@@ -43,7 +44,7 @@ final class ServiceMounts {
         }
         List<String> paths = tmpfs.isMissing() ? List.of() : tmpfs.stringOrList();
         for (String path : paths) {
-            mounts.add(JSON.createObjectNode().put("Type", "tmpfs").put("Target", absolute(tmpfs, path, "tmpfs path")));
+            mounts.add(JSON.createObjectNode().put("Type", "tmpfs").put("Target", absolute(tmpfs, path, Phrase.of("compose.tmpfs-path"))));
         }
         return mounts;
     }
@@ -53,7 +54,7 @@ final class ServiceMounts {
         String spec = item.requiredString();
         String[] parts = spec.split(":", -1);
         if (spec.isEmpty() || parts.length > 3 || List.of(parts).contains("")) {
-            throw item.invalid("must be [source:]target[:options], such as data:/var/lib/data:ro (got '" + shorten(spec) + "')");
+            throw item.invalid("compose.volume-short", shorten(spec));
         }
         String source = parts.length == 1 ? null : parts[0];
         String target = parts.length == 1 ? parts[0] : parts[1];
@@ -79,7 +80,7 @@ final class ServiceMounts {
     private ObjectNode longSyntax(ComposeNode item) {
         for (String key : item.keys()) {
             if (!LONG_KEYS.contains(key) && !key.startsWith("x-")) {
-                throw item.get(key).invalid("is not a key of a service volume (" + String.join(", ", List.copyOf(LONG_KEYS)) + ")");
+                throw item.get(key).invalid("compose.volume-key", String.join(", ", List.copyOf(LONG_KEYS)));
             }
         }
         String type = item.get("type").isMissing() ? "volume" : item.get("type").requiredString();
@@ -88,34 +89,34 @@ final class ServiceMounts {
         boolean readOnly = Boolean.TRUE.equals(item.get("read_only").bool());
         for (String options : List.of("bind", "volume", "tmpfs")) {
             if (!item.get(options).isMissing() && !options.equals(type)) {
-                throw item.get(options).invalid(options + " options are incompatible with type " + type);
+                throw item.get(options).invalid("compose.volume-options", options, type);
             }
         }
         return switch (type) {
             case "volume" -> volume(item, source, target, readOnly, item.get("volume").get("nocopy").bool());
             case "bind" -> {
                 if (source == null || source.isEmpty()) {
-                    throw item.get("source").invalid("is required for a bind mount");
+                    throw item.get("source").invalid("compose.bind-source");
                 }
                 yield bind(item, source, target, readOnly, item.get("bind").get("propagation").string());
             }
             case "tmpfs" -> {
                 if (source != null && !source.isEmpty()) {
-                    throw item.get("source").invalid("must be empty for a tmpfs mount");
+                    throw item.get("source").invalid("compose.tmpfs-source");
                 }
-                ObjectNode mount = base("tmpfs", null, absolute(item.get("target"), target, "target"), readOnly);
+                ObjectNode mount = base("tmpfs", null, absolute(item.get("target"), target, Phrase.of("compose.target")), readOnly);
                 Long size = ComposeValues.bytes(item.get("tmpfs").get("size"));
                 if (size != null) {
                     putLong(mount.putObject("TmpfsOptions"), "SizeBytes", size);
                 }
                 yield mount;
             }
-            default -> throw item.get("type").invalid("must be volume, bind or tmpfs (got '" + shorten(type) + "')");
+            default -> throw item.get("type").invalid("compose.volume-type", shorten(type));
         };
     }
 
     private ObjectNode volume(ComposeNode at, String source, String target, boolean readOnly, Boolean noCopy) {
-        ObjectNode mount = base("volume", null, absolute(at, target, "target"), readOnly);
+        ObjectNode mount = base("volume", null, absolute(at, target, Phrase.of("compose.target")), readOnly);
         if (source == null || source.isEmpty()) {
             return mount; // anonymous: a fresh volume for each task
         }
@@ -127,7 +128,7 @@ final class ServiceMounts {
             return mount;
         }
         if (!volumes.keys().contains(source)) {
-            throw at.invalid("refers to volume '" + shorten(source) + "', which the file's top-level volumes do not define");
+            throw at.invalid("compose.undefined-volume", shorten(source));
         }
         ComposeNode definition = volumes.get(source);
         boolean external = StackObjects.isExternal(definition);
@@ -160,13 +161,12 @@ final class ServiceMounts {
         if (!source.startsWith("/")) {
             // The CLI resolves ./ and ~ against the machine it runs on; a stack deployed through the server has no such
             // directory, and the nodes would each read their own.
-            throw at.invalid("binds '" + shorten(source) + "': a host path must be absolute here (the server has no "
-                    + "working directory to resolve it against)");
+            throw at.invalid("compose.bind-relative", shorten(source));
         }
-        ObjectNode mount = base("bind", source, absolute(at, target, "target"), readOnly);
+        ObjectNode mount = base("bind", source, absolute(at, target, Phrase.of("compose.target")), readOnly);
         if (propagation != null) {
             if (!PROPAGATIONS.contains(propagation)) {
-                throw at.invalid("has an unknown bind propagation '" + shorten(propagation) + "'");
+                throw at.invalid("compose.bind-propagation", shorten(propagation));
             }
             mount.putObject("BindOptions").put("Propagation", propagation);
         }
@@ -185,9 +185,9 @@ final class ServiceMounts {
         return mount;
     }
 
-    private static String absolute(ComposeNode at, String path, String what) {
+    private static String absolute(ComposeNode at, String path, Phrase what) {
         if (!path.startsWith("/")) {
-            throw at.invalid("has a " + what + " '" + shorten(path) + "' that is not an absolute path in the container");
+            throw at.invalid("compose.container-path", what, shorten(path));
         }
         return path;
     }

@@ -15,11 +15,10 @@ public final class ServiceNames {
 
     public static void validate(String name) {
         if (name == null || name.isBlank()) {
-            throw new InvalidRequestException("name", "is required, for example \"ocr-worker\"");
+            throw new InvalidRequestException("name", "required.example", "\"ocr-worker\"");
         }
         if (name.length() > MAX || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "must be letters, digits, '-' and '_', starting and ending with a "
-                    + "letter or digit, at most " + MAX + " characters (got '" + StackNames.shown(name) + "')");
+            throw new InvalidRequestException("name", "services.name", MAX, StackNames.shown(name));
         }
     }
 }

@@ -14,25 +14,22 @@ public final class StackNames {
 
     public static void validateStack(String stack) {
         if (stack == null || stack.isBlank()) {
-            throw new InvalidRequestException("stack_name", "is required, for example \"ocr\"");
+            throw new InvalidRequestException("stack_name", "required.example", "\"ocr\"");
         }
         if (!NAME.matcher(stack).matches() || stack.length() > 50) {
-            throw new InvalidRequestException("stack_name", "must start with a letter or digit and contain only letters, "
-                    + "digits, '_', '.' and '-', at most 50 characters (got '" + shown(stack) + "')");
+            throw new InvalidRequestException("stack_name", "stacks.name", shown(stack));
         }
     }
 
     static void validateKey(String key, String section) {
         if (!NAME.matcher(key).matches()) {
-            throw new InvalidRequestException(null, "in stack_file, " + section + "." + shown(key)
-                    + " is not a valid name: use letters, digits, '_', '.' and '-'");
+            throw new InvalidRequestException(null, "stacks.key", section + "." + shown(key));
         }
     }
 
     static void validateObjectName(String name, String path) {
         if (name.length() > MAX_OBJECT_NAME) {
-            throw new InvalidRequestException(null, "in stack_file, " + shown(path) + " would be named " + shown(name)
-                    + ", longer than Swarm's " + MAX_OBJECT_NAME + " characters");
+            throw new InvalidRequestException(null, "stacks.object-name", shown(path), shown(name), MAX_OBJECT_NAME);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.swarmmanager.compose;
 
+import dev.swarmmanager.domain.ResourceNotFoundException;
 import static dev.swarmmanager.compose.Specs.JSON;
 import static dev.swarmmanager.compose.Specs.putBool;
 import static dev.swarmmanager.compose.Specs.putText;
@@ -70,10 +71,10 @@ final class StackObjects {
                 String path = object.get("file").requiredString();
                 content = fileContent(path);
                 if (content == null) {
-                    throw object.get("file").invalid("names '" + path + "', whose content was not sent with the request");
+                    throw object.get("file").invalid("compose.file-not-sent", path);
                 }
             } else {
-                throw object.invalid("needs a file, content, or external: true");
+                throw object.invalid("compose.object-source");
             }
             ObjectNode spec = JSON.createObjectNode();
             spec.put("Name", name);
@@ -104,7 +105,7 @@ final class StackObjects {
                 if (item.isMap() && Boolean.FALSE.equals(item.get("required").bool())) {
                     continue;
                 }
-                throw pathNode.invalid("names '" + path + "', whose content was not sent with the request");
+                throw pathNode.invalid("compose.file-not-sent", path);
             }
             int number = 0;
             for (String raw : content.split("\\r?\\n", -1)) {
@@ -115,7 +116,7 @@ final class StackObjects {
                 }
                 String name = line.substring(0, line.indexOf('='));
                 if (name.isEmpty() || !name.equals(name.strip()) || name.chars().anyMatch(Character::isWhitespace)) {
-                    throw pathNode.invalid("names '" + path + "', whose line " + number + " has no valid variable name");
+                    throw pathNode.invalid("compose.env-file-line", path, number);
                 }
                 variables.put(name, line.substring(line.indexOf('=') + 1));
             }
@@ -181,7 +182,7 @@ final class StackObjects {
             String key = entry.getKey();
             ComposeNode config = configs.get(key);
             if (config.isMissing() && !key.equals(DEFAULT_NETWORK) && !configs.keys().contains(key)) {
-                throw entry.getValue().invalid("refers to network '" + key + "', which the file's top-level networks do not define");
+                throw entry.getValue().invalid("compose.undefined-network", key);
             }
             used.add(key);
             String target = isExternal(config) ? externalName(config, key)
@@ -230,8 +231,8 @@ final class StackObjects {
             String source = item.isMap() ? item.get("source").requiredString() : item.requiredString();
             String name = scope.standalone() ? source : defined.get(source);
             if (name == null) {
-                throw item.invalid("refers to " + kind + " '" + source + "', which the file's top-level " + kind
-                        + "s do not define");
+                throw item.invalid("compose.undefined-object", ResourceNotFoundException.kind(kind), source,
+                        ResourceNotFoundException.kind(kind + "s"));
             }
             ObjectNode ref = JSON.createObjectNode();
             ObjectNode file = ref.putObject("File");
@@ -253,7 +254,7 @@ final class StackObjects {
         try {
             return Integer.parseInt(mode.string().trim(), 8);
         } catch (NumberFormatException e) {
-            throw mode.invalid("must be an octal file mode such as 0440 (got '" + mode.value() + "')");
+            throw mode.invalid("compose.file-mode", mode.value());
         }
     }
 

@@ -43,7 +43,7 @@ final class TaskSettings {
         ObjectNode health = container.putObject("Healthcheck");
         if (Boolean.TRUE.equals(node.get("disable").bool())) {
             if (!node.get("test").isMissing()) {
-                throw node.get("test").invalid("cannot be set together with disable");
+                throw node.get("test").invalid("compose.health-disable");
             }
             health.putArray("Test").add("NONE");
             return;
@@ -82,7 +82,7 @@ final class TaskSettings {
     static long required(ComposeNode number) {
         Long value = number.longValue();
         if (value == null) {
-            throw number.invalid("is required");
+            throw number.invalid("compose.required");
         }
         return value;
     }
@@ -123,7 +123,7 @@ final class TaskSettings {
                     policy.put("MaxAttempts", Long.parseLong(restart.substring(restart.indexOf(':') + 1)));
                 }
             } else {
-                throw legacy.invalid("must be no, always, unless-stopped or on-failure[:N] (got '" + restart + "')");
+                throw legacy.invalid("compose.restart", restart);
             }
             return;
         }
@@ -131,7 +131,7 @@ final class TaskSettings {
         String condition = node.get("condition").string();
         if (condition != null) {
             if (!List.of("none", "on-failure", "any").contains(condition)) {
-                throw node.get("condition").invalid("must be none, on-failure or any (got '" + condition + "')");
+                throw node.get("condition").invalid("compose.restart-condition", condition);
             }
             policy.put("Condition", condition);
         }

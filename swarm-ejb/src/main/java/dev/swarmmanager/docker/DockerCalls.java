@@ -6,6 +6,7 @@ import dev.swarmmanager.domain.ConcurrentUpdateException;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +26,6 @@ import java.util.regex.Pattern;
 public class DockerCalls {
 
     private static final Logger LOG = Logger.getLogger(DockerCalls.class.getName());
-    private static final String CHECK_CERTIFICATES =
-            "check the certificates in swarm.docker.cert-path (ca.pem, cert.pem, key.pem) and the CA the Engine trusts";
 
     // Possessive: a long message (one that echoes a long reference) must not recurse once per character.
     private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]++|\\\\.)*+)\"");
@@ -83,64 +82,63 @@ public class DockerCalls {
         String text = message == null || message.isBlank() ? "HTTP " + status : message.trim();
         if (text.contains("Client sent an HTTP request to an HTTPS server")) {
             // The Go server's own answer when plain HTTP reaches its TLS port: the configuration, not the request.
-            return new DockerUnavailableException(settings.host(),
-                    "the Engine there speaks TLS: set swarm.docker.tls-verify=true and swarm.docker.cert-path", cause);
+            return new DockerUnavailableException(settings.host(), Phrase.of("docker.speaks-tls"), cause);
         }
         if (text.contains("update out of sequence")) {
-            return new ConcurrentUpdateException("the object was changed by someone else meanwhile: " + text, cause);
+            return new ConcurrentUpdateException(Phrase.of("docker.out-of-sequence", text), cause);
         }
         Matcher grpc = GRPC.matcher(text);
         String code = grpc.find() ? grpc.group(1) : "";
         String reason = code.isEmpty() ? text : grpc.group(2).trim();
         if (status == 404 || code.equals("NotFound")) {
             return kind != null ? new ResourceNotFoundException(kind, reference)
-                    : new ResourceNotFoundException("object", reason);
+                    : new ResourceNotFoundException("object", reason); // the Engine's words, which name the kind
         }
         if (code.equals("Unavailable") || code.equals("DeadlineExceeded") || text.startsWith("connection error:")
                 || text.contains("transport: Error while dialing") || text.contains("Manager is being prepared")
                 || text.contains("does not have a leader")) {
             // The Engine is up but cannot reach its own Swarm components (a manager stopping or starting, a Raft
             // election under way): an outage to retry, not a state of the cluster that forbids the operation.
-            return new DockerUnavailableException(settings.host(), "the Engine cannot reach the Swarm now: " + reason, cause);
+            return new DockerUnavailableException(settings.host(), Phrase.of("docker.no-swarm-now", reason), cause);
         }
         if (text.startsWith("This node is not a swarm manager") && !text.contains("Worker nodes can't be used")) {
             // As the Engine itself classes it (503): no Swarm to manage at this host now. A restarted manager says so
             // until its Swarm component has started (in words that cannot be told from "never joined": its own /info
             // says "inactive" then too); the mirror recovers when it does. A worker says so in words of its own: that
             // is the configuration, not an outage (a conflict, below).
-            return new DockerUnavailableException(settings.host(), "no Swarm manager answers there now: " + reason, cause);
+            return new DockerUnavailableException(settings.host(), Phrase.of("docker.no-manager-now", reason), cause);
         }
         if (status == 400 || code.equals("InvalidArgument")) {
-            return new InvalidRequestException(null, reason);
+            return new InvalidRequestException(null, Phrase.of("docker.says", reason));
         }
         if (status == 409 || status == 406 || status == 503
                 || code.equals("FailedPrecondition") || code.equals("AlreadyExists")) {
             // The Engine answers 503 for "already part of a swarm" as well: Docker is up, the cluster is just in a
             // state that forbids the operation.
-            return new OperationConflictException(reason, cause);
+            return new OperationConflictException(Phrase.of("docker.says", reason), cause);
         }
-        return new DockerUnavailableException(settings.host(), "the Engine failed with HTTP " + status + ": " + reason, cause);
+        return new DockerUnavailableException(settings.host(), Phrase.of("docker.failed", status, reason), cause);
     }
 
     /** A failure before the Engine answered: refused, timed out, socket gone. */
     public DockerUnavailableException unavailable(Throwable failure) {
         Throwable root = Causes.root(failure);
-        String reason = root.getMessage() == null ? root.getClass().getSimpleName()
+        String said = root.getMessage() == null ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
+        Phrase reason = Phrase.of("docker.says", said);
         var tls = Causes.find(failure, javax.net.ssl.SSLException.class);
         if (tls.isPresent()) {
             // A handshake refused either way (the Engine does not trust our certificate, or we do not trust its).
             // Every caller reads this reason, and the TLS layer's own words can name the Engine's address ("no subject
             // alternative names matching IP address ..."): they go to the log, the reason says what to check.
             LOG.log(Level.WARNING, "TLS with the Engine at " + settings.host() + " failed", failure);
-            reason = "the TLS handshake with the Engine failed (" + tls.get().getClass().getSimpleName() + "): " + CHECK_CERTIFICATES;
+            reason = Phrase.of("docker.tls-handshake", tls.get().getClass().getSimpleName());
         } else if (settings.tlsVerify() && root instanceof java.net.SocketException && !(root instanceof java.net.ConnectException)
                 && !(root instanceof java.net.NoRouteToHostException)) {
             // With TLS 1.3 the client's side of the handshake is over before the Engine has checked our certificate:
             // an Engine that does not trust it just closes the connection, and we see a broken pipe or a reset.
             LOG.log(Level.WARNING, "the Engine at " + settings.host() + " closed the TLS connection", failure);
-            reason = "the Engine closed the TLS connection (" + reason + "), as it does when it does not trust our "
-                    + "certificate: " + CHECK_CERTIFICATES;
+            reason = Phrase.of("docker.tls-closed", said);
         }
         return new DockerUnavailableException(settings.host(), reason, failure);
     }

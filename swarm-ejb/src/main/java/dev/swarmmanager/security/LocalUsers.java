@@ -57,7 +57,7 @@ public class LocalUsers {
         checkRole(role);
         checkPassword(password);
         if (entities.find(LocalAccount.class, name) != null) {
-            throw new OperationConflictException("user " + name + " exists already");
+            throw new OperationConflictException("users.exists", name);
         }
         LocalAccount account = new LocalAccount();
         account.name = name;
@@ -76,7 +76,7 @@ public class LocalUsers {
         Role newRole = role == null ? roleOf(account) : role;
         boolean newEnabled = enabled == null ? account.isEnabled() : enabled;
         if ((newRole != Role.ADMIN || !newEnabled) && isLastEnabledAdmin(account)) {
-            throw new OperationConflictException("user " + name + " is the last enabled admin: make another user admin first");
+            throw new OperationConflictException("users.last-admin", name);
         }
         account.changeRole(newRole.toString());
         account.changeEnabled(newEnabled);
@@ -97,7 +97,7 @@ public class LocalUsers {
     public void remove(String name) {
         LocalAccount account = find(name);
         if (isLastEnabledAdmin(account)) {
-            throw new OperationConflictException("user " + name + " is the last enabled admin: make another user admin first");
+            throw new OperationConflictException("users.last-admin", name);
         }
         entities.remove(account);
         forget(name);
@@ -149,31 +149,29 @@ public class LocalUsers {
 
     private static void localMode() {
         if (SignInSettings.singleSignOn()) {
-            throw new OperationConflictException("single sign-on is configured: users and their roles come from the "
-                    + "identity provider, and local accounts are off");
+            throw new OperationConflictException("users.sso");
         }
     }
 
     private static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "must be 1 to 64 letters, digits, '.', '_', '@' or '-', "
-                    + "starting with a letter or digit");
+            throw new InvalidRequestException("name", "users.name");
         }
         if (name.equalsIgnoreCase("autoscaler")) {
             // The audit log's name for the autoscaler's own scales: a person under it would be mistaken for it.
-            throw new InvalidRequestException("name", "'autoscaler' is the name the autoscaler acts under in the audit log");
+            throw new InvalidRequestException("name", "users.autoscaler");
         }
     }
 
     private static void checkRole(Role role) {
         if (role == null) {
-            throw new InvalidRequestException("role", "is required: viewer, operator or admin");
+            throw new InvalidRequestException("role", "users.role");
         }
     }
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw new InvalidRequestException("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+            throw new InvalidRequestException("password", "users.password", MIN_PASSWORD, MAX_PASSWORD);
         }
     }
 }

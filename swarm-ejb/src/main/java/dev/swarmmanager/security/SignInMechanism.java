@@ -105,7 +105,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         boolean api = API_CONTEXT.equals(request.getContextPath());
         if (singleSignOn) {
             if (api && context.isProtected() && bearer(request) == null) {
-                return unauthorized(response, "Bearer");
+                return unauthorized(request, response, "Bearer");
             }
             if (api) {
                 return bearerTokens.validateRequest(request, response, mappingRoles(context));
@@ -157,12 +157,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
                 }
                 Duration wait = accounts.retryAfter(name);
                 if (!wait.isZero()) {
-                    return throttled(response, wait);
+                    return throttled(request, response, wait);
                 }
             }
-            return unauthorized(response, LOCAL_CHALLENGE);
+            return unauthorized(request, response, LOCAL_CHALLENGE);
         }
-        return context.isProtected() ? unauthorized(response, LOCAL_CHALLENGE) : context.doNothing();
+        return context.isProtected() ? unauthorized(request, response, LOCAL_CHALLENGE) : context.doNothing();
     }
 
     /** Local UI: the sign-in page posts the credentials through SecurityContext.authenticate; the session keeps the caller. */
@@ -222,15 +222,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
 
     /** 429 with Retry-After, in the API's envelope. */
-    private static AuthenticationStatus throttled(HttpServletResponse response, Duration wait) {
+    private static AuthenticationStatus throttled(HttpServletRequest request, HttpServletResponse response, Duration wait) {
         response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-        return ApiRefusals.send(response, 429, ApiRefusals.TOO_MANY_FAILURES);
+        return ApiRefusals.send(request, response, 429, ApiRefusals.TOO_MANY_FAILURES);
     }
 
     /** 401 with the challenge, in the API's envelope (only API requests are answered so: the UI redirects). */
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String challenge) {
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String challenge) {
         response.setHeader("WWW-Authenticate", challenge);
-        return ApiRefusals.send(response, 401, ApiRefusals.SIGN_IN_REQUIRED);
+        return ApiRefusals.send(request, response, 401, ApiRefusals.SIGN_IN_REQUIRED);
     }
 
     private static void rememberOriginalUrl(HttpServletRequest request) {

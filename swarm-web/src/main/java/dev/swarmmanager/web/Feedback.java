@@ -75,7 +75,8 @@ public class Feedback {
 
     public void error(SwarmException e) {
         FacesContext context = FacesContext.getCurrentInstance();
-        String message = e.getMessage();
+        String message = e.messageIn(context.getViewRoot() == null ? context.getExternalContext().getRequestLocale()
+                : context.getViewRoot().getLocale());
         boolean shown = context.getMessageList().stream().anyMatch(m -> message.equals(m.getSummary()));
         if (!shown) {
             context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));

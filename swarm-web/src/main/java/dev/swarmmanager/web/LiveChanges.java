@@ -54,7 +54,7 @@ public class LiveChanges extends HttpServlet {
                 }
             });
         } catch (LimitReachedException e) {
-            response.sendError(429, e.getMessage());
+            response.sendError(429, e.messageIn(request.getLocale()));
             return;
         }
         response.setContentType("text/event-stream");

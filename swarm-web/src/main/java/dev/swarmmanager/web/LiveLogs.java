@@ -52,7 +52,7 @@ public class LiveLogs extends HttpServlet {
         } catch (SwarmException e) {
             int status = e instanceof ResourceNotFoundException ? 404 : e instanceof InvalidRequestException ? 400
                     : e instanceof LimitReachedException ? 429 : 503;
-            response.sendError(status, e.getMessage());
+            response.sendError(status, e.messageIn(request.getLocale()));
             return;
         }
         response.setContentType("text/event-stream");

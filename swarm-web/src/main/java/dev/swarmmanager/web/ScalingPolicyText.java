@@ -33,8 +33,7 @@ final class ScalingPolicyText {
             int colon = line.indexOf(':');
             String key = colon < 0 ? line : line.substring(0, colon).strip();
             if (colon < 0 || !KEYS.contains(key)) {
-                throw new InvalidRequestException(null, "line " + (i + 1) + " is not one of " + String.join(", ", KEYS.stream().sorted().toList())
-                        + " followed by ': value'");
+                throw new InvalidRequestException(null, "scaling.text-line", i + 1, String.join(", ", KEYS.stream().sorted().toList()));
             }
             values.put(key, line.substring(colon + 1).strip());
         }
@@ -56,7 +55,7 @@ final class ScalingPolicyText {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(key, "must be a whole number (got '" + value + "')");
+            throw new InvalidRequestException(key, "compose.whole-number", value);
         }
     }
 
@@ -68,7 +67,7 @@ final class ScalingPolicyText {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(key, "must be a number (got '" + value + "')");
+            throw new InvalidRequestException(key, "compose.number", value);
         }
     }
 

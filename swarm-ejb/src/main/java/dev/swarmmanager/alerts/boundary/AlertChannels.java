@@ -57,7 +57,7 @@ public class AlertChannels {
         AlertChannelRecord row = entities.find(AlertChannelRecord.class, name);
         if (row == null) {
             if (entities.createQuery("SELECT COUNT(c) FROM AlertChannelRecord c", Long.class).getSingleResult() >= MOST) {
-                throw new InvalidRequestException(null, "at most " + MOST + " channels: remove one first");
+                throw new InvalidRequestException(null, "alerts.too-many-channels", MOST);
             }
             row = new AlertChannelRecord();
             row.name = name;

@@ -72,7 +72,7 @@ public class AlertRules {
     @Audited("alert-rules.silence")
     public AlertRule silence(String name, Duration period) {
         if (period == null || period.compareTo(Duration.ofMinutes(1)) < 0 || period.compareTo(LONGEST_SILENCE) > 0) {
-            throw new InvalidRequestException("seconds", "must be from 60 to " + LONGEST_SILENCE.toSeconds());
+            throw new InvalidRequestException("seconds", "number.from-to", 60, LONGEST_SILENCE.toSeconds());
         }
         AlertRuleRecord row = row(name);
         row.silence(Instant.now().plus(period), caller());

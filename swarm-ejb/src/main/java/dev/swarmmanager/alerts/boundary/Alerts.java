@@ -33,10 +33,10 @@ public class Alerts {
     /** Every alert, open or resolved, newest first; or only the open ones. */
     public AlertPage search(boolean openOnly, int page, int size) {
         if (page < 0 || page > 100_000) {
-            throw new InvalidRequestException("page", "must be from 0 to 100000");
+            throw new InvalidRequestException("page", "number.from-to", 0, 100000);
         }
         if (size < 1 || size > AlertPage.MAX_SIZE) {
-            throw new InvalidRequestException("size", "must be from 1 to " + AlertPage.MAX_SIZE);
+            throw new InvalidRequestException("size", "number.from-to", 1, AlertPage.MAX_SIZE);
         }
         if (openOnly) {
             // Ordered by severity, which the table keeps as a word: the open alerts are few enough to sort here.

@@ -132,20 +132,19 @@ public class Notifier {
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            throw new DeliveryFailedException(channel.name() + ": " + URI.create(channel.target()).getHost() + " could not be reached: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new DeliveryFailedException("delivery.unreachable", channel.name(), URI.create(channel.target()).getHost(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryFailedException(channel.name() + ": interrupted");
+            throw new DeliveryFailedException("delivery.interrupted", channel.name());
         }
         if (status < 200 || status > 299) {
-            throw new DeliveryFailedException(channel.name() + ": " + URI.create(channel.target()).getHost() + " answered HTTP " + status);
+            throw new DeliveryFailedException("delivery.status", channel.name(), URI.create(channel.target()).getHost(), status);
         }
     }
 
     private void mail(AlertChannel channel, String subject, String body) {
-        String host = smtpHost.filter(h -> !h.isBlank()).orElseThrow(() -> new DeliveryFailedException(channel.name()
-                + ": no SMTP server is configured (swarm.alerts.smtp.host)"));
+        String host = smtpHost.filter(h -> !h.isBlank()).orElseThrow(() -> new DeliveryFailedException("delivery.no-smtp", channel.name()));
         Properties settings = new Properties();
         settings.put("mail.smtp.host", host);
         settings.put("mail.smtp.port", String.valueOf(smtpPort));
@@ -169,8 +168,7 @@ public class Notifier {
                 Transport.send(message);
             }
         } catch (MessagingException e) {
-            throw new DeliveryFailedException(channel.name() + ": the SMTP server " + host + ":" + smtpPort + " did not take the mail: "
-                    + e.getMessage());
+            throw new DeliveryFailedException("delivery.smtp", channel.name(), host + ":" + smtpPort, e.getMessage());
         }
     }
 }

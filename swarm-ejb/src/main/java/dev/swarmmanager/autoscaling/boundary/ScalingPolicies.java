@@ -80,7 +80,7 @@ public class ScalingPolicies {
                 .filter(s -> s.name().equals(wanted.service()))
                 .orElseThrow(() -> new ResourceNotFoundException("service", wanted.service()));
         if (service.mode() != ServiceMode.REPLICATED) {
-            throw new InvalidRequestException("service", "is global: a global service runs one task per node and is not scaled");
+            throw new InvalidRequestException("service", "scaling.global");
         }
         long most = policy.rules().settings().maxReplicas();
         if (wanted.maxReplicas() > most) {

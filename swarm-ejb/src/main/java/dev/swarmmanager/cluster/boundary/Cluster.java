@@ -64,11 +64,11 @@ public class Cluster {
     @Audited("swarm.init")
     public SwarmInfo init(String advertiseAddr) {
         if (advertiseAddr == null || advertiseAddr.isBlank()) {
-            throw new InvalidRequestException("advertise_addr", "is required (an IP address or interface, e.g. 192.168.1.10)");
+            throw new InvalidRequestException("advertise_addr", "cluster.advertise-required");
         }
         String addr = advertiseAddr.trim();
         if (!ADVERTISE_ADDR.matcher(addr).matches()) {
-            throw new InvalidRequestException("advertise_addr", "is not an address or interface name: '" + advertiseAddr + "'");
+            throw new InvalidRequestException("advertise_addr", "cluster.advertise", advertiseAddr);
         }
         calls.run(null, null, () -> docker.initializeSwarmCmd(new SwarmSpec())
                 .withAdvertiseAddr(addr)
@@ -96,7 +96,7 @@ public class Cluster {
         NodeRole wanted = WireName.parse(NodeRole.class, "role", role);
         Info info = calls.call(() -> docker.infoCmd().exec());
         if (info.getSwarm() == null || !Boolean.TRUE.equals(info.getSwarm().getControlAvailable())) {
-            throw new OperationConflictException("this engine is not a Swarm manager: only managers hand out join tokens");
+            throw new OperationConflictException("cluster.not-manager");
         }
         var tokens = calls.call(() -> docker.inspectSwarmCmd().exec()).getJoinTokens();
         String token = wanted == NodeRole.MANAGER ? tokens.getManager() : tokens.getWorker();

@@ -103,12 +103,10 @@ public class ChangeFeed {
      */
     public synchronized void subscribe(String user, String lastEventId, Predicate<ClusterChange> subscriber) {
         if (subscribers.size() >= maxSubscribers) {
-            throw new LimitReachedException("already " + maxSubscribers + " clients follow the changes "
-                    + "(swarm.events.max-subscribers): try again later");
+            throw new LimitReachedException("changes.all", maxSubscribers);
         }
         if (subscribers.stream().filter(s -> s.user.equals(user)).count() >= maxPerUser) {
-            throw new LimitReachedException("you already follow the changes " + maxPerUser
-                    + " times (swarm.events.max-subscribers-per-user): close a tab, or try again later");
+            throw new LimitReachedException("changes.per-user", maxPerUser);
         }
         Subscription subscription = new Subscription(user, subscriber);
         Long lastSeen = LastEventId.change(lastEventId, generation);

@@ -64,13 +64,12 @@ public class Networks {
     public SwarmNetwork create(String name, String driver, boolean attachable, boolean internal, boolean encrypted,
                                Map<String, String> labels) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "must be letters, digits, '-', '_' and '.', starting with a letter or digit, "
-                    + "at most 63 characters");
+            throw new InvalidRequestException("name", "networks.name");
         }
         String wanted = driver == null || driver.isBlank() ? "overlay" : driver.trim();
         Map<String, String> given = labels == null ? Map.of() : labels;
         if (given.keySet().stream().anyMatch(k -> k.startsWith("com.docker.stack."))) {
-            throw new InvalidRequestException("labels", "cannot set com.docker.stack.* labels: they belong to the stack tooling");
+            throw new InvalidRequestException("labels", "labels.stack-tooling");
         }
         String path = "networks." + name;
         List<PolicyViolation> violations = new ArrayList<>(policy.rules().networkDriver(path, wanted));
@@ -81,7 +80,7 @@ public class Networks {
                     "labelled for sharing: for admins", true, null));
         }
         if (objects.named(Kind.NETWORKS, name) != null) {
-            throw new OperationConflictException("network " + name + " exists already");
+            throw new OperationConflictException("networks.exists", name);
         }
         policy.enforce(violations);
         ObjectNode spec = JSON.createObjectNode();
@@ -107,11 +106,11 @@ public class Networks {
         JsonNode network = find(reference);
         String name = network.path("Name").asText();
         if (PREDEFINED.contains(name) || network.path("Ingress").asBoolean(false)) {
-            throw new OperationConflictException("network " + name + " is the Engine's own and is never removed");
+            throw new OperationConflictException("networks.predefined", name);
         }
         List<String> using = attached().getOrDefault(network.path("Id").asText(), List.of());
         if (!using.isEmpty()) {
-            throw new OperationConflictException("network " + name + " is used by " + String.join(", ", using) + ": detach them first");
+            throw new OperationConflictException("networks.in-use", name, String.join(", ", using));
         }
         if (policy.rules().isShared(network.path("Labels"))) {
             policy.enforce(List.of(new PolicyViolation(PolicyRules.EXTERNAL_OBJECTS, "networks." + name + ".labels", "network " + name,
@@ -122,7 +121,7 @@ public class Networks {
 
     private JsonNode find(String reference) {
         if (reference == null || reference.isBlank() || reference.length() > 128) {
-            throw new InvalidRequestException("name", "is required: a network's name or ID");
+            throw new InvalidRequestException("name", "networks.reference-required");
         }
         dev.swarmmanager.docker.DockerCalls.checkReference("network", reference); // no such name: 404, never sent to the Engine
         JsonNode found = objects.named(Kind.NETWORKS, reference);

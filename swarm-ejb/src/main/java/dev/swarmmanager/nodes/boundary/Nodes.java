@@ -120,19 +120,15 @@ public class Nodes {
             long managers = list().stream().filter(SwarmNode::isManager).count();
             String localNode = localNodeId();
             if (managers <= 1) {
-                throw new OperationConflictException("node " + node.hostname()
-                        + " is the last manager: removing it would destroy the Swarm");
+                throw new OperationConflictException("nodes.last-manager", node.hostname());
             }
             if (node.id().equals(localNode)) {
-                throw new OperationConflictException("node " + node.hostname()
-                        + " is the manager Swarm Manager is connected through: connect through another manager first");
+                throw new OperationConflictException("nodes.connected-through", node.hostname());
             }
-            throw new OperationConflictException("node " + node.hostname()
-                    + " is a manager: demote it to a worker (docker node demote) before removing it");
+            throw new OperationConflictException("nodes.manager", node.hostname());
         }
         if (!force && node.state() != NodeState.DOWN) {
-            throw new OperationConflictException("node " + node.hostname() + " is " + node.state()
-                    + ", not down: shut it down or make it leave first, or remove it with force");
+            throw new OperationConflictException("nodes.not-down", node.hostname(), node.state());
         }
         calls.run(NODE, reference, () -> docker.removeSwarmNodeCmd(node.id()).withForce(force).exec());
         mirror.refreshNodes();
@@ -158,8 +154,7 @@ public class Nodes {
                 throw new OperationConflictException(reason);
             });
             if (node.id().equals(localNodeId())) {
-                throw new OperationConflictException("node " + node.hostname()
-                        + " is the manager Swarm Manager is connected through: connect through another manager first");
+                throw new OperationConflictException("nodes.connected-through", node.hostname());
             }
         }
         updateSpec(node.id(), spec -> spec.put("Role", wanted.toString()));
@@ -175,16 +170,14 @@ public class Nodes {
     @Audited("nodes.update-labels")
     public SwarmNode replaceLabels(String reference, Map<String, String> labels) {
         if (labels.size() > MAX_LABELS) {
-            throw new InvalidRequestException("labels", "holds more than " + MAX_LABELS + " labels");
+            throw new InvalidRequestException("labels", "nodes.too-many-labels", MAX_LABELS);
         }
         labels.forEach((key, value) -> {
             if (key == null || !LABEL_KEY.matcher(key).matches()) {
-                throw new InvalidRequestException("labels", "has a key that placement constraints cannot name: a letter or '_' "
-                        + "followed by 1 to 127 letters, digits, '.', '_' or '-'");
+                throw new InvalidRequestException("labels", "nodes.label-key");
             }
             if (value == null || value.length() > MAX_LABEL_VALUE || value.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidRequestException("labels", "has a value for '" + key + "' that is missing, longer than "
-                        + MAX_LABEL_VALUE + " characters, or holds control characters");
+                throw new InvalidRequestException("labels", "nodes.label-value", key, MAX_LABEL_VALUE);
             }
         });
         SwarmNode node = inspect(reference);

@@ -48,7 +48,7 @@ public class ClusterResources {
      */
     public Headroom headroom(String reference, Long requested) {
         if (requested != null && (requested < 1 || requested > MAX_REQUESTED)) {
-            throw new InvalidRequestException("replicas", "must be from 1 to " + MAX_REQUESTED);
+            throw new InvalidRequestException("replicas", "number.from-to", 1, MAX_REQUESTED);
         }
         ClusterState state = state();
         return Headroom.of(state, service(state, reference), requested);
@@ -70,7 +70,7 @@ public class ClusterResources {
 
     private static SwarmService service(ClusterState state, String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new InvalidRequestException(SERVICE, "is required");
+            throw new InvalidRequestException(SERVICE, "compose.required");
         }
         return state.service(reference).orElseThrow(() -> new ResourceNotFoundException(SERVICE, reference));
     }

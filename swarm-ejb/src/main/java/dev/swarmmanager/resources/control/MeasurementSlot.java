@@ -17,7 +17,7 @@ public class MeasurementSlot {
 
     public <T> T run(Supplier<T> measurement) {
         if (!slot.tryAcquire()) {
-            throw new LimitReachedException("another measurement is running: try again in a few seconds");
+            throw new LimitReachedException("resources.measuring");
         }
         try {
             return measurement.get();

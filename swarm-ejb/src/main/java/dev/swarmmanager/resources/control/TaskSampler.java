@@ -78,7 +78,7 @@ public class TaskSampler {
             done = executor.invokeAll(jobs, MEASUREMENT_DEADLINE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LimitReachedException("the measurement was interrupted: try again");
+            throw new LimitReachedException("resources.interrupted");
         }
         List<ServiceMeasurement.TaskSample> samples = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {

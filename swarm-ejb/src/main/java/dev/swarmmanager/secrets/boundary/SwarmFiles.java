@@ -16,6 +16,7 @@ import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.AuditOutcome;
 import dev.swarmmanager.domain.FileDraft;
 import dev.swarmmanager.domain.FileKind;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.PolicyViolation;
@@ -134,12 +135,11 @@ public class SwarmFiles {
     private SwarmFile create(FileKind kind, FileDraft draft) {
         validate(kind, draft.name(), draft.content());
         if (draft.labels().keySet().stream().anyMatch(k -> k.startsWith("com.docker.stack."))) {
-            throw new InvalidRequestException("labels", "cannot set com.docker.stack.* labels: they belong to the stack tooling");
+            throw new InvalidRequestException("labels", "labels.stack-tooling");
         }
         List<PolicyViolation> violations = new ArrayList<>(labelsRule(kind, draft.name(), draft.labels()));
         if (objects.named(FileReferences.kind(kind), draft.name()) != null) {
-            throw new OperationConflictException(kind + " " + draft.name() + " exists already: Swarm " + kind.plural()
-                    + " cannot change, rotate it to a new version instead");
+            throw new OperationConflictException("files.exists", kind.noun(), draft.name(), kind.nouns());
         }
         policy.enforce(violations);
         objects.create(FileReferences.kind(kind), spec(draft.name(), draft.content(), draft.labels()));
@@ -152,8 +152,7 @@ public class SwarmFiles {
         String name = found.path("Spec").path("Name").asText();
         List<String> using = references.users(kind).getOrDefault(name, List.of());
         if (!using.isEmpty()) {
-            throw new OperationConflictException(kind + " " + name + " is used by " + String.join(", ", using)
-                    + ": remove it from them first (or rotate it)");
+            throw new OperationConflictException("files.in-use", kind.noun(), name, String.join(", ", using));
         }
         policy.enforce(labelsRule(kind, name, labels(found.path("Spec").path("Labels"))));
         objects.delete(FileReferences.kind(kind), found.path("ID").asText());
@@ -172,13 +171,12 @@ public class SwarmFiles {
         validate(kind, oldName, next.content());
         String newName = nextName(oldName);
         if (objects.named(FileReferences.kind(kind), newName) != null) {
-            throw new OperationConflictException(kind + " " + newName + " exists already: remove it, or rotate " + newName + " instead");
+            throw new OperationConflictException("files.next-exists", kind.noun(), newName);
         }
         Map<String, String> labels = labels(old.path("Spec").path("Labels"));
         if (labels.containsKey(ComposeTranslator.NAMESPACE_LABEL)) {
             // The stack's file names it: its next deploy would make the old one again and move the services back
-            throw new OperationConflictException(kind + " " + oldName + " belongs to stack " + labels.get(ComposeTranslator.NAMESPACE_LABEL)
-                    + ": change it in the stack's file (under a new name) and redeploy the stack");
+            throw new OperationConflictException("files.in-stack", kind.noun(), oldName, labels.get(ComposeTranslator.NAMESPACE_LABEL));
         }
         List<PolicyViolation> violations = new ArrayList<>(labelsRule(kind, oldName, labels));
         List<JsonNode> using = references.servicesUsing(kind, oldName);
@@ -204,10 +202,9 @@ public class SwarmFiles {
                 moved.add(new OldVersions.Moved(service.path("ID").asText(), name, move(kind, service.path("ID").asText(), oldName, newName, newId)));
             } catch (RuntimeException e) {
                 List<String> names = moved.stream().map(OldVersions.Moved::name).toList();
-                String where = "rotation of " + kind + " " + oldName + " stopped at service " + name + " (" + OldVersions.shown(e) + "): "
-                        + (names.isEmpty() ? "no service" : String.join(", ", names)) + " moved to " + newName + ", the others still use "
-                        + oldName + "; both exist. Edit the services left to use " + newName + " (or remove " + newName + " and rotate again)";
-                oldVersions.stopped(Rotation.started(kind, oldName, newName, names).stillUpdating(List.of()).kept(where));
+                Phrase where = Phrase.of("files.rotation-stopped", kind.noun(), oldName, name, OldVersions.shown(e),
+                        names.isEmpty() ? Phrase.of("files.no-service") : String.join(", ", names), newName);
+                oldVersions.stopped(Rotation.started(kind, oldName, newName, names).stillUpdating(List.of()).kept(where.toString()));
                 throw new OperationConflictException(where, e);
             }
         }
@@ -245,7 +242,7 @@ public class SwarmFiles {
         Matcher m = VERSIONED.matcher(name);
         String next = m.matches() ? m.group(1) + "_v" + (Long.parseLong(m.group(2)) + 1) : name + "_v2";
         if (next.length() > 64) {
-            throw new InvalidRequestException("name", "its next version, " + next + ", would be longer than 64 characters");
+            throw new InvalidRequestException("name", "files.next-too-long", next);
         }
         return next;
     }
@@ -263,15 +260,14 @@ public class SwarmFiles {
 
     private void validate(FileKind kind, String name, String content) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "must be letters, digits, '-', '_' and '.', starting and ending with a letter or "
-                    + "digit, at most 64 characters");
+            throw new InvalidRequestException("name", "files.name");
         }
         if (content == null || content.isEmpty()) {
-            throw new InvalidRequestException("content", "is required: the " + kind + "'s content, not empty");
+            throw new InvalidRequestException("content", "files.content-required", kind.noun());
         }
         int max = kind == FileKind.SECRET ? MAX_SECRET : MAX_CONFIG;
         if (content.getBytes(StandardCharsets.UTF_8).length > max) {
-            throw new InvalidRequestException("content", "is larger than " + (max / 1024) + " KB, the most Swarm takes for a " + kind);
+            throw new InvalidRequestException("content", "files.content-too-large", max / 1024, kind.noun());
         }
     }
 
@@ -286,7 +282,7 @@ public class SwarmFiles {
 
     private JsonNode find(FileKind kind, String reference) {
         if (reference == null || reference.isBlank() || reference.length() > 128) {
-            throw new InvalidRequestException("name", "is required: a " + kind + "'s name or ID");
+            throw new InvalidRequestException("name", "files.reference-required", kind.noun());
         }
         dev.swarmmanager.docker.DockerCalls.checkReference(kind.toString(), reference); // no such name: 404, never sent to the Engine
         JsonNode found = objects.named(FileReferences.kind(kind), reference);

@@ -14,6 +14,7 @@ import dev.swarmmanager.docker.EngineObjects;
 import dev.swarmmanager.docker.EngineObjects.Kind;
 import dev.swarmmanager.docker.VersionedUpdate;
 import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.ServiceDefinition;
 import dev.swarmmanager.domain.ServiceEdit;
 import dev.swarmmanager.domain.ServiceEditPreview;
@@ -149,8 +150,7 @@ public class Services {
             specs.update(reference, spec -> {
                 long now = spec.path("Mode").path("Replicated").path("Replicas").asLong(-1);
                 if (now != expected) {
-                    throw new OperationConflictException("service " + reference + " has " + now + " replicas, not the " + expected
-                            + " the decision was made on: scaled by hand meanwhile");
+                    throw new OperationConflictException("services.scaled-meanwhile", reference, now, expected);
                 }
                 List<PolicyViolation> violations = policy.rules().changeOf(path(spec), spec, policy.managers()).stream()
                         .filter(v -> !(asAdmin && v.adminMay())).toList();
@@ -175,7 +175,7 @@ public class Services {
     private void checkReplicas(long replicas) {
         long maxReplicas = policy.rules().settings().maxReplicas();
         if (replicas < 0 || replicas > maxReplicas) {
-            throw new InvalidRequestException("replicas", "must be between 0 and " + maxReplicas + " (got " + replicas + ")");
+            throw new InvalidRequestException("replicas", "number.between-got", 0, maxReplicas, replicas);
         }
     }
 
@@ -226,7 +226,7 @@ public class Services {
         List<PolicyViolation> violations = new ArrayList<>(policy.rules().service(path, spec, policy.managers()));
         violations.addAll(resolveReferences(path, spec, null));
         if (objects.named(Kind.SERVICES, definition.name()) != null) {
-            throw new OperationConflictException("service " + definition.name() + " exists already: edit it, or choose another name");
+            throw new OperationConflictException("services.exists", definition.name());
         }
         List<PolicyViolation> bypassed = policy.enforce(violations);
         objects.create(Kind.SERVICES, spec);
@@ -357,8 +357,7 @@ public class Services {
         JsonNode service = specs.read(reference);
         long current = service.path("Version").path("Index").asLong();
         if (version != null && version != current) {
-            throw new OperationConflictException("service " + service.path("Spec").path("Name").asText() + " has changed since version "
-                    + version + " (it is at " + current + " now): review the edit against the current spec and send it again");
+            throw new OperationConflictException("services.changed-since", service.path("Spec").path("Name").asText(), version, current);
         }
         return service;
     }
@@ -398,8 +397,8 @@ public class Services {
             }
             JsonNode network = objects.named(Kind.NETWORKS, target);
             if (network == null || !network.path("Scope").asText().equals("swarm")) {
-                throw new OperationConflictException("network " + target + (network == null ? " does not exist" : " is "
-                        + network.path("Scope").asText() + "-scoped") + ": a service joins swarm-scoped (overlay) networks");
+                throw new OperationConflictException(network == null ? Phrase.of("services.network-missing", target)
+                        : Phrase.of("services.network-scope", target, network.path("Scope").asText()));
             }
             String networkId = network.path("Id").asText();
             ((ObjectNode) attachment).put("Target", networkId);
@@ -426,7 +425,7 @@ public class Services {
             }
             JsonNode object = objects.named(kind, name);
             if (object == null) {
-                throw new OperationConflictException(singular + " " + name + " does not exist: create it first");
+                throw new OperationConflictException("services.object-missing", ResourceNotFoundException.kind(singular), name);
             }
             violations.addAll(at(path + "." + singular + "s[" + i + "]",
                     policy.rules().external(singular, path, name, object.path("Spec").path("Labels"))));
@@ -467,7 +466,7 @@ public class Services {
             JsonNode previous = service.path("PreviousSpec");
             String name = service.path("Spec").path("Name").asText();
             if (!previous.isObject()) {
-                throw new OperationConflictException("service " + name + " has no earlier spec to roll back to: it was never updated");
+                throw new OperationConflictException("services.no-rollback", name);
             }
             String path = path(service.path("Spec"));
             List<PolicyViolation> violations = new ArrayList<>(policy.rules().changeOf(path, service.path("Spec"), policy.managers()));

@@ -59,8 +59,7 @@ public class ServiceSpecs {
     public static void setReplicas(ObjectNode spec, String reference, long replicas) {
         JsonNode replicated = spec.path("Mode").path("Replicated");
         if (!replicated.isObject()) {
-            throw new OperationConflictException("service " + reference
-                    + " is not a replicated service: a global service runs one task per node and cannot be scaled");
+            throw new OperationConflictException("services.global", reference);
         }
         ((ObjectNode) replicated).put("Replicas", replicas);
     }
@@ -68,7 +67,7 @@ public class ServiceSpecs {
     public static void setImage(ObjectNode spec, String image) {
         JsonNode container = spec.path("TaskTemplate").path("ContainerSpec");
         if (!container.isObject()) {
-            throw new OperationConflictException("the service has no container spec to set an image on");
+            throw new OperationConflictException("services.no-container-spec");
         }
         ((ObjectNode) container).put("Image", image);
     }

@@ -139,8 +139,7 @@ public class StackHistory {
         });
         given.forEach(variables::putIfAbsent);
         if (!missing.isEmpty()) {
-            throw new InvalidRequestException("variables", "must give " + String.join(", ", missing)
-                    + ": their values were not kept with version " + version.version() + " (their names say they are secret)");
+            throw new InvalidRequestException("variables", "stacks.secret-variables-again", String.join(", ", missing), version.version());
         }
         return variables;
     }

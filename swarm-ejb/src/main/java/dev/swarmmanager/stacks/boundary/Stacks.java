@@ -109,8 +109,7 @@ public class Stacks {
         StackVersion kept = history.get(stack, version);
         List<String> missing = kept.files().stream().filter(f -> !files.containsKey(f)).toList();
         if (!missing.isEmpty()) {
-            throw new InvalidRequestException("files", "must give " + String.join(", ", missing) + " again: version " + version
-                    + " was deployed with them, and files are never kept");
+            throw new InvalidRequestException("files", "stacks.files-again", String.join(", ", missing), version);
         }
         return deploy(new StackDeployment(stack, kept.composeFile(), StackHistory.variables(kept, variables), files, kept.prune()));
     }
@@ -332,34 +331,31 @@ public class Stacks {
         for (String network : plan.externalNetworks()) {
             JsonNode found = resources.named(Kind.NETWORKS, network);
             if (found == null) {
-                throw new OperationConflictException("network " + network + " is declared external but does not exist: "
-                        + "create a swarm-scoped (overlay) network first");
+                throw new OperationConflictException("stacks.external-network-missing", network);
             }
             if (!found.path("Scope").asText().equals("swarm")) {
-                throw new OperationConflictException("network " + network + " is declared external but is "
-                        + found.path("Scope").asText() + "-scoped, not swarm-scoped");
+                throw new OperationConflictException("stacks.external-network-scope", network, found.path("Scope").asText());
             }
             violations.addAll(rules.external("network", plan.path("network", network), network, found.path("Labels")));
         }
         for (String secret : plan.externalSecrets()) {
             JsonNode found = resources.named(Kind.SECRETS, secret);
             if (found == null) {
-                throw new OperationConflictException("secret " + secret + " is declared external but does not exist");
+                throw new OperationConflictException("stacks.external-missing", ResourceNotFoundException.kind("secret"), secret);
             }
             violations.addAll(rules.external("secret", plan.path("secret", secret), secret, found.path("Spec").path("Labels")));
         }
         for (String config : plan.externalConfigs()) {
             JsonNode found = resources.named(Kind.CONFIGS, config);
             if (found == null) {
-                throw new OperationConflictException("config " + config + " is declared external but does not exist");
+                throw new OperationConflictException("stacks.external-missing", ResourceNotFoundException.kind("config"), config);
             }
             violations.addAll(rules.external("config", plan.path("config", config), config, found.path("Spec").path("Labels")));
         }
         plan.configs().forEach((name, spec) -> {
             JsonNode existing = existingConfigs.get(name);
             if (existing != null && !existing.path("Spec").path("Data").asText().equals(spec.path("Data").asText())) {
-                throw new OperationConflictException("config " + name + " exists with different content, and Swarm "
-                        + "configs cannot change: give the config a new name in the file (for example " + name + "_v2)");
+                throw new OperationConflictException("stacks.config-differs", name);
             }
         });
         return violations;
@@ -379,9 +375,9 @@ public class Stacks {
             try {
                 resources.update(kind, current.path("ID").asText(), current.path("Version").path("Index").asLong(), spec);
             } catch (InvalidRequestException e) {
-                throw new OperationConflictException(kind.name().toLowerCase().replaceAll("s$", "") + " " + name
-                        + " exists with different content, and Swarm " + kind.name().toLowerCase()
-                        + " cannot change: give it a new name in the file (for example " + name + "_v2)");
+                throw new OperationConflictException("stacks.object-differs",
+                        ResourceNotFoundException.kind(kind.name().toLowerCase().replaceAll("s$", "")), name,
+                        ResourceNotFoundException.kind(kind.name().toLowerCase()));
             }
             ids.put(name, current.path("ID").asText());
         });

@@ -4,6 +4,7 @@ import dev.swarmmanager.domain.Causes;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.tasks.control.LogCollector;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -101,7 +101,7 @@ public class Tasks {
     @RolesAllowed(Role.OPERATOR_NAME)
     public List<LogLine> logs(String serviceReference, int tail) {
         if (tail < 1 || tail > maxTail) {
-            throw new InvalidRequestException("tail", "must be between 1 and " + maxTail + " (got " + tail + ")");
+            throw new InvalidRequestException("tail", "number.between-got", 1, maxTail, tail);
         }
         var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
         // The raw API: docker-java does not pass "details", which names the task and node of each line.
@@ -122,7 +122,7 @@ public class Tasks {
     @RolesAllowed(Role.OPERATOR_NAME)
     public LogFollow follow(String serviceReference, int tail, Instant since) {
         if (tail < 0 || tail > maxTail) {
-            throw new InvalidRequestException("tail", "must be between 0 and " + maxTail + " (got " + tail + ")");
+            throw new InvalidRequestException("tail", "number.between-got", 0, maxTail, tail);
         }
         var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
         Principal caller = context.getCallerPrincipal();

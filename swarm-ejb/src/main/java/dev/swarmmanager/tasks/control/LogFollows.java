@@ -44,15 +44,13 @@ public class LogFollows {
         AtomicInteger mine = perUser.computeIfAbsent(user, u -> new AtomicInteger());
         if (mine.incrementAndGet() > maxPerUser) {
             mine.decrementAndGet();
-            throw new LimitReachedException("you already follow " + maxPerUser
-                    + " logs (swarm.logs.max-follows-per-user): close one, or try again later");
+            throw new LimitReachedException("logs.per-user", maxPerUser);
         }
         int cap = cap();
         if (active.incrementAndGet() > cap) {
             active.decrementAndGet();
             mine.decrementAndGet();
-            throw new LimitReachedException("already " + cap + " log follows open (swarm.logs.max-follows, at most "
-                    + "swarm.docker.max-connections - 10): try again later");
+            throw new LimitReachedException("logs.all", cap);
         }
         AtomicBoolean given = new AtomicBoolean();
         return () -> {

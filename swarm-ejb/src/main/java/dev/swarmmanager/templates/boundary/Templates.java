@@ -138,8 +138,8 @@ public class Templates {
         List<String> unknown = values.keySet().stream()
                 .filter(k -> chosen.parameters().stream().noneMatch(p -> p.name().equals(k))).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidRequestException("values", "names " + String.join(", ", unknown) + ", which template " + template
-                    + " does not have (its parameters: " + String.join(", ", chosen.parameters().stream().map(TemplateParameter::name).toList()) + ")");
+            throw new InvalidRequestException("values", "templates.unknown-values", String.join(", ", unknown), template,
+                    String.join(", ", chosen.parameters().stream().map(TemplateParameter::name).toList()));
         }
         return services.create(new ServiceDefinition(service, chosen.service(), values));
     }
@@ -147,10 +147,10 @@ public class Templates {
     private ServiceTemplate keep(TemplateDraft draft, String user) {
         ServiceNames.validate(draft.name());
         if (draft.description() != null && draft.description().length() > MAX_DESCRIPTION) {
-            throw new InvalidRequestException("description", "is longer than " + MAX_DESCRIPTION + " characters");
+            throw new InvalidRequestException("description", "text.at-most", MAX_DESCRIPTION);
         }
         if (draft.service() != null && draft.service().length() > MAX_SERVICE) {
-            throw new InvalidRequestException("service", "is larger than " + (MAX_SERVICE >> 10) + " KiB");
+            throw new InvalidRequestException("service", "size.at-most-kib", MAX_SERVICE >> 10);
         }
         Map<String, String> placeholders = new HashMap<>();
         for (TemplateParameter parameter : TemplateParameter.of(draft.service())) {

@@ -70,7 +70,7 @@ public class AlertsResource {
         } else if (state.trim().equalsIgnoreCase("all")) {
             all = true;
         } else {
-            throw new InvalidRequestException("state", "must be open or all");
+            throw new InvalidRequestException("state", "alerts.state");
         }
         int pageNumber = Requests.integer(page, "page", 0);
         int pageSize = Requests.integer(size, "size", AlertPage.DEFAULT_SIZE);
@@ -110,7 +110,7 @@ public class AlertsResource {
     @Answer(AlertRuleView.class)
     public Envelope setRule(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "AlertRuleRequest"), examples = @ExampleObject(name = "example", value = AlertRuleDraft.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + AlertRuleDraft.EXAMPLE) AlertRuleDraft request) {
+            @NotNull(message = "{body.required}|" + AlertRuleDraft.EXAMPLE) AlertRuleDraft request) {
         return Envelope.of(AlertRuleView.of(rules.set(name, request)));
     }
 
@@ -138,7 +138,7 @@ public class AlertsResource {
     @Answer(AlertRuleView.class)
     public Envelope silence(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "SilenceRequest"), examples = @ExampleObject(name = "example", value = SilenceRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + SilenceRequest.EXAMPLE) SilenceRequest request) {
+            @NotNull(message = "{body.required}|" + SilenceRequest.EXAMPLE) SilenceRequest request) {
         long seconds = Requests.field(request.seconds(), "seconds", SilenceRequest.EXAMPLE);
         return Envelope.of(AlertRuleView.of(rules.silence(name, Duration.ofSeconds(seconds))));
     }
@@ -189,7 +189,7 @@ public class AlertsResource {
     @Answer(AlertChannelView.class)
     public Envelope setChannel(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "AlertChannelRequest"), examples = @ExampleObject(name = "example", value = AlertChannelDraft.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + AlertChannelDraft.EXAMPLE) AlertChannelDraft request) {
+            @NotNull(message = "{body.required}|" + AlertChannelDraft.EXAMPLE) AlertChannelDraft request) {
         return Envelope.of(AlertChannelView.of(channels.set(name, request)));
     }
 

@@ -76,7 +76,7 @@ public class ScalingPoliciesResource {
     @Answer(ScalingPolicyView.class)
     public Envelope set(@PathParam("name") String service, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "ScalingPolicyRequest"), examples = @ExampleObject(name = "example", value = ScalingPolicyRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + ScalingPolicyRequest.EXAMPLE) ScalingPolicyRequest request) {
+            @NotNull(message = "{body.required}|" + ScalingPolicyRequest.EXAMPLE) ScalingPolicyRequest request) {
         return Envelope.of(ScalingPolicyView.of(policies.set(request.toPolicy(service))));
     }
 

@@ -22,7 +22,7 @@ public record ScalingPolicyRequest(Long minReplicas, Long maxReplicas, String me
 
     ScalingPolicy toPolicy(String service) {
         if (minReplicas == null || maxReplicas == null || metric == null || target == null) {
-            throw new InvalidRequestException(null, "min_replicas, max_replicas, metric and target are required, for example " + EXAMPLE);
+            throw new InvalidRequestException(null, "scaling.required", EXAMPLE);
         }
         long max = maxReplicas;
         return new ScalingPolicy(service, minReplicas, max, WireName.parse(ScalingMetric.class, "metric", metric), query,
@@ -37,7 +37,7 @@ public record ScalingPolicyRequest(Long minReplicas, Long maxReplicas, String me
             return null;
         }
         if (value < 0 || value > 86_400) {
-            throw new InvalidRequestException(field, "must be from 0 to 86400 seconds");
+            throw new InvalidRequestException(field, "seconds.from-to", 0, 86400);
         }
         return Duration.ofSeconds(value);
     }

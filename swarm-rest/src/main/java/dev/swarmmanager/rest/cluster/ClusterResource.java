@@ -61,7 +61,7 @@ public class ClusterResource {
     @Answer(SwarmInfo.class)
     public Response init(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "InitRequest"),
             examples = @ExampleObject(name = "example", value = InitRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + InitRequest.EXAMPLE) @Valid InitRequest request, @Context UriInfo uri) {
+            @NotNull(message = "{body.required}|" + InitRequest.EXAMPLE) @Valid InitRequest request, @Context UriInfo uri) {
         var info = cluster.init(request.advertiseAddr());
         return Response.created(uri.getBaseUriBuilder().path("info").build()).entity(Envelope.of(info)).build();
     }

@@ -1,9 +1,11 @@
 package dev.swarmmanager.rest.errors;
 
 import dev.swarmmanager.audit.boundary.AuditLog;
+import dev.swarmmanager.domain.Phrase;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -22,10 +24,13 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(EJBAccessException e) {
         String target = uri.getPathParameters().values().stream().flatMap(v -> v.stream()).findFirst().orElse(null);
         audit.denied(e, target);
-        return ErrorResponses.of(Response.Status.FORBIDDEN, "your role does not allow this operation");
+        return ErrorResponses.of(Response.Status.FORBIDDEN, Phrase.of("auth.role"), headers);
     }
 }

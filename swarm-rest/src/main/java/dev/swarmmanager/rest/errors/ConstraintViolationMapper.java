@@ -1,15 +1,21 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.domain.Phrase;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,21 +27,30 @@ import java.util.stream.Collectors;
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    /** Our constraints' messages: {@code {key}} of the API's message bundle, then {@code |} and the key's argument, if any. */
+    private static final Pattern OURS = Pattern.compile("\\{([a-z][a-z0-9.-]*)}(?:\\|(.*))?", Pattern.DOTALL);
+
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
+        Locale language = ErrorResponses.language(headers);
         String message = e.getConstraintViolations().stream()
                 .sorted(Comparator.comparingInt(ConstraintViolationMapper::order))
-                .map(ConstraintViolationMapper::describe)
+                .map(violation -> describe(violation, language))
                 .distinct()
                 .collect(Collectors.joining("; "));
-        return ErrorResponses.of(Response.Status.BAD_REQUEST, message.isEmpty() ? "the request is not valid" : message);
+        return ErrorResponses.of(400, message.isEmpty() ? Phrase.of("body.invalid").in(language) : message, language);
     }
 
-    private static String describe(ConstraintViolation<?> violation) {
+    private static String describe(ConstraintViolation<?> violation, Locale language) {
         Path.Node leaf = leaf(violation);
-        return leaf != null && leaf.getKind() == ElementKind.PROPERTY
-                ? jsonName(leaf.getName()) + " " + violation.getMessage()
-                : violation.getMessage();
+        Matcher ours = OURS.matcher(violation.getMessageTemplate());
+        // A constraint of the validator's own (none of ours so far) keeps the validator's words.
+        String problem = !ours.matches() ? violation.getMessage()
+                : (ours.group(2) == null ? Phrase.of(ours.group(1)) : Phrase.of(ours.group(1), ours.group(2))).in(language);
+        return leaf != null && leaf.getKind() == ElementKind.PROPERTY ? jsonName(leaf.getName()) + " " + problem : problem;
     }
 
     /** The body itself first, then its fields as the record declares them. */

@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.security.ApiRefusals;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,22 +17,18 @@ import java.util.Map;
 public class ContainerErrors extends HttpServlet {
 
     private static final Map<Integer, String> MESSAGES = Map.of(
-            400, "the request is malformed",
-            411, "a request body must say its length",
-            413, "the request body is too large for this endpoint",
+            400, "http.malformed",
+            411, "http.411",
+            413, "http.413",
             401, ApiRefusals.SIGN_IN_REQUIRED, // MicroProfile JWT's refusal of a bearer token (ours answer themselves)
-            403, "your account has none of the roles viewer, operator or admin",
-            404, "no such API path",
-            500, "internal error");
+            403, "auth.no-role",
+            404, "http.no-path",
+            500, "server.internal");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute("jakarta.servlet.error.status_code");
         int status = code instanceof Integer c ? c : 404;
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        String message = MESSAGES.getOrDefault(status, "request failed");
-        response.getWriter().write("{\"success\":false,\"error\":\"" + message + "\"}");
+        ApiRefusals.write(request, response, status, Phrase.of(MESSAGES.getOrDefault(status, "http.failed")));
     }
 }

@@ -1,20 +1,41 @@
 package dev.swarmmanager.rest.errors;
 
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.rest.json.Envelope;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 
-/** Builds the error envelope with a status: the one place every mapper goes through. */
+/**
+ * Builds the error envelope with a status: the one place every mapper goes through. The message is in the first
+ * language of the request's {@code Accept-Language} we speak (English otherwise), and says which.
+ */
 final class ErrorResponses {
 
     private ErrorResponses() {
     }
 
-    static Response of(Response.Status status, String message) {
-        return of(status.getStatusCode(), message);
+    /** The reader's language: the request's most wanted one we speak, English when none (or no request) says. */
+    static Locale language(HttpHeaders headers) {
+        try {
+            return headers == null ? Phrase.LANGUAGES.get(0) : Phrase.language(headers.getAcceptableLanguages());
+        } catch (RuntimeException unreadable) {
+            // an Accept-Language the runtime cannot parse: the answer is still an answer, in English
+            return Phrase.LANGUAGES.get(0);
+        }
     }
 
-    static Response of(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Envelope.error(message)).build();
+    static Response of(Response.Status status, Phrase message, HttpHeaders headers) {
+        return of(status.getStatusCode(), message, headers);
+    }
+
+    static Response of(int status, Phrase message, HttpHeaders headers) {
+        return of(status, message.in(language(headers)), language(headers));
+    }
+
+    static Response of(int status, String message, Locale language) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Envelope.error(message))
+                .language(language).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 }

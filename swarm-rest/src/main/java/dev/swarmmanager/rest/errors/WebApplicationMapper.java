@@ -1,10 +1,13 @@
 package dev.swarmmanager.rest.errors;
 
 import dev.swarmmanager.domain.Causes;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.rest.security.BodyLimits;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,26 +18,29 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    HttpHeaders headers;
     @Override
     public Response toResponse(WebApplicationException e) {
         BodyLimits.TooLarge tooLarge = BodyLimits.TooLarge.in(e);
         if (tooLarge != null) {
-            return ErrorResponses.of(413, tooLarge.getMessage());
+            return ErrorResponses.of(413, tooLarge.phrase(), headers);
         }
         int status = e.getResponse().getStatus();
         if (hasCause(e, JsonbException.class) || hasCause(e, ProcessingException.class)) {
-            return ErrorResponses.of(Response.Status.BAD_REQUEST, MalformedBody.describe(e));
+            return ErrorResponses.of(Response.Status.BAD_REQUEST, MalformedBody.describe(e), headers);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
-        String message = switch (status) {
-            case 400 -> "the request body is missing or is not valid JSON";
-            case 404 -> "no such endpoint";
-            case 405 -> "method not allowed on this endpoint";
-            case 415 -> "unsupported content type: send application/json";
-            case 406 -> "this endpoint answers application/json";
-            default -> known == null ? "HTTP " + status : known.getReasonPhrase();
+        Phrase message = switch (status) {
+            case 400 -> Phrase.of("http.400");
+            case 404 -> Phrase.of("http.404");
+            case 405 -> Phrase.of("http.405");
+            case 415 -> Phrase.of("http.415");
+            case 406 -> Phrase.of("http.406");
+            default -> Phrase.of("docker.says", known == null ? "HTTP " + status : known.getReasonPhrase());
         };
-        Response response = ErrorResponses.of(status, message);
+        Response response = ErrorResponses.of(status, message, headers);
         return e.getResponse().getHeaderString("Allow") == null ? response
                 : Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
     }

@@ -2,6 +2,7 @@ package dev.swarmmanager.rest.health;
 
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.DockerUnavailableException;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.rest.json.Answer;
@@ -57,8 +58,8 @@ public class HealthResource {
     public Envelope statistics() {
         var statistics = mirror.statistics();
         if (statistics == null) {
-            throw new DockerUnavailableException(mirror.dockerHost(), "the cluster has not been read yet: "
-                    + String.join("; ", mirror.health().reasons()), null);
+            throw new DockerUnavailableException(mirror.dockerHost(),
+                    Phrase.of("health.not-read", String.join("; ", mirror.health().reasons())), null);
         }
         return Envelope.of(statistics);
     }

@@ -11,7 +11,7 @@ public final class Requests {
 
     public static <T> T field(T value, String field, String example) {
         if (value == null) {
-            throw new InvalidRequestException(field, "is required, for example " + example);
+            throw new InvalidRequestException(field, "required.example", example);
         }
         return value;
     }
@@ -23,8 +23,7 @@ public final class Requests {
         } catch (ArithmeticException e) {
             // toString, not toPlainString: 1e100000000 written out in full would take 100 MB
             String shown = value.toString();
-            throw new InvalidRequestException(field, "must be a whole number (got "
-                    + (shown.length() <= 20 ? shown : shown.substring(0, 20) + "…") + ")");
+            throw new InvalidRequestException(field, "number.whole-got", shown.length() <= 20 ? shown : shown.substring(0, 20) + "…");
         }
     }
 
@@ -36,7 +35,7 @@ public final class Requests {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new InvalidRequestException(name, "must be true or false (got '" + shown(value) + "')");
+            default -> throw new InvalidRequestException(name, "compose.boolean", shown(value));
         };
     }
 
@@ -48,7 +47,7 @@ public final class Requests {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(name, "must be a whole number (got '" + shown(value) + "')");
+            throw new InvalidRequestException(name, "compose.whole-number", shown(value));
         }
     }
 
@@ -60,7 +59,7 @@ public final class Requests {
         try {
             return java.time.Instant.parse(value.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-27T00:00:00Z (got '" + shown(value) + "')");
+            throw new InvalidRequestException(name, "time.instant", shown(value));
         }
     }
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 
 /** {@code {"availability": "drain"}}: active, pause or drain. */
 public record AvailabilityRequest(
-        @NotNull(message = "is required, for example \"drain\" (active, pause or drain)") String availability) {
+        @NotNull(message = "{nodes.availability-required}") String availability) {
 
     static final String EXAMPLE = "{\"availability\": \"drain\"}";
 }

@@ -97,7 +97,7 @@ public class NodesResource {
     @Answer(SwarmNode.class)
     public Envelope availability(@PathParam("node_id") String node, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "AvailabilityRequest"),
             examples = @ExampleObject(name = "example", value = AvailabilityRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + AvailabilityRequest.EXAMPLE) @Valid AvailabilityRequest request) {
+            @NotNull(message = "{body.required}|" + AvailabilityRequest.EXAMPLE) @Valid AvailabilityRequest request) {
         return Envelope.of(nodes.updateAvailability(node, request.availability()));
     }
 
@@ -114,7 +114,7 @@ public class NodesResource {
     @Answer(SwarmNode.class)
     public Envelope role(@PathParam("node_id") String node, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "RoleRequest"),
             examples = @ExampleObject(name = "example", value = RoleRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + RoleRequest.EXAMPLE) @Valid RoleRequest request) {
+            @NotNull(message = "{body.required}|" + RoleRequest.EXAMPLE) @Valid RoleRequest request) {
         return Envelope.of(nodes.changeRole(node, request.role()));
     }
 
@@ -130,7 +130,7 @@ public class NodesResource {
     @Answer(SwarmNode.class)
     public Envelope labels(@PathParam("node_id") String node, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "LabelsRequest"),
             examples = @ExampleObject(name = "example", value = LabelsRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + LabelsRequest.EXAMPLE) @Valid LabelsRequest request) {
+            @NotNull(message = "{body.required}|" + LabelsRequest.EXAMPLE) @Valid LabelsRequest request) {
         return Envelope.of(nodes.replaceLabels(node, request.labels()));
     }
 

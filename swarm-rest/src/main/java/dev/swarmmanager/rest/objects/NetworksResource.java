@@ -60,7 +60,7 @@ public class NetworksResource {
     @Answer(SwarmNetwork.class)
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "NetworkRequest"),
             examples = @ExampleObject(name = "example", value = NetworkRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + NetworkRequest.EXAMPLE) @Valid NetworkRequest request, @Context UriInfo uri) {
+            @NotNull(message = "{body.required}|" + NetworkRequest.EXAMPLE) @Valid NetworkRequest request, @Context UriInfo uri) {
         SwarmNetwork created = networks.create(request.name(), request.driver(), Boolean.TRUE.equals(request.attachable()),
                 Boolean.TRUE.equals(request.internal()), Boolean.TRUE.equals(request.encrypted()), request.labels());
         return Response.created(uri.getBaseUriBuilder().path("networks").path(created.name()).build()).entity(Envelope.of(created)).build();

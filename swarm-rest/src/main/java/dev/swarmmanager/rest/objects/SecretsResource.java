@@ -180,10 +180,10 @@ public class SecretsResource {
 
     private static FileDraft draft(FileRequest request, boolean named) {
         if (named && request.name() == null) {
-            throw new InvalidRequestException("name", "is required, for example \"db_password\"");
+            throw new InvalidRequestException("name", "required.example", "\"db_password\"");
         }
         if ((request.data() == null) == (request.dataBase64() == null)) {
-            throw new InvalidRequestException("data", "is required: the content as text in data, or as base64 in data_base64 (one of them)");
+            throw new InvalidRequestException("data", "files.data-required");
         }
         String content = request.data();
         if (content == null) {
@@ -191,13 +191,13 @@ public class SecretsResource {
             try {
                 bytes = Base64.getMimeDecoder().decode(request.dataBase64());
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("data_base64", "is not base64");
+                throw new InvalidRequestException("data_base64", "files.not-base64");
             }
             try {
                 content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             } catch (java.nio.charset.CharacterCodingException e) {
                 // Not silently changed: binary content (a keystore, a DER certificate) is not taken yet
-                throw new InvalidRequestException("data_base64", "is not UTF-8 text once decoded: binary content is not supported yet");
+                throw new InvalidRequestException("data_base64", "files.not-utf8");
             }
         }
         return new FileDraft(request.name(), content, request.labels());

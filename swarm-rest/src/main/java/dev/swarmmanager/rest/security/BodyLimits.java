@@ -1,6 +1,8 @@
 package dev.swarmmanager.rest.security;
 
 import dev.swarmmanager.domain.Causes;
+import dev.swarmmanager.domain.Phrase;
+import dev.swarmmanager.security.ApiRefusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -42,7 +44,7 @@ public class BodyLimits extends HttpFilter {
                 // (Expect: 100-continue, as curl does for large uploads) has not sent the body at all.
                 response.setHeader("Connection", "close");
             }
-            tooLarge(response, limit);
+            tooLarge(request, response, limit);
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Counted(request, limit), response);
@@ -69,12 +71,8 @@ public class BodyLimits extends HttpFilter {
         }
     }
 
-    static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"success\":false,\"error\":\"the request body is larger than " + (limit >> 10)
-                + " KiB, the most this endpoint takes\"}");
+    static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        ApiRefusals.write(request, response, 413, TooLarge.phrase(limit));
     }
 
     /** Thrown by a counted body past its limit; the exception mappers answer 413 for it. */
@@ -83,8 +81,17 @@ public class BodyLimits extends HttpFilter {
         public final long limit;
 
         TooLarge(long limit) {
-            super("the request body is larger than " + (limit >> 10) + " KiB, the most this endpoint takes");
+            super(phrase(limit).toString());
             this.limit = limit;
+        }
+
+        /** What the client reads, in its language. */
+        public Phrase phrase() {
+            return phrase(limit);
+        }
+
+        private static Phrase phrase(long limit) {
+            return Phrase.of("body.too-large", limit >> 10);
         }
 
         /** The body was cut off somewhere in {@code failure}'s causes. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * object, or YAML text), optional {@code variables}, and optionally the spec {@code version} the change was reviewed
  * against.
  */
-public record EditServiceRequest(@NotNull(message = "is required: the Compose service keys to change, for example {\"deploy\": {\"replicas\": 3}}") JsonValue changes,
+public record EditServiceRequest(@NotNull(message = "{services.changes-required}") JsonValue changes,
                                  Map<String, String> variables, BigDecimal version) {
 
     static final String EXAMPLE = "{\"changes\": {\"environment\": {\"LOG_LEVEL\": \"debug\"}}, \"version\": 42}";

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * {@code {"replicas": 5}}. Read as a decimal so that {@code 2.5} is refused instead of silently truncated; the range
  * is the deployment policy's ({@code swarm.services.max-replicas}), checked by the service.
  */
-public record ScaleRequest(@NotNull(message = "is required, for example 5") BigDecimal replicas) {
+public record ScaleRequest(@NotNull(message = "{required.example}|5") BigDecimal replicas) {
 
     static final String EXAMPLE = "{\"replicas\": 5}";
 }

@@ -146,7 +146,7 @@ public class ServicesResource {
     @Answer(SwarmService.class)
     public Envelope scale(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ScaleRequest"),
             examples = @ExampleObject(name = "example", value = ScaleRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + ScaleRequest.EXAMPLE) @Valid ScaleRequest request) {
+            @NotNull(message = "{body.required}|" + ScaleRequest.EXAMPLE) @Valid ScaleRequest request) {
         return Envelope.of(services.scale(name, Requests.wholeNumber(request.replicas(), "replicas")));
     }
 
@@ -163,7 +163,7 @@ public class ServicesResource {
     @Answer(SwarmService.class)
     public Envelope image(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "ImageRequest"),
             examples = @ExampleObject(name = "example", value = ImageRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + ImageRequest.EXAMPLE) @Valid ImageRequest request) {
+            @NotNull(message = "{body.required}|" + ImageRequest.EXAMPLE) @Valid ImageRequest request) {
         return Envelope.of(services.updateImage(name, request.image()));
     }
 
@@ -181,7 +181,7 @@ public class ServicesResource {
     @Answer(ServiceWriteResult.class)
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "CreateServiceRequest"),
             examples = @ExampleObject(name = "example", value = CreateServiceRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + CreateServiceRequest.EXAMPLE) @Valid CreateServiceRequest request,
+            @NotNull(message = "{body.required}|" + CreateServiceRequest.EXAMPLE) @Valid CreateServiceRequest request,
             @Context UriInfo uri) {
         ServiceWriteResult result = services.create(new ServiceDefinition(request.name(), text(request.service(), "service"),
                 request.variables()));
@@ -220,7 +220,7 @@ public class ServicesResource {
     @Answer({EditPreview.class, ServiceWriteResult.class})
     public Envelope edit(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "EditServiceRequest"),
             examples = @ExampleObject(name = "example", value = EditServiceRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + EditServiceRequest.EXAMPLE) @Valid EditServiceRequest request,
+            @NotNull(message = "{body.required}|" + EditServiceRequest.EXAMPLE) @Valid EditServiceRequest request,
             @Parameter(description = DRY_RUN) @QueryParam("dry_run") String dryRun) {
         ServiceEdit edit = new ServiceEdit(text(request.changes(), "changes"), request.variables(),
                 request.version() == null ? null : Requests.wholeNumber(request.version(), "version"));
@@ -286,7 +286,7 @@ public class ServicesResource {
         if (value.getValueType() == JsonValue.ValueType.OBJECT) {
             return value.toString();
         }
-        throw new InvalidRequestException(field, "must be a JSON object of Compose service keys, or YAML text in a string");
+        throw new InvalidRequestException(field, "services.compose-value");
     }
 
     private static JsonValue json(String text) {
@@ -378,7 +378,7 @@ public class ServicesResource {
                     .header("Cache-Control", "no-store").build(), executor, SUBSCRIPTION_PATIENCE);
         } catch (RejectedExecutionException e) {
             stream.abandon();
-            throw new LimitReachedException("the server cannot start another log follow now: try again later");
+            throw new LimitReachedException("logs.busy");
         }
     }
 }

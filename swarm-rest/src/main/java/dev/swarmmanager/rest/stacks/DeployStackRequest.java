@@ -7,7 +7,7 @@ import java.util.Map;
  * {@code {"stack_name": "ocr", "stack_file": "<compose YAML>"}}, optionally with {@code variables} for
  * interpolation, {@code files} (the contents of files the Compose file names, by path) and {@code prune}.
  */
-public record DeployStackRequest(@NotNull(message = "is required, for example \"ocr\"") String stackName,
-                                 @NotNull(message = "is required, for example the Compose file's YAML as a string") String stackFile,
+public record DeployStackRequest(@NotNull(message = "{required.example}|\"ocr\"") String stackName,
+                                 @NotNull(message = "{stacks.file-required}") String stackFile,
                                  Map<String, String> variables, Map<String, String> files, Boolean prune) {
 }

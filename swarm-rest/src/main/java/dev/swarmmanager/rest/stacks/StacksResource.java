@@ -86,7 +86,7 @@ public class StacksResource {
     @Answer(StackDeployResult.class)
     public Response deploy(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "DeployStackRequest"),
             examples = @ExampleObject(name = "example", value = "{\"stack_name\": \"ocr\", \"stack_file\": \"version: '3.8'\\nservices:\\n  worker:\\n    image: ocr-worker:1.0\\n\"}")))
-                           @NotNull(message = "a JSON body is required, for example " + EXAMPLE) @Valid DeployStackRequest request,
+                           @NotNull(message = "{body.required}|" + EXAMPLE) @Valid DeployStackRequest request,
                            @Parameter(description = DRY_RUN) @QueryParam("dry_run") String dryRun, @Context UriInfo uri) {
         return deployOrPlan(new StackDeployment(request.stackName(), request.stackFile(), request.variables(), request.files(),
                 Boolean.TRUE.equals(request.prune())), dryRun, uri);
@@ -149,7 +149,7 @@ public class StacksResource {
             }
         }
         if (yaml == null) {
-            throw new InvalidRequestException("stack_file", "is required: upload the Compose file as the part 'stack_file'");
+            throw new InvalidRequestException("stack_file", "stacks.upload-required");
         }
         return deployOrPlan(new StackDeployment(Requests.field(name, "stack_name", "?stack_name=ocr"), yaml,
                 Map.of(), files, Requests.flag(prune, "prune")), dryRun, uri);
@@ -275,7 +275,7 @@ public class StacksResource {
     private static int number(String value, String name) {
         int n = Requests.integer(value, name, 0);
         if (n < 1) {
-            throw new InvalidRequestException(name, "must be a version number from 1 (got " + n + ")");
+            throw new InvalidRequestException(name, "stacks.version-number", n);
         }
         return n;
     }

@@ -92,12 +92,12 @@ public class TemplatesResource {
     @Answer(ServiceTemplate.class)
     public Response save(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "SaveTemplateRequest"),
             examples = @ExampleObject(name = "example", value = SaveTemplateRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + SaveTemplateRequest.EXAMPLE) @Valid SaveTemplateRequest request,
+            @NotNull(message = "{body.required}|" + SaveTemplateRequest.EXAMPLE) @Valid SaveTemplateRequest request,
             @Context UriInfo uri) {
         ServiceTemplate saved;
         if (request.fromService() != null) {
             if (request.service() != null) {
-                throw new InvalidRequestException("service", "cannot be given with from_service: choose one");
+                throw new InvalidRequestException("service", "templates.service-and-from");
             }
             saved = templates.saveService(request.name(), request.description(), request.fromService());
         } else {
@@ -131,7 +131,7 @@ public class TemplatesResource {
     @Answer(ServiceWriteResult.class)
     public Response use(@PathParam("name") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "UseTemplateRequest"),
             examples = @ExampleObject(name = "example", value = UseTemplateRequest.EXAMPLE)))
-            @NotNull(message = "a JSON body is required, for example " + UseTemplateRequest.EXAMPLE) @Valid UseTemplateRequest request,
+            @NotNull(message = "{body.required}|" + UseTemplateRequest.EXAMPLE) @Valid UseTemplateRequest request,
             @Context UriInfo uri) {
         Integer version = request.version() == null ? null : (int) Requests.wholeNumber(request.version(), "version");
         Map<String, String> values = request.values() == null ? Map.of() : request.values();
@@ -147,6 +147,6 @@ public class TemplatesResource {
         if (value != null && value.getValueType() == JsonValue.ValueType.OBJECT) {
             return value.toString();
         }
-        throw new InvalidRequestException("service", "is required (or from_service): one Compose service, a JSON object or YAML text");
+        throw new InvalidRequestException("service", "templates.service-required");
     }
 }

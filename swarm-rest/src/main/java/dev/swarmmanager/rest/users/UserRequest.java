@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotNull;
  * is its validation group.
  */
 public record UserRequest(
-        @NotNull(groups = Creating.class, message = "is required, for example \"olga\"") String name,
-        @NotNull(groups = Creating.class, message = "is required, for example \"operator\"") String role,
-        @NotNull(groups = {Creating.class, Resetting.class}, message = "is required, for example 12 characters or more") String password,
+        @NotNull(groups = Creating.class, message = "{required.example}|\"olga\"") String name,
+        @NotNull(groups = Creating.class, message = "{required.example}|\"operator\"") String role,
+        @NotNull(groups = {Creating.class, Resetting.class}, message = "{users.password-required}") String password,
         Boolean enabled) {
 
     /** Creating a user: name, role and password. */

@@ -64,7 +64,7 @@ public class UsersResource {
     @Answer(LocalUser.class)
     public Response create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "UserRequest"),
             examples = @ExampleObject(name = "example", value = "{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"a long passphrase\"}")))
-                           @NotNull(message = "a JSON body is required, for example {\"name\":\"olga\",\"role\":\"operator\",\"password\":\"...\"}")
+                           @NotNull(message = "{body.required}|{\"name\":\"olga\",\"role\":\"operator\",\"password\":\"...\"}")
                            @Valid @ConvertGroup(to = UserRequest.Creating.class) UserRequest request, @Context UriInfo uri) {
         var user = users.create(request.name(), role(request.role()), request.password());
         return Response.created(uri.getAbsolutePathBuilder().path(user.name()).build()).entity(Envelope.of(user)).build();
@@ -81,7 +81,7 @@ public class UsersResource {
     @Answer(LocalUser.class)
     public Envelope update(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"role\":\"viewer\",\"enabled\":false}")))
-            @NotNull(message = "a JSON body is required, for example {\"role\":\"viewer\",\"enabled\":false}") UserRequest request) {
+            @NotNull(message = "{body.required}|{\"role\":\"viewer\",\"enabled\":false}") UserRequest request) {
         return Envelope.of(users.update(name, request.role() == null ? null : role(request.role()), request.enabled()));
     }
 
@@ -96,7 +96,7 @@ public class UsersResource {
     @Answer(LocalUser.class)
     public Envelope resetPassword(@PathParam("user") String name, @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "UserRequest"), examples = @ExampleObject(name = "example", value = "{\"password\":\"another long passphrase\"}")))
-            @NotNull(message = "a JSON body is required, for example {\"password\":\"...\"}")
+            @NotNull(message = "{body.required}|{\"password\":\"...\"}")
             @Valid @ConvertGroup(to = UserRequest.Resetting.class) UserRequest request) {
         return Envelope.of(users.resetPassword(name, request.password()));
     }
