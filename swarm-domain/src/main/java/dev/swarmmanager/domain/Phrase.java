@@ -35,9 +35,20 @@ public record Phrase(String key, List<Serializable> args) implements Serializabl
     public static Phrase of(String key, Object... args) {
         List<Serializable> kept = new ArrayList<>(args.length);
         for (Object arg : args) {
-            kept.add(arg instanceof Phrase phrase ? phrase : String.valueOf(arg));
+            kept.add(arg instanceof Phrase || arg instanceof Joined ? (Serializable) arg : String.valueOf(arg));
         }
         return new Phrase(key, kept);
+    }
+
+    /**
+     * An argument made of many phrases, written one after the other with {@code separator} between them (a refusal's
+     * violations): flat, however many there are.
+     */
+    public static Serializable joined(List<Phrase> items, String separator) {
+        return new Joined(List.copyOf(items), separator);
+    }
+
+    private record Joined(List<Phrase> items, String separator) implements Serializable {
     }
 
     /** The sentence in {@code language}, or in English when we do not speak it. */
@@ -68,6 +79,13 @@ public record Phrase(String key, List<Serializable> args) implements Serializabl
     }
 
     private static String render(Serializable arg, Locale language) {
+        if (arg instanceof Joined joined) {
+            StringBuilder out = new StringBuilder();
+            for (Phrase item : joined.items()) {
+                out.append(out.isEmpty() ? "" : joined.separator()).append(item.in(language));
+            }
+            return out.toString();
+        }
         return arg instanceof Phrase phrase ? phrase.in(language) : (String) arg;
     }
 

@@ -8,11 +8,11 @@ import java.io.Serializable;
  * @param rule     the rule's name, as {@code GET /policy} lists it ({@code capabilities}, {@code bind-mounts})
  * @param path     where the request asks for it, in Compose terms: {@code services.worker.cap_add[0]}
  * @param value    what it asks for there ({@code ALL}), shortened
- * @param reason   why it is refused, and the setting that would allow it
+ * @param reason   why it is refused, and the setting that would allow it (in the reader's language at the edge)
  * @param adminMay an admin may do it (the policy then records a bypass); false for a limit that holds for everyone
  * @param line     the Compose file's line, when the request is a file; otherwise null
  */
-public record PolicyViolation(String rule, String path, String value, String reason, boolean adminMay, Integer line) implements Serializable {
+public record PolicyViolation(String rule, String path, String value, Phrase reason, boolean adminMay, Integer line) implements Serializable {
 
     public PolicyViolation withLine(Integer fileLine) {
         return new PolicyViolation(rule, path, value, reason, adminMay, fileLine);

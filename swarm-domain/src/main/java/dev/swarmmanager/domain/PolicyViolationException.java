@@ -1,5 +1,6 @@
 package dev.swarmmanager.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -22,13 +23,8 @@ public class PolicyViolationException extends SwarmException {
     }
 
     /** {@code capabilities: services.c.cap_add[0]: ALL (why)} for each, joined by "; ". */
-    private static Phrase list(List<PolicyViolation> violations) {
-        Phrase joined = null;
-        for (PolicyViolation v : violations) {
-            Phrase one = Phrase.of("policy.violation", v.toString(), v.reason());
-            joined = joined == null ? one : Phrase.of("list.semicolon", joined, one);
-        }
-        return joined == null ? Phrase.of("list.none") : joined;
+    private static Serializable list(List<PolicyViolation> violations) {
+        return Phrase.joined(violations.stream().map(v -> Phrase.of("policy.violation", v.toString(), v.reason())).toList(), "; ");
     }
 
     public List<PolicyViolation> violations() {

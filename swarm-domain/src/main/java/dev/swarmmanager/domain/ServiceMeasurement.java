@@ -27,6 +27,6 @@ public record ServiceMeasurement(String service, String measuredOn, Instant meas
      * @param error       why this task could not be measured, {@code null} when it was
      */
     public record TaskSample(String taskId, String task, Double cpuPercent, Long memoryBytes, Long memoryLimitBytes,
-                             String error) implements Serializable {
+                             Phrase error) implements Serializable {
     }
 }

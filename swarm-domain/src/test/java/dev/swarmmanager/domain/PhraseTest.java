@@ -33,6 +33,7 @@ class PhraseTest {
         return keys;
     }
 
+    /** The placeholders a text uses (a translation may name an argument more often than English does). */
     private static Set<String> placeholders(String text) {
         Set<String> found = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
@@ -64,8 +65,8 @@ class PhraseTest {
     void aPhraseIsWrittenInTheReadersLanguageWithItsArgumentsAsGiven() {
         Phrase missing = Phrase.of("lookup.not-found", ResourceNotFoundException.kind("service"), "web");
         assertThat(missing.in(Locale.ENGLISH)).isEqualTo("service 'web' not found");
-        assertThat(missing.in(Locale.GERMAN)).isEqualTo("Service 'web' nicht gefunden");
-        assertThat(missing.in(Locale.GERMANY)).as("a country adds nothing").isEqualTo("Service 'web' nicht gefunden");
+        assertThat(missing.in(Locale.GERMAN)).isEqualTo("Dienst 'web' nicht gefunden");
+        assertThat(missing.in(Locale.GERMANY)).as("a country adds nothing").isEqualTo("Dienst 'web' nicht gefunden");
         assertThat(missing.in(Locale.FRENCH)).as("a language we do not speak is English").isEqualTo("service 'web' not found");
         assertThat(missing).hasToString("service 'web' not found");
         // a number is written as given (no 8.080 in German), a quote once, and a placeholder-like argument stays as it is
@@ -79,8 +80,22 @@ class PhraseTest {
         assertThat(e).hasMessage("replicas must be between 0 and 100 (got 250)");
         assertThat(e.messageIn(Locale.GERMAN)).isEqualTo("replicas muss zwischen 0 und 100 liegen (erhalten: 250)");
         PolicyViolationException refused = new PolicyViolationException(List.of(
-                new PolicyViolation("capabilities", "services.c.cap_add[0]", "ALL", "why", true, null)), true);
-        assertThat(refused.messageIn(Locale.GERMAN)).isEqualTo("die Deployment-Richtlinie erlaubt das Ihrer Rolle nicht: capabilities: services.c.cap_add[0]: ALL (why)");
+                new PolicyViolation("capabilities", "services.c.cap_add[0]", "ALL", Phrase.of("policy.prune"), true, null)), true);
+        assertThat(refused.messageIn(Locale.GERMAN)).isEqualTo("die Deployment-Richtlinie erlaubt das Ihrer Rolle nicht: capabilities: services.c.cap_add[0]: ALL "
+                + "(prune würde Dienste entfernen, was nur Admins dürfen)");
+    }
+
+    @Test
+    void thousandsOfViolationsAreWrittenFlatInOneMessage() {
+        List<PolicyViolation> many = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            many.add(new PolicyViolation("capabilities", "services.s" + i + ".cap_add[0]", "ALL", Phrase.of("policy.prune"), true, null));
+        }
+        PolicyViolationException refused = new PolicyViolationException(many, false);
+        String german = refused.messageIn(Locale.GERMAN);
+        assertThat(german).startsWith("die Deployment-Richtlinie erlaubt das nicht: capabilities: services.s0.cap_add[0]: ALL (")
+                .endsWith("services.s19999.cap_add[0]: ALL (prune würde Dienste entfernen, was nur Admins dürfen)");
+        assertThat(german.split("; ")).hasSize(20_000);
     }
 
     @Test

@@ -60,7 +60,7 @@ class LanguagesApiIT {
                 .header("Content-Type", "application/json").header("Accept-Language", "de")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"replicas\": 2}")));
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.error()).isEqualTo("Service 'no-such-service' nicht gefunden");
+        assertThat(missing.error()).isEqualTo("Dienst 'no-such-service' nicht gefunden");
 
         Api.Answer wrongMethod = Api.send(HttpRequest.newBuilder(Api.uri("/api/swarm/services/" + service + "/scale"))
                 .header("Accept-Language", "de").GET());
@@ -68,6 +68,25 @@ class LanguagesApiIT {
         assertThat(wrongMethod.error()).as("JAX-RS's own refusal").isEqualTo("Methode an diesem Endpunkt nicht erlaubt");
 
         assertThat(docker("service", "inspect", service, "--format", "{{.Spec.Mode.Replicated.Replicas}}")).isEqualTo("1");
+    }
+
+    @Test
+    void thePolicysReasonsAreInGermanInTheRefusalsData() {
+        String refused = Lab.uniqueName("sprachen-cap");
+        try {
+            Api.Answer answer = Api.as(IdentityProvider.User.OPERATOR).sendAs(HttpRequest.newBuilder(Api.uri("/api/swarm/services"))
+                    .header("Content-Type", "application/json").header("Accept-Language", "de")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + refused
+                            + "\",\"service\":{\"image\":\"ocr-worker:1.0\",\"cap_add\":[\"ALL\"]}}")));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+            assertThat(answer.error()).startsWith("die Deployment-Richtlinie erlaubt das Ihrer Rolle nicht: capabilities: services."
+                    + refused + ".cap_add[0]: ALL (Capability nicht in swarm.policy.allowed-capabilities");
+            assertThat(answer.json().getJsonArray("violations").getJsonObject(0).getString("reason"))
+                    .as("a phrase in the answer's data").startsWith("Capability nicht in swarm.policy.allowed-capabilities");
+            assertThat(docker("service", "ls", "--filter", "name=" + refused, "-q")).isEmpty();
+        } finally {
+            Lab.removeServiceQuietly(refused);
+        }
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.swarmmanager.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.PolicyRule;
 import dev.swarmmanager.domain.PolicyViolation;
+import dev.swarmmanager.domain.ResourceNotFoundException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,12 +71,12 @@ public final class PolicyRules {
         JsonNode replicas = spec.path("Mode").path("Replicated").path("Replicas");
         if (replicas.isNumber() && replicas.asLong() > settings.maxReplicas()) {
             found.add(new PolicyViolation(MAX_REPLICAS, path + ".deploy.replicas", replicas.asText(),
-                    "more than " + PolicySettings.MAX_REPLICAS + " (" + settings.maxReplicas() + ") replicas", false, null));
+                    Phrase.of("policy.max-replicas", PolicySettings.MAX_REPLICAS, settings.maxReplicas()), false, null));
         }
         String logDriver = task.path("LogDriver").path("Name").asText("");
         if (!logDriver.isEmpty() && !settings.allowedLogDrivers().contains(logDriver)) {
-            found.add(new PolicyViolation(LOG_DRIVERS, path + ".logging.driver", logDriver, "log driver not in "
-                    + PolicySettings.PREFIX + "allowed-log-drivers (" + String.join(",", settings.allowedLogDrivers()) + ")", true, null));
+            found.add(new PolicyViolation(LOG_DRIVERS, path + ".logging.driver", logDriver, Phrase.of("policy.log-driver",
+                    PolicySettings.PREFIX + "allowed-log-drivers", String.join(",", settings.allowedLogDrivers())), true, null));
         }
         // A named volume not of this stack is one that exists already, made by someone else (an admin's volume of the
         // node's root, another stack's data): the Engine reuses it whatever the file says about it. A service outside
@@ -87,8 +89,7 @@ public final class PolicyRules {
             if (mount.path("Type").asText("volume").equals("volume") && !source.isEmpty()
                     && (stack == null || !source.startsWith(stack + "_"))) {
                 found.add(new PolicyViolation(EXTERNAL_OBJECTS, path + ".volumes[" + i + "]", "volume " + shorten(source),
-                        (stack == null ? "a named volume of a service outside any stack" : "a volume not of this stack (external, or named outside it)")
-                                + " may hold another stack's data or a host mount: for admins", true, null));
+                        Phrase.of(stack == null ? "policy.volume-no-stack" : "policy.volume-other-stack"), true, null));
             }
         }
         JsonNode constraints = task.path("Placement").path("Constraints");
@@ -96,7 +97,7 @@ public final class PolicyRules {
             String constraint = constraints.get(i).asText();
             if (placesOnManagers(constraint, managers)) {
                 found.add(new PolicyViolation(MANAGER_PLACEMENT, path + ".deploy.placement.constraints[" + i + "]",
-                        shorten(constraint), "placement on manager nodes is for admins", true, null));
+                        shorten(constraint), Phrase.of("policy.manager-placement"), true, null));
             }
         }
         return found;
@@ -122,8 +123,8 @@ public final class PolicyRules {
             String cap = Capabilities.canonical(caps.get(i).asText());
             if (cap.equals("ALL") || !settings.allowedCapabilities().contains(cap)) {
                 found.add(new PolicyViolation(CAPABILITIES, path + ".cap_add[" + i + "]", shorten(caps.get(i).asText()),
-                        "capability not in " + PolicySettings.PREFIX + "allowed-capabilities ("
-                                + listed(settings.allowedCapabilities()) + ")", true, null));
+                        Phrase.of("policy.capability", PolicySettings.PREFIX + "allowed-capabilities",
+                                listed(settings.allowedCapabilities())), true, null));
             }
         }
         JsonNode mounts = container.path("Mounts");
@@ -138,9 +139,8 @@ public final class PolicyRules {
             String device = inMemory ? null : options.path("device").asText(null);
             if (type.equals("volume") && device == null) {
                 String driverName = driver.path("Name").asText("");
-                String problem = !driverName.isEmpty() && !driverName.equals("local")
-                        ? "volume driver other than local: a plugin may mount anything on the node"
-                        : options.size() > 0 && !inMemory ? "local volume with mount options (type, o): they reach the node's filesystem"
+                Phrase problem = !driverName.isEmpty() && !driverName.equals("local") ? Phrase.of("policy.volume-driver")
+                        : options.size() > 0 && !inMemory ? Phrase.of("policy.volume-options")
                         : null;
                 if (problem != null) {
                     found.add(new PolicyViolation(BIND_MOUNTS, path + ".volumes[" + i + "]",
@@ -152,10 +152,9 @@ public final class PolicyRules {
                 continue;
             }
             String source = normalised(device != null ? device : mount.path("Source").asText(""));
-            String problem = exposesDockerSocket(source) ? "exposes the Docker Engine's socket (root on the node)"
+            Phrase problem = exposesDockerSocket(source) ? Phrase.of("policy.docker-socket")
                     : allowedBindPath(source) ? null
-                    : "host path not under " + PolicySettings.PREFIX + "allowed-bind-paths ("
-                    + listed(settings.allowedBindPaths()) + ")";
+                    : Phrase.of("policy.bind-path", PolicySettings.PREFIX + "allowed-bind-paths", listed(settings.allowedBindPaths()));
             if (problem != null) {
                 found.add(new PolicyViolation(BIND_MOUNTS, path + ".volumes[" + i + "]", shorten(source), problem, true, null));
             }
@@ -190,7 +189,7 @@ public final class PolicyRules {
         }
         return List.of(new PolicyViolation(PRIVILEGED_SERVICE, path, shorten(String.join(", ",
                 held.stream().map(v -> v.rule() + " " + v.value()).toList())),
-                "the service holds what only an admin may grant: only admins may change it", true, null));
+                Phrase.of("policy.privileged-change"), true, null));
     }
 
     /**
@@ -204,7 +203,7 @@ public final class PolicyRules {
             return List.of();
         }
         return List.of(new PolicyViolation(EXTERNAL_OBJECTS, path + ".external", kind + " " + shorten(name),
-                "not labelled " + settings.sharedLabel(), true, null));
+                Phrase.of("policy.not-shared", settings.sharedLabel()), true, null));
     }
 
     /**
@@ -219,8 +218,7 @@ public final class PolicyRules {
             return List.of();
         }
         return List.of(new PolicyViolation(PRIVILEGED_SERVICE, path, shorten(String.join(", ", secrets)),
-                "the service holds secrets not labelled " + settings.sharedLabel() + ": changing " + String.join(", ", changedKeys)
-                        + " (what it runs) is for admins; change the command in its stack's file instead", true, null));
+                Phrase.of("policy.runs-with-secrets", settings.sharedLabel(), String.join(", ", changedKeys)), true, null));
     }
 
     /** Whether an object with these labels is one an admin labelled for sharing. */
@@ -237,11 +235,11 @@ public final class PolicyRules {
         List<PolicyViolation> found = new ArrayList<>();
         if (!name.startsWith(stack + "_")) {
             found.add(new PolicyViolation(FOREIGN_OBJECTS, path + ".name", kind + " " + shorten(name),
-                    "a stack's own " + kind + " is named " + stack + "_...: other names are for admins", true, null));
+                    Phrase.of("policy.own-name", ResourceNotFoundException.kind(kind), stack), true, null));
         }
         if (labels.has(settings.sharedLabelKey())) {
             found.add(new PolicyViolation(EXTERNAL_OBJECTS, path + ".labels", settings.sharedLabel(),
-                    "labelling an object for sharing is for admins", true, null));
+                    Phrase.of("policy.sharing-label"), true, null));
         }
         return found;
     }
@@ -252,15 +250,15 @@ public final class PolicyRules {
             return List.of();
         }
         return List.of(new PolicyViolation(FOREIGN_OBJECTS, path + ".name", kind + " " + shorten(name),
-                "a " + kind + " of that name exists outside stack " + stack + ": the deploy would take it over", true, null));
+                Phrase.of("policy.foreign", ResourceNotFoundException.kind(kind), stack), true, null));
     }
 
     public List<PolicyViolation> networkDriver(String path, String driver) {
         if (settings.allowedNetworkDrivers().contains(driver)) {
             return List.of();
         }
-        return List.of(new PolicyViolation(NETWORK_DRIVERS, path + ".driver", shorten(driver), "network driver not in "
-                + PolicySettings.PREFIX + "allowed-network-drivers (" + String.join(",", settings.allowedNetworkDrivers()) + ")", true, null));
+        return List.of(new PolicyViolation(NETWORK_DRIVERS, path + ".driver", shorten(driver), Phrase.of("policy.network-driver",
+                PolicySettings.PREFIX + "allowed-network-drivers", String.join(",", settings.allowedNetworkDrivers())), true, null));
     }
 
     /** A redeploy with prune would remove these services: removing a service is for admins. */
@@ -269,7 +267,7 @@ public final class PolicyRules {
             return List.of();
         }
         return List.of(new PolicyViolation(PRUNE, "prune", shorten(String.join(", ", removed)),
-                "prune would remove services, which only admins may do", true, null));
+                Phrase.of("policy.prune"), true, null));
     }
 
     /** The rules in force, in words, with their settings. */
@@ -308,8 +306,8 @@ public final class PolicyRules {
         }
         String registry = registryOf(image);
         if (!settings.allowedRegistries().contains(registry)) {
-            found.add(new PolicyViolation(REGISTRIES, path + ".image", shorten(image), "registry " + registry + " not in "
-                    + PolicySettings.PREFIX + "allowed-registries (" + String.join(",", settings.allowedRegistries()) + ")", true, null));
+            found.add(new PolicyViolation(REGISTRIES, path + ".image", shorten(image), Phrase.of("policy.registry", registry,
+                    PolicySettings.PREFIX + "allowed-registries", String.join(",", settings.allowedRegistries())), true, null));
         }
     }
 
@@ -331,15 +329,14 @@ public final class PolicyRules {
             String value = (published == 0 ? "" : published + ":") + port.path("TargetPort").asInt() + "/"
                     + port.path("Protocol").asText("tcp") + " " + port.path("PublishMode").asText("ingress");
             if (SWARM_PORTS.contains(published)) {
-                found.add(new PolicyViolation(RESERVED_PORTS, path + ".ports", value, "port " + published
-                        + " is one of Swarm's own (2377 managers, 7946 gossip, 4789 overlay traffic)", false, null));
+                found.add(new PolicyViolation(RESERVED_PORTS, path + ".ports", value, Phrase.of("policy.reserved-port", published), false, null));
             } else if (published > 0 && published < 1024 && !settings.allowedLowPorts().contains(published)) {
-                found.add(new PolicyViolation(LOW_PORTS, path + ".ports", value, "published ports below 1024 must be in "
-                        + PolicySettings.PREFIX + "allowed-low-ports", true, null));
+                found.add(new PolicyViolation(LOW_PORTS, path + ".ports", value,
+                        Phrase.of("policy.low-port", PolicySettings.PREFIX + "allowed-low-ports"), true, null));
             }
             if (port.path("PublishMode").asText("ingress").equals("host")) {
                 found.add(new PolicyViolation(HOST_MODE_PORTS, path + ".ports", value,
-                        "publishing on the node's own address (host mode) is for admins", true, null));
+                        Phrase.of("policy.host-mode"), true, null));
             }
         }
     }
@@ -387,7 +384,7 @@ public final class PolicyRules {
 
     private static PolicyViolation securityOption(String path, String value) {
         return new PolicyViolation(SECURITY_OPTIONS, path + ".security_opt", value,
-                "relaxes the container's confinement (the host's protection against it)", true, null);
+                Phrase.of("policy.security-option"), true, null);
     }
 
     private static String listed(java.util.Collection<String> values) {

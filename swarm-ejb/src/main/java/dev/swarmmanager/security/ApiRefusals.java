@@ -42,14 +42,27 @@ public final class ApiRefusals {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /**
+     * The request's most wanted language we speak; English when it names none. Not the servlet's own default: without
+     * {@code Accept-Language}, {@code getLocales()} answers the server's locale, which is no choice of the reader's.
+     */
+    public static Locale language(HttpServletRequest request) {
+        try {
+            return request.getHeader("Accept-Language") == null ? Phrase.LANGUAGES.get(0)
+                    : Phrase.language(Collections.list(request.getLocales()));
+        } catch (RuntimeException unreadable) {
+            return Phrase.LANGUAGES.get(0);
+        }
+    }
+
     /** {@code {"success":false,"error":"..."}} with {@code status}, in the first language of the request we speak. */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, Phrase message) throws IOException {
-        Locale language = Phrase.language(Collections.list(request.getLocales()));
+        Locale language = language(request);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Language", language.toLanguageTag());
-        response.setHeader("Vary", "Accept-Language");
+        response.addHeader("Vary", "Accept-Language");
         response.getWriter().write(Json.createObjectBuilder().add("success", false).add("error", message.in(language)).build().toString());
     }
 }

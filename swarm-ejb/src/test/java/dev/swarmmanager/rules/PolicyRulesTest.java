@@ -63,7 +63,7 @@ class PolicyRulesTest {
         List<PolicyViolation> stillRefused = allowing.service("services.c", binds, Set.of());
         assertThat(found(stillRefused)).containsExactly("bind-mounts: services.c.volumes[1]: /var/run/docker.sock",
                 "bind-mounts: services.c.volumes[2]: /var/run");
-        assertThat(stillRefused.get(0).reason()).contains("Docker Engine's socket");
+        assertThat(stillRefused.get(0).reason().toString()).contains("Docker Engine's socket");
     }
 
     @Test

@@ -89,8 +89,7 @@ public class HistoryView implements Serializable {
             try {
                 return LocalDateTime.parse(trimmed.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
-                throw new dev.swarmmanager.domain.InvalidRequestException(null,
-                        "'" + trimmed + "' is not a time: write 2026-11-30 10:00 (UTC) or 2026-11-30T10:00:00Z");
+                throw new dev.swarmmanager.domain.InvalidRequestException(null, "time.typed", trimmed);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.swarmmanager.web;
 import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.events.boundary.ChangeFeed;
+import dev.swarmmanager.security.ApiRefusals;
 import dev.swarmmanager.web.sse.EventStream;
 import jakarta.inject.Inject;
 import dev.swarmmanager.domain.LimitReachedException;
@@ -54,7 +55,7 @@ public class LiveChanges extends HttpServlet {
                 }
             });
         } catch (LimitReachedException e) {
-            response.sendError(429, e.messageIn(request.getLocale()));
+            response.sendError(429, e.messageIn(ApiRefusals.language(request)));
             return;
         }
         response.setContentType("text/event-stream");

@@ -2,12 +2,14 @@ package dev.swarmmanager.web;
 
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LastEventId;
-import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.LimitReachedException;
+import dev.swarmmanager.domain.LogLine;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmException;
-import dev.swarmmanager.tasks.boundary.Tasks;
+import dev.swarmmanager.security.ApiRefusals;
 import dev.swarmmanager.tasks.boundary.LogFollow;
+import dev.swarmmanager.tasks.boundary.Tasks;
 import dev.swarmmanager.web.sse.EventStream;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
@@ -52,7 +54,7 @@ public class LiveLogs extends HttpServlet {
         } catch (SwarmException e) {
             int status = e instanceof ResourceNotFoundException ? 404 : e instanceof InvalidRequestException ? 400
                     : e instanceof LimitReachedException ? 429 : 503;
-            response.sendError(status, e.messageIn(request.getLocale()));
+            response.sendError(status, e.messageIn(ApiRefusals.language(request)));
             return;
         }
         response.setContentType("text/event-stream");
@@ -84,7 +86,7 @@ public class LiveLogs extends HttpServlet {
             });
         } catch (RejectedExecutionException e) {
             follow.abandon();
-            response.sendError(429, "the server cannot start another log follow now: try again later");
+            response.sendError(429, Phrase.of("logs.busy").in(ApiRefusals.language(request)));
             async.complete();
         }
     }

@@ -53,6 +53,24 @@ class LanguagesUiIT {
     }
 
     @Test
+    void whatTheServerRefusesIsSaidInGermanToo() {
+        String network = Lab.uniqueName("ui-netz");
+        docker("network", "create", "--driver", "overlay", network);
+        try (Browser german = new Browser("de-DE,de").signIn(IdentityProvider.User.ADMIN)) {
+            german.open("/objects.xhtml");
+            german.click(By.id("objects-form:new-network"));
+            german.find(By.id("network-form:network-name")).sendKeys(network);
+            german.click(By.id("network-form:network-confirm"));
+            // the domain's refusal (a phrase of the API's bundle), not a label of the UI's
+            assertThat(german.text(By.tagName("body"))).contains("Netzwerk " + network + " existiert bereits");
+            assertThat(docker("network", "ls", "--filter", "name=^" + network + "$", "--format", "{{.Name}}").lines())
+                    .as("nothing created").hasSize(1);
+        } finally {
+            docker("network", "rm", network);
+        }
+    }
+
+    @Test
     void aLanguageTheUiDoesNotHaveGetsEnglish() {
         try (Browser french = new Browser("fr-FR,fr").signIn(IdentityProvider.User.VIEWER)) {
             french.open("/services.xhtml");

@@ -7,6 +7,7 @@ import dev.swarmmanager.domain.HistoryKind;
 import dev.swarmmanager.domain.HistoryPage;
 import dev.swarmmanager.domain.HistoryQuery;
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.PolicyViolationException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
@@ -85,11 +86,11 @@ public class ScalingPolicies {
         long most = policy.rules().settings().maxReplicas();
         if (wanted.maxReplicas() > most) {
             throw new PolicyViolationException(List.of(new PolicyViolation("max-replicas", "scaling_policy.max_replicas",
-                    String.valueOf(wanted.maxReplicas()), "the deployment policy allows at most " + most + " replicas", false, null)), false);
+                    String.valueOf(wanted.maxReplicas()), Phrase.of("policy.scaling-max-replicas", most), false, null)), false);
         }
         if (service.isPrivileged() && !security.isCallerInRole(Role.ADMIN_NAME)) {
             throw new PolicyViolationException(List.of(new PolicyViolation("privileged-service", "services." + service.name(),
-                    String.join(", ", service.privileges()), "the service holds host privileges: its scaling is for admins", true, null)), true);
+                    String.join(", ", service.privileges()), Phrase.of("policy.scaling-privileged"), true, null)), true);
         }
         ScalingPolicyRecord row = entities.find(ScalingPolicyRecord.class, wanted.service());
         if (row == null) {

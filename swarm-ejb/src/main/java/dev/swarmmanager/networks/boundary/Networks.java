@@ -10,6 +10,7 @@ import dev.swarmmanager.docker.EngineObjects.Kind;
 import dev.swarmmanager.docker.Times;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
@@ -77,7 +78,7 @@ public class Networks {
         new TreeMap<>(given).forEach(labelNode::put);
         if (policy.rules().isShared(labelNode)) {
             violations.add(new PolicyViolation(PolicyRules.EXTERNAL_OBJECTS, path + ".labels", "network " + name,
-                    "labelled for sharing: for admins", true, null));
+                    Phrase.of("policy.shared-object"), true, null));
         }
         if (objects.named(Kind.NETWORKS, name) != null) {
             throw new OperationConflictException("networks.exists", name);
@@ -114,7 +115,7 @@ public class Networks {
         }
         if (policy.rules().isShared(network.path("Labels"))) {
             policy.enforce(List.of(new PolicyViolation(PolicyRules.EXTERNAL_OBJECTS, "networks." + name + ".labels", "network " + name,
-                    "labelled for sharing: for admins", true, null)));
+                    Phrase.of("policy.shared-object"), true, null)));
         }
         objects.delete(Kind.NETWORKS, network.path("Id").asText());
     }

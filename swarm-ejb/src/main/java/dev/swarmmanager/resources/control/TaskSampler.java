@@ -6,6 +6,7 @@ import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.domain.LimitReachedException;
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.ServiceMeasurement;
 import dev.swarmmanager.domain.SwarmException;
 import dev.swarmmanager.domain.SwarmNode;
@@ -89,20 +90,20 @@ public class TaskSampler {
 
     private static ServiceMeasurement.TaskSample outcome(Future<ServiceMeasurement.TaskSample> sample, SwarmTask task) {
         if (sample.isCancelled()) {
-            return failed(task, "the Engine did not answer within " + MEASUREMENT_DEADLINE_SECONDS + " s");
+            return failed(task, Phrase.of("resources.no-answer", MEASUREMENT_DEADLINE_SECONDS));
         }
         try {
             return sample.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(task, "interrupted");
+            return failed(task, Phrase.of("resources.sample-interrupted"));
         } catch (ExecutionException e) {
             // Our own exceptions say what went wrong in words a user can act on; anything else is not shown raw.
-            return failed(task, e.getCause() instanceof SwarmException known ? known.getMessage() : "the Engine's answer could not be read");
+            return failed(task, e.getCause() instanceof SwarmException known ? known.phrase() : Phrase.of("resources.unreadable"));
         }
     }
 
-    private static ServiceMeasurement.TaskSample failed(SwarmTask task, String error) {
+    private static ServiceMeasurement.TaskSample failed(SwarmTask task, Phrase error) {
         return new ServiceMeasurement.TaskSample(task.id(), task.name(), null, null, null, error);
     }
 

@@ -186,8 +186,8 @@ public class SwarmFiles {
             // The new content is the rotator's choice: for services that use an object not shared with operators, that
             // would hand an operator a credential (or a configuration) of services they may not give it to
             violations.add(new PolicyViolation(dev.swarmmanager.rules.PolicyRules.EXTERNAL_OBJECTS, kind.plural() + "." + oldName,
-                    kind + " " + oldName, "not labelled for sharing and used by " + String.join(", ",
-                    using.stream().map(u -> u.path("Spec").path("Name").asText()).toList()) + ": its rotation is for admins", true, null));
+                    kind + " " + oldName, Phrase.of("policy.rotation", String.join(", ",
+                    using.stream().map(u -> u.path("Spec").path("Name").asText()).toList())), true, null));
         }
         for (JsonNode service : using) {
             String path = "services." + service.path("Spec").path("Name").asText();
@@ -255,7 +255,7 @@ public class SwarmFiles {
             return List.of();
         }
         return List.of(new PolicyViolation(dev.swarmmanager.rules.PolicyRules.EXTERNAL_OBJECTS, kind.plural() + "." + name + ".labels",
-                kind + " " + name, "labelled for sharing: for admins", true, null));
+                kind + " " + name, Phrase.of("policy.shared-object"), true, null));
     }
 
     private void validate(FileKind kind, String name, String content) {

@@ -40,6 +40,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -376,8 +377,8 @@ public class Stacks {
                 resources.update(kind, current.path("ID").asText(), current.path("Version").path("Index").asLong(), spec);
             } catch (InvalidRequestException e) {
                 throw new OperationConflictException("stacks.object-differs",
-                        ResourceNotFoundException.kind(kind.name().toLowerCase().replaceAll("s$", "")), name,
-                        ResourceNotFoundException.kind(kind.name().toLowerCase()));
+                        ResourceNotFoundException.kind(kind.name().toLowerCase(Locale.ROOT).replaceAll("s$", "")), name,
+                        ResourceNotFoundException.kind(kind.name().toLowerCase(Locale.ROOT)));
             }
             ids.put(name, current.path("ID").asText());
         });

@@ -147,7 +147,7 @@ public class Templates {
     private ServiceTemplate keep(TemplateDraft draft, String user) {
         ServiceNames.validate(draft.name());
         if (draft.description() != null && draft.description().length() > MAX_DESCRIPTION) {
-            throw new InvalidRequestException("description", "text.at-most", MAX_DESCRIPTION);
+            throw new InvalidRequestException("description", "text.longer-than", MAX_DESCRIPTION);
         }
         if (draft.service() != null && draft.service().length() > MAX_SERVICE) {
             throw new InvalidRequestException("service", "size.at-most-kib", MAX_SERVICE >> 10);

@@ -3,6 +3,7 @@ package dev.swarmmanager.policy.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.PolicyViolationException;
 import dev.swarmmanager.rules.PolicyConfiguration;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Who a violation stops: operators always (403, or 400 for a limit), admins only for limits, unless held to it all. */
 class DeploymentPolicyTest {
 
-    private static final PolicyViolation CAPABILITY = new PolicyViolation("capabilities", "services.c.cap_add[0]", "ALL", "r", true, 5);
-    private static final PolicyViolation REPLICAS = new PolicyViolation("max-replicas", "services.c.deploy.replicas", "1000", "r", false, 7);
+    private static final PolicyViolation CAPABILITY = new PolicyViolation("capabilities", "services.c.cap_add[0]", "ALL", Phrase.of("policy.prune"), true, 5);
+    private static final PolicyViolation REPLICAS = new PolicyViolation("max-replicas", "services.c.deploy.replicas", "1000", Phrase.of("policy.prune"), false, 7);
 
     private static DeploymentPolicy policy(boolean admin, boolean appliesToAdmins) {
         DeploymentPolicy policy = new DeploymentPolicy();

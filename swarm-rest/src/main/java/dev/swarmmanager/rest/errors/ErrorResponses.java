@@ -1,6 +1,7 @@
 package dev.swarmmanager.rest.errors;
 
 import dev.swarmmanager.domain.Phrase;
+import dev.swarmmanager.rest.json.AnswerLanguage;
 import dev.swarmmanager.rest.json.Envelope;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,14 +17,8 @@ final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    /** The reader's language: the request's most wanted one we speak, English when none (or no request) says. */
     static Locale language(HttpHeaders headers) {
-        try {
-            return headers == null ? Phrase.LANGUAGES.get(0) : Phrase.language(headers.getAcceptableLanguages());
-        } catch (RuntimeException unreadable) {
-            // an Accept-Language the runtime cannot parse: the answer is still an answer, in English
-            return Phrase.LANGUAGES.get(0);
-        }
+        return AnswerLanguage.of(headers);
     }
 
     static Response of(Response.Status status, Phrase message, HttpHeaders headers) {

@@ -38,7 +38,7 @@ public class WebApplicationMapper implements ExceptionMapper<WebApplicationExcep
             case 405 -> Phrase.of("http.405");
             case 415 -> Phrase.of("http.415");
             case 406 -> Phrase.of("http.406");
-            default -> Phrase.of("docker.says", known == null ? "HTTP " + status : known.getReasonPhrase());
+            default -> Phrase.of("http.reason", known == null ? "HTTP " + status : known.getReasonPhrase());
         };
         Response response = ErrorResponses.of(status, message, headers);
         return e.getResponse().getHeaderString("Allow") == null ? response

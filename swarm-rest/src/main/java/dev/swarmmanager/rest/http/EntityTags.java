@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.http;
 
+import dev.swarmmanager.rest.json.AnswerLanguage;
 import dev.swarmmanager.rest.json.Envelope;
 import dev.swarmmanager.rest.json.JsonMapping;
 import jakarta.json.bind.Jsonb;
@@ -39,7 +40,8 @@ public class EntityTags implements ContainerResponseFilter {
         if (entity instanceof byte[] rendered) {
             json = rendered;
         } else if (entity instanceof Envelope) {
-            json = JSON.toJson(entity).getBytes(StandardCharsets.UTF_8);
+            json = AnswerLanguage.during(AnswerLanguage.of(request),
+                    () -> JSON.toJson(entity)).getBytes(StandardCharsets.UTF_8);
         } else {
             return; // a stream or another body: not ours to read
         }

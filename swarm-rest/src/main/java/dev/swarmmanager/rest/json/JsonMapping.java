@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.json;
 
+import dev.swarmmanager.domain.Phrase;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -33,7 +34,7 @@ public class JsonMapping implements ContextResolver<Jsonb> {
                 .withNullValues(true)
                 .withPropertyOrderStrategy(PropertyOrderStrategy.LEXICOGRAPHICAL)
                 .withPropertyVisibilityStrategy(new RecordComponents())
-                .withSerializers(new WireEnums()));
+                .withSerializers(new WireEnums(), new Phrases()));
     }
 
     @Override
@@ -55,6 +56,14 @@ public class JsonMapping implements ContextResolver<Jsonb> {
                 return Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getAccessor().equals(method));
             }
             return Modifier.isPublic(method.getModifiers());
+        }
+    }
+
+    /** A phrase in the data (a policy violation's reason) is its sentence in the answer's language. */
+    static final class Phrases implements JsonbSerializer<Phrase> {
+        @Override
+        public void serialize(Phrase value, JsonGenerator generator, SerializationContext context) {
+            generator.write(value.in(AnswerLanguage.current()));
         }
     }
 

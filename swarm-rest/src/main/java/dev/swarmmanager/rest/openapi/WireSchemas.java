@@ -1,5 +1,6 @@
 package dev.swarmmanager.rest.openapi;
 
+import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.rest.json.JsonMapping;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -108,8 +109,8 @@ public final class WireSchemas {
             throw new IllegalArgumentException("no JSON schema for " + type);
         }
         Class<?> c = type1;
-        if (c == String.class || c == char.class || c == Character.class) {
-            return Map.of("type", "string");
+        if (c == String.class || c == char.class || c == Character.class || c == Phrase.class) {
+            return Map.of("type", "string"); // a phrase is written as its sentence in the reader's language
         }
         if (c == UUID.class) {
             return Map.of("type", "string", "format", "uuid");

@@ -292,6 +292,9 @@ class AnswerSchemasTest {
         if (c == String.class) {
             return "sample";
         }
+        if (c == dev.swarmmanager.domain.Phrase.class) {
+            return dev.swarmmanager.domain.Phrase.of("policy.prune"); // written as its sentence, a string
+        }
         if (c == int.class || c == Integer.class) {
             return 1;
         }

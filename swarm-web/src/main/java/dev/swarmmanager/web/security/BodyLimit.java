@@ -1,5 +1,7 @@
 package dev.swarmmanager.web.security;
 
+import dev.swarmmanager.domain.Phrase;
+import dev.swarmmanager.security.ApiRefusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -27,11 +29,11 @@ public class BodyLimit extends HttpFilter {
             if (request.getProtocol().startsWith("HTTP/1")) {
                 response.setHeader("Connection", "close"); // the body is not read (HTTP/2 forbids the header)
             }
-            response.sendError(413, "the request is larger than 2 MiB");
+            response.sendError(413, Phrase.of("http.larger-than-mib", MAX >> 20).in(ApiRefusals.language(request)));
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
-            response.sendError(411, "a request body must say its length");
+            response.sendError(411, Phrase.of("http.411").in(ApiRefusals.language(request)));
             return;
         }
         chain.doFilter(request, response);
