@@ -143,9 +143,6 @@ class ChangeFeedIT {
 
     @Test
     void aReconnectResumesFromTheLastEventId() throws Exception {
-        // On Open Liberty the replay reached the client later than 5 s in 1 of 6 runs (a fresh-clone CI): not yet
-        // understood, perhaps held in a buffer until the next event or keep-alive. Known, in the README; skipped there.
-        org.junit.jupiter.api.Assumptions.assumeFalse("liberty".equals(Api.SERVER), "the resume's timing on Open Liberty");
         Event lastSeen;
         try (Stream stream = new Stream(null).awaitConnected()) {
             docker("service", "scale", "--detach", service + "=2");

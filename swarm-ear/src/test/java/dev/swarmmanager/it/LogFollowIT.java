@@ -180,9 +180,6 @@ class LogFollowIT {
 
     @Test
     void theUiLogsPageFollowsWithoutReloading() throws Exception {
-        // Open Liberty installs an OpenID Connect mechanism from the single sign-on bean's annotation even in local
-        // mode, and it took the UI's sign-in in a CI run: the UI on Liberty is not supported yet (README).
-        org.junit.jupiter.api.Assumptions.assumeFalse("liberty".equals(Api.SERVER), "the UI's sign-in on Open Liberty");
         try (Browser browser = new Browser().signIn(User.OPERATOR)) {
             browser.open("/logs.xhtml?service=" + service);
             int shown = lastTickOnPage(browser);

@@ -24,6 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The cluster's changes as Server-Sent Events: {@code event: node|service|task|health}, {@code id} opaque (this
@@ -43,7 +47,7 @@ public class EventsResource {
      * ever), so connections are recycled: the client reconnects at once with Last-Event-ID and loses nothing,
      * and the server never holds more than a minute's worth of abandoned subscribers.
      */
-    static final long MAX_CONNECTION_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    static final long MAX_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     @Inject
     ChangeFeed feed;
@@ -61,9 +65,13 @@ public class EventsResource {
                        @QueryParam("last_event_id") String lastEventIdParam) {
         String lastSeen = lastEventId != null ? lastEventId : lastEventIdParam;
         long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
+        // The replay of what a reconnecting client missed is delivered on the feed's own thread, at once: it must not
+        // race the stream's first write. On RESTEasy (Open Liberty) an event sent while the resource method was still
+        // opening the stream sat unsent until the next one, a minute later.
+        CompletableFuture<Void> opened = new CompletableFuture<>();
         // Subscribed first: beyond the caps this throws, and the client gets 429 instead of a stream.
         feed.subscribe(caller.getUserPrincipal() == null ? "" : caller.getUserPrincipal().getName(), lastSeen, change -> {
-            if (sink.isClosed()) {
+            if (!awaitOpened(opened) || sink.isClosed()) {
                 return false;
             }
             if (System.nanoTime() > deadline) {
@@ -76,7 +84,21 @@ public class EventsResource {
             });
             return true;
         });
-        sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build());
+        sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build())
+                .whenComplete((done, failure) -> opened.complete(null));
+    }
+
+    /** Waits (briefly: the stream's first write is under way) until the stream is open; false if it never opens. */
+    private static boolean awaitOpened(CompletableFuture<Void> opened) {
+        try {
+            opened.get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     private static OutboundSseEvent event(Sse sse, ClusterChange change, String id) {
