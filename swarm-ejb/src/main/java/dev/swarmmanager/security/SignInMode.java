@@ -5,10 +5,6 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.annotation.Annotation;
-import java.lang.annotation.Documented;
-import java.lang.annotation.Retention;
-import java.lang.annotation.Target;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -19,8 +15,6 @@ import java.util.logging.Logger;
 public class SignInMode implements Extension {
 
     private static final Logger LOG = Logger.getLogger(SignInMode.class.getName());
-    /** What an annotation type carries about itself, not a definition to hand on. */
-    private static final Set<Class<? extends Annotation>> META = Set.of(Retention.class, Target.class, Documented.class);
 
     <T> void choose(@Observes @WithAnnotations({SingleSignOnOnly.class, LocalSignInOnly.class}) ProcessAnnotatedType<T> type) {
         boolean sso = SignInSettings.singleSignOn();
@@ -29,11 +23,13 @@ public class SignInMode implements Extension {
         if (!keep) {
             type.veto();
         } else if (sso && type.getAnnotatedType().isAnnotationPresent(SingleSignOnDefinitions.class)) {
-            // Added here, while the type is processed: the container's security extensions then see it as declared.
+            // Added while the type is processed: what reads the bean's definitions later (Soteria, Payara's, reads them
+            // when the bean is processed) sees them as declared. An extension that picks its types by annotation before
+            // that (@WithAnnotations: Open Liberty's) does not; Liberty is run in local mode only (README).
             var configurator = type.configureAnnotatedType();
             for (Annotation definition : type.getAnnotatedType().getAnnotation(SingleSignOnDefinitions.class).value().getAnnotations()) {
-                if (!META.contains(definition.annotationType())) {
-                    configurator.add(definition);
+                if (!definition.annotationType().getPackageName().equals("java.lang.annotation")) {
+                    configurator.add(definition); // not @Retention, @Target and the like: what the holder says of itself
                 }
             }
         }

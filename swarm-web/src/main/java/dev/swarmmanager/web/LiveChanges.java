@@ -37,43 +37,36 @@ public class LiveChanges extends HttpServlet {
         long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
         AtomicReference<AsyncContext> started = new AtomicReference<>();
         AtomicReference<EventStream> writer = new AtomicReference<>();
+        ChangeFeed.Started subscription;
         try {
-            // Subscribed before anything is written: beyond the caps the answer is a plain 429. The first change can
-            // come before the stream is set up below, so deliveries wait for it.
-            feed.subscribe(user, request.getHeader("Last-Event-ID"), change -> {
-                synchronized (started) {
-                    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                    while (started.get() == null && System.nanoTime() < waitUntil) {
-                        try {
-                            started.wait(100);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return false;
-                        }
-                    }
-                    return started.get() != null && send(started.get(), writer.get(), change, feed.eventId(change), deadline);
-                }
-            });
+            // Subscribed before anything is written: beyond the caps the answer is a plain 429. Nothing is delivered
+            // until the stream is set up below (start).
+            subscription = feed.subscribe(user, request.getHeader("Last-Event-ID"),
+                    change -> send(started.get(), writer.get(), change, feed.eventId(change), deadline));
         } catch (LimitReachedException e) {
             response.sendError(429, e.messageIn(ApiRefusals.language(request)));
             return;
         }
-        response.setContentType("text/event-stream");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        AsyncContext async = request.startAsync();
-        async.setTimeout(0);
-        EventStream out;
         try {
-            out = new EventStream(response.getOutputStream(), "swarm manager changes");
-        } catch (IOException clientLeft) {
-            complete(async); // the subscription is dropped at its first delivery, which finds no stream
-            return;
-        }
-        synchronized (started) {
+            response.setContentType("text/event-stream");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader("Cache-Control", "no-store");
+            AsyncContext async = request.startAsync();
+            async.setTimeout(0);
+            EventStream out;
+            try {
+                out = new EventStream(response.getOutputStream(), "swarm manager changes");
+            } catch (IOException clientLeft) {
+                subscription.cancel();
+                complete(async);
+                return;
+            }
             writer.set(out);
             started.set(async);
-            started.notifyAll();
+            subscription.start();
+        } catch (RuntimeException e) {
+            subscription.cancel();
+            throw e;
         }
     }
 

@@ -92,16 +92,17 @@ public class ChangeFeed {
     }
 
     /**
-     * Registers a subscriber, first replaying what came after the change {@code lastEventId} names; when that is older
-     * than what is kept, or is not this feed's (another server's, or this one's before a restart), a {@code resync}
-     * change instead.
+     * Registers a subscriber, with what came after the change {@code lastEventId} names queued for it; when that is
+     * older than what is kept, more than a subscriber may fall behind, or is not this feed's (another server's, or this
+     * one's before a restart), a {@code resync} change instead. Nothing is delivered until the caller says its stream
+     * is open ({@link Started#start()}): a delivery must not race the stream's first write.
      *
      * @param user        who subscribes, for the per-user cap
      * @param lastEventId the last event ID the client saw, as {@link #eventId} wrote it, or {@code null} for a new client
      * @throws LimitReachedException beyond {@code swarm.events.max-subscribers} overall or
      *                               {@code swarm.events.max-subscribers-per-user} for this user
      */
-    public synchronized void subscribe(String user, String lastEventId, Predicate<ClusterChange> subscriber) {
+    public synchronized Started subscribe(String user, String lastEventId, Predicate<ClusterChange> subscriber) {
         if (subscribers.size() >= maxSubscribers) {
             throw new LimitReachedException("changes.all", maxSubscribers);
         }
@@ -112,13 +113,24 @@ public class ChangeFeed {
         Long lastSeen = LastEventId.change(lastEventId, generation);
         if (lastSeen != null) {
             long oldestKept = recent.isEmpty() ? lastId + 1 : recent.peekFirst().id();
-            if (lastSeen < oldestKept - 1 || lastSeen > lastId) {
-                subscription.offer(List.of(ClusterChange.signal(lastId, ChangeType.RESYNC)));
-            } else {
-                subscription.offer(recent.stream().filter(change -> change.id() > lastSeen).toList());
-            }
+            List<ClusterChange> missed = lastSeen < oldestKept - 1 || lastSeen > lastId ? null
+                    : recent.stream().filter(change -> change.id() > lastSeen).toList();
+            // More than a subscriber may fall behind would end it at once: reloading is the quicker way back then.
+            subscription.offer(missed == null || missed.size() > MAX_BEHIND
+                    ? List.of(ClusterChange.signal(lastId, ChangeType.RESYNC)) : missed);
         }
         subscribers.add(subscription);
+        return subscription;
+    }
+
+    /** A subscription, silent until its stream is open. */
+    public interface Started {
+
+        /** The stream is open: deliver what is queued, and every change from now on. */
+        void start();
+
+        /** The stream never opened: the place is free again. */
+        void cancel();
     }
 
     /** The ID a stream writes for {@code change}, which the client sends back as its Last-Event-ID. */
@@ -131,12 +143,13 @@ public class ChangeFeed {
     }
 
     /** One subscriber's changes not yet delivered, and whether a delivery is under way. */
-    private final class Subscription {
+    private final class Subscription implements Started {
 
         private final String user;
         private final Predicate<ClusterChange> subscriber;
         private final Deque<ClusterChange> pending = new ArrayDeque<>();
         private boolean delivering;
+        private boolean started;
         private boolean ended;
 
         Subscription(String user, Predicate<ClusterChange> subscriber) {
@@ -157,12 +170,32 @@ public class ChangeFeed {
                     return;
                 }
                 pending.addAll(changes);
-                if (delivering) {
+                if (delivering || !started) {
                     return;
                 }
                 delivering = true;
             }
             delivery.execute(this::deliver);
+        }
+
+        @Override
+        public void start() {
+            synchronized (this) {
+                if (started || ended) {
+                    return;
+                }
+                started = true;
+                if (pending.isEmpty()) {
+                    return;
+                }
+                delivering = true;
+            }
+            delivery.execute(this::deliver);
+        }
+
+        @Override
+        public synchronized void cancel() {
+            end();
         }
 
         private void deliver() {

@@ -80,7 +80,7 @@ class ChangeFeedTest {
     void changesBetweenSnapshotsAreTypedAndNumbered() {
         List<ClusterChange> received = new ArrayList<>();
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
-        feed.subscribe("u", null, received::add);
+        feed.subscribe("u", null, received::add).start();
         feed.refreshed(snapshot(NodeAvailability.DRAIN, 3, OverallHealth.DEGRADED));
 
         assertThat(received).extracting(ClusterChange::type).containsExactly(ChangeType.NODE, ChangeType.SERVICE, ChangeType.HEALTH);
@@ -92,8 +92,8 @@ class ChangeFeedTest {
     void aQuietRefreshSendsAKeepAliveThatDropsAClientThatLeft() {
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
         List<ClusterChange> received = new ArrayList<>();
-        feed.subscribe("u", null, received::add);
-        feed.subscribe("u", null, change -> false);
+        feed.subscribe("u", null, received::add).start();
+        feed.subscribe("u", null, change -> false).start();
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
         assertThat(received).extracting(ClusterChange::type).containsExactly(ChangeType.KEEPALIVE);
         assertThat(feed.subscribers()).isEqualTo(1);
@@ -105,14 +105,14 @@ class ChangeFeedTest {
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2, OverallHealth.HEALTHY));
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 3, OverallHealth.HEALTHY));
         List<ClusterChange> resumed = new ArrayList<>();
-        feed.subscribe("u", idOf(feed, 1), resumed::add);
+        feed.subscribe("u", idOf(feed, 1), resumed::add).start();
         assertThat(resumed).extracting(ClusterChange::id).containsExactly(2L);
 
         for (int i = 0; i < ChangeFeed.KEPT + 5; i++) {
             feed.refreshed(snapshot(NodeAvailability.ACTIVE, 4 + i % 2, OverallHealth.HEALTHY));
         }
         List<ClusterChange> tooOld = new ArrayList<>();
-        feed.subscribe("u", idOf(feed, 1), tooOld::add);
+        feed.subscribe("u", idOf(feed, 1), tooOld::add).start();
         assertThat(tooOld).extracting(ClusterChange::type).containsExactly(ChangeType.RESYNC);
     }
 
@@ -126,9 +126,41 @@ class ChangeFeedTest {
         List<String> notOurs = List.of(idOf(other, 1), "1", idOf(feed, 99), "yesterday");
         for (String id : notOurs) {
             List<ClusterChange> got = new ArrayList<>();
-            feed.subscribe("u", id, got::add);
+            feed.subscribe("u", id, got::add).start();
             assertThat(got).as("Last-Event-ID " + id).extracting(ClusterChange::type).containsExactly(ChangeType.RESYNC);
         }
+    }
+
+    @Test
+    void nothingIsDeliveredBeforeTheStreamIsOpenAndACancelFreesThePlace() {
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2, OverallHealth.HEALTHY));
+        List<ClusterChange> received = new ArrayList<>();
+        ChangeFeed.Started replaying = feed.subscribe("u", idOf(feed, 0), received::add);
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 3, OverallHealth.HEALTHY));
+        assertThat(received).as("the replay and a new change wait for the stream").isEmpty();
+        replaying.start();
+        assertThat(received).extracting(ClusterChange::id).containsExactly(1L, 2L);
+
+        ChangeFeed.Started neverOpened = feed.subscribe("u", null, received::add);
+        assertThat(feed.subscribers()).isEqualTo(2);
+        neverOpened.cancel();
+        neverOpened.start();
+        assertThat(feed.subscribers()).isEqualTo(1);
+    }
+
+    @Test
+    void aReconnectThatMissedMoreThanASubscriberMayFallBehindIsToldToResyncAndFollowsOn() {
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        for (int i = 0; i < ChangeFeed.MAX_BEHIND + 10; i++) {
+            feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2 + i % 2, OverallHealth.HEALTHY));
+        }
+        List<ClusterChange> received = new ArrayList<>();
+        feed.subscribe("u", idOf(feed, 1), received::add).start();
+        assertThat(received).extracting(ClusterChange::type).containsExactly(ChangeType.RESYNC);
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 7, OverallHealth.HEALTHY));
+        assertThat(received).as("listening on, not a dead place: the client reloads and follows from here").hasSize(2);
+        assertThat(feed.subscribers()).isEqualTo(1);
     }
 
     /** The event ID {@code feed} writes for its change number {@code n}. */
@@ -150,9 +182,9 @@ class ChangeFeedTest {
                     Thread.currentThread().interrupt();
                 }
                 return true;
-            });
+            }).start();
             BlockingQueue<ClusterChange> reader = new LinkedBlockingQueue<>();
-            feed.subscribe("u", null, reader::add);
+            feed.subscribe("u", null, reader::add).start();
 
             int changes = ChangeFeed.MAX_BEHIND + 10;
             for (int i = 0; i < changes; i++) { // returns each time: nothing waits on the stuck client

@@ -24,10 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The cluster's changes as Server-Sent Events: {@code event: node|service|task|health}, {@code id} opaque (this
@@ -65,39 +62,38 @@ public class EventsResource {
                        @QueryParam("last_event_id") String lastEventIdParam) {
         String lastSeen = lastEventId != null ? lastEventId : lastEventIdParam;
         long deadline = System.nanoTime() + MAX_CONNECTION_NANOS;
-        // The replay of what a reconnecting client missed is delivered on the feed's own thread, at once: it must not
-        // race the stream's first write. On RESTEasy (Open Liberty) an event sent while the resource method was still
-        // opening the stream sat unsent until the next one, a minute later.
-        CompletableFuture<Void> opened = new CompletableFuture<>();
         // Subscribed first: beyond the caps this throws, and the client gets 429 instead of a stream.
-        feed.subscribe(caller.getUserPrincipal() == null ? "" : caller.getUserPrincipal().getName(), lastSeen, change -> {
-            if (!awaitOpened(opened) || sink.isClosed()) {
-                return false;
-            }
-            if (System.nanoTime() > deadline) {
-                sink.close(); // recycled: the client reconnects with Last-Event-ID and gets this change then
-                return false;
-            }
-            sink.send(event(sse, change, feed.eventId(change))).exceptionally(failure -> {
-                sink.close(); // the client left: the next change drops it
-                return null;
-            });
-            return true;
-        });
-        sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build())
-                .whenComplete((done, failure) -> opened.complete(null));
-    }
-
-    /** Waits (briefly: the stream's first write is under way) until the stream is open; false if it never opens. */
-    private static boolean awaitOpened(CompletableFuture<Void> opened) {
+        ChangeFeed.Started subscription = feed.subscribe(caller.getUserPrincipal() == null ? "" : caller.getUserPrincipal().getName(),
+                lastSeen, change -> {
+                    if (sink.isClosed()) {
+                        return false;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        sink.close(); // recycled: the client reconnects with Last-Event-ID and gets this change then
+                        return false;
+                    }
+                    sink.send(event(sse, change, feed.eventId(change))).exceptionally(failure -> {
+                        sink.close(); // the client left: the next change drops it
+                        return null;
+                    });
+                    return true;
+                });
+        // Deliveries (a reconnecting client's replay first) start once the stream's first write is done: on RESTEasy
+        // (Open Liberty) an event sent while the resource method was still opening the stream sat unsent until the
+        // next one, a minute later.
         try {
-            opened.get(10, TimeUnit.SECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
+            sink.send(sse.newEventBuilder().comment("swarm manager change feed").reconnectDelay(1000).build())
+                    .whenComplete((done, failure) -> {
+                        if (failure == null) {
+                            subscription.start();
+                        } else {
+                            subscription.cancel();
+                            sink.close();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            subscription.cancel();
+            throw e;
         }
     }
 
