@@ -3,6 +3,7 @@ package dev.swarmmanager.it.ui;
 import static dev.swarmmanager.lab.Lab.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swarmmanager.it.Api;
 import dev.swarmmanager.it.IdentityProvider;
 import dev.swarmmanager.lab.Lab;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +53,8 @@ class AdminUiIT {
                 .startsWith("Cluster: default (" + docker("info", "--format", "{{.Swarm.Cluster.ID}}").substring(0, 12));
         browser.screenshot("dashboard");
 
+        // The docker CLI saw the task run; the server's mirror learns it from Docker's events a moment later.
+        Api.awaitListed(service, 1);
         browser.open("/services.xhtml");
         assertThat(browser.text(By.id("services-form:services"))).contains(service, "ocr-worker:1.0", "1/1");
         browser.screenshot("services");
