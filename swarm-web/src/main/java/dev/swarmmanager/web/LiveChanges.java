@@ -47,6 +47,7 @@ public class LiveChanges extends HttpServlet {
             response.sendError(429, e.messageIn(ApiRefusals.language(request)));
             return;
         }
+        boolean open = false;
         try {
             response.setContentType("text/event-stream");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -57,16 +58,17 @@ public class LiveChanges extends HttpServlet {
             try {
                 out = new EventStream(response.getOutputStream(), "swarm manager changes");
             } catch (IOException clientLeft) {
-                subscription.cancel();
                 complete(async);
                 return;
             }
             writer.set(out);
             started.set(async);
+            open = true;
             subscription.start();
-        } catch (RuntimeException e) {
-            subscription.cancel();
-            throw e;
+        } finally {
+            if (!open) {
+                subscription.cancel(); // never started: the place is free again
+            }
         }
     }
 

@@ -38,6 +38,8 @@ public class ChangeFeed {
 
     static final int KEPT = 2000;
     static final int MAX_BEHIND = 1000;
+    /** A subscription whose stream never opened (its first write never completed) gives its place back after this. */
+    long neverStartedNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     /** Runs the deliveries: the managed executor in the server. */
     @Resource
@@ -115,11 +117,14 @@ public class ChangeFeed {
             long oldestKept = recent.isEmpty() ? lastId + 1 : recent.peekFirst().id();
             List<ClusterChange> missed = lastSeen < oldestKept - 1 || lastSeen > lastId ? null
                     : recent.stream().filter(change -> change.id() > lastSeen).toList();
-            // More than a subscriber may fall behind would end it at once: reloading is the quicker way back then.
-            subscription.offer(missed == null || missed.size() > MAX_BEHIND
+            // Near what a subscriber may fall behind, the next changes would end it before its replay is read:
+            // reloading is the quicker way back then.
+            subscription.offer(missed == null || missed.size() > MAX_BEHIND / 2
                     ? List.of(ClusterChange.signal(lastId, ChangeType.RESYNC)) : missed);
         }
-        subscribers.add(subscription);
+        if (!subscription.ended) {
+            subscribers.add(subscription);
+        }
         return subscription;
     }
 
@@ -148,6 +153,7 @@ public class ChangeFeed {
         private final String user;
         private final Predicate<ClusterChange> subscriber;
         private final Deque<ClusterChange> pending = new ArrayDeque<>();
+        private final long madeAt = System.nanoTime();
         private boolean delivering;
         private boolean started;
         private boolean ended;
@@ -165,6 +171,10 @@ public class ChangeFeed {
                 if (ended) {
                     return;
                 }
+                if (!started && System.nanoTime() - madeAt > neverStartedNanos) {
+                    end(); // its stream never opened
+                    return;
+                }
                 if (pending.size() + changes.size() > MAX_BEHIND) {
                     end(); // too slow: it resumes from its last event ID when it reconnects
                     return;
@@ -175,7 +185,7 @@ public class ChangeFeed {
                 }
                 delivering = true;
             }
-            delivery.execute(this::deliver);
+            schedule();
         }
 
         @Override
@@ -190,7 +200,19 @@ public class ChangeFeed {
                 }
                 delivering = true;
             }
-            delivery.execute(this::deliver);
+            schedule();
+        }
+
+        private void schedule() {
+            try {
+                delivery.execute(this::deliver);
+            } catch (RuntimeException refused) {
+                // the executor takes no more work (the server stopping): the client reconnects elsewhere or later
+                synchronized (this) {
+                    delivering = false;
+                    end();
+                }
+            }
         }
 
         @Override

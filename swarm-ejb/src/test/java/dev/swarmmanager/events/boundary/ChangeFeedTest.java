@@ -150,6 +150,16 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aSubscriptionWhoseStreamNeverOpenedGivesItsPlaceBack() {
+        feed.neverStartedNanos = 0;
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        feed.subscribe("u", null, change -> true);
+        assertThat(feed.subscribers()).isEqualTo(1);
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 2, OverallHealth.HEALTHY));
+        assertThat(feed.subscribers()).as("dropped at the next change, not left to fill up").isZero();
+    }
+
+    @Test
     void aReconnectThatMissedMoreThanASubscriberMayFallBehindIsToldToResyncAndFollowsOn() {
         feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
         for (int i = 0; i < ChangeFeed.MAX_BEHIND + 10; i++) {

@@ -90,7 +90,7 @@ public class EventsResource {
                             subscription.cancel();
                             sink.close();
                         }
-                    });
+                    }); // a first write that never completes: the feed gives the place back by itself
         } catch (RuntimeException e) {
             subscription.cancel();
             throw e;
