@@ -138,8 +138,9 @@ public final class Browser implements AutoCloseable {
         wait.until(condition::apply);
     }
 
+    /** The whole page's text, read again if the page was replaced while it was read (a sign-in's reload). */
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return text(By.tagName("body"));
     }
 
     public WebDriver driver() {
