@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,9 +180,12 @@ class ResourcesIT {
         assertThat(operator.call("PUT", "/api/swarm/nodes/worker2/labels", "{\"labels\":{\"pool\":\"ocr\"}}").status()).isEqualTo(200);
         Lab.awaitRunning(name, 1);
         assertThat(docker("service", "ps", name, "--filter", "desired-state=running", "--format", "{{.Node}}")).isEqualTo("worker2");
-        JsonObject onWorker2 = viewer.call("GET", "/api/swarm/nodes/worker2/tasks", null).json().getJsonArray("data")
-                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("service_name").equals(name)
-                        && t.getString("desired_state").equals("running")).findFirst().orElseThrow();
+        // The API answers from the server's mirror, which sees the task by Docker's events a moment after the CLI does.
+        Supplier<Optional<JsonObject>> runningOnWorker2 = () -> viewer.call("GET", "/api/swarm/nodes/worker2/tasks", null).json()
+                .getJsonArray("data").getValuesAs(JsonObject.class).stream().filter(t -> t.getString("service_name").equals(name)
+                        && t.getString("desired_state").equals("running")).findFirst();
+        Lab.await(Duration.ofSeconds(30), () -> runningOnWorker2.get().isPresent(), () -> "the API to list the task on worker2");
+        JsonObject onWorker2 = runningOnWorker2.get().orElseThrow();
         assertThat(onWorker2.getString("node_hostname")).isEqualTo("worker2");
 
         assertThat(operator.call("PUT", "/api/swarm/nodes/worker1/labels", "{\"labels\":{\"pool\":\"ocr\"}}").status()).isEqualTo(200);
