@@ -11,7 +11,7 @@ import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmException;
-import dev.swarmmanager.lab.Wiring;
+import dev.swarmmanager.fakes.Wiring;
 import org.junit.jupiter.api.Test;
 
 class DockerCallsTest {

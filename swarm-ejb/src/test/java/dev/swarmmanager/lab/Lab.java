@@ -1,8 +1,5 @@
 package dev.swarmmanager.lab;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.swarmmanager.docker.DockerConnection;
-import dev.swarmmanager.docker.MeteredHttpClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,14 +19,6 @@ public final class Lab {
     private static final String LAB = System.getProperty("swarm.lab", "../docker/lab/lab");
 
     private Lab() {
-    }
-
-    /** Beans wired to the lab's manager, sharing one connection. */
-    public static Wiring wiring() {
-        System.setProperty("swarm.docker.host", DOCKER_HOST);
-        Wiring wiring = new Wiring();
-        DockerConnection connection = wiring.get(DockerConnection.class);
-        return wiring.with(DockerClient.class, connection.client()).with(MeteredHttpClient.class, connection.http());
     }
 
     /** Runs the docker CLI against the lab's manager and returns its trimmed stdout; fails on a non-zero exit. */

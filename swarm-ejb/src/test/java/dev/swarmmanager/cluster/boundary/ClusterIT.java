@@ -10,12 +10,14 @@ import dev.swarmmanager.domain.LocalNodeState;
 import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.SwarmInfo;
-import dev.swarmmanager.lab.Lab;
+import dev.swarmmanager.lab.InContainer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-class ClusterIT {
+class ClusterIT extends InContainer {
 
-    private final Cluster cluster = Lab.wiring().get(Cluster.class);
+    @Inject
+    Cluster cluster;
 
     @Test
     void infoDescribesTheSwarmLikeDockerInfo() {

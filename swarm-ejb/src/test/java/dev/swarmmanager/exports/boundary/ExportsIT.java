@@ -10,7 +10,8 @@ import dev.swarmmanager.domain.ComposeDocument;
 import dev.swarmmanager.domain.ServiceDefinition;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.lab.Lab;
-import dev.swarmmanager.lab.Wiring;
+import dev.swarmmanager.lab.InContainer;
+import jakarta.inject.Inject;
 import dev.swarmmanager.services.boundary.Services;
 import dev.swarmmanager.stacks.boundary.Stacks;
 import java.io.ByteArrayInputStream;
@@ -28,14 +29,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Export, remove, deploy the export: the specs come back as they were (the docker CLI reads them before and after). */
-class ExportsIT {
+class ExportsIT extends InContainer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Wiring wiring = Lab.wiring();
-    private final Exports exports = wiring.get(Exports.class);
-    private final Services services = wiring.get(Services.class);
-    private final Stacks stacks = wiring.get(Stacks.class);
+    @Inject
+    Exports exports;
+    @Inject
+    Services services;
+    @Inject
+    Stacks stacks;
     private final String secret = Lab.uniqueName("export-secret");
     private String service;
     private String stack;

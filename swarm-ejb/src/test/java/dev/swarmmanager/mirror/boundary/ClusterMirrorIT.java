@@ -3,26 +3,27 @@ package dev.swarmmanager.mirror.boundary;
 import static dev.swarmmanager.lab.Lab.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.swarmmanager.docker.MeteredHttpClient;
 import dev.swarmmanager.domain.ClusterStatistics;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.OverallHealth;
 import dev.swarmmanager.domain.ServiceHealth;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
-import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.lab.Lab;
-import dev.swarmmanager.lab.Wiring;
+import dev.swarmmanager.lab.InContainer;
+import dev.swarmmanager.lab.OnThisThread;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ClusterMirrorIT {
+class ClusterMirrorIT extends InContainer {
 
-    private final Wiring wiring = Lab.wiring();
-    private final ClusterMirror mirror = wiring.get(ClusterMirror.class);
-    private final MeteredHttpClient http = wiring.get(MeteredHttpClient.class);
+    @Inject
+    ClusterMirror mirror;
+    @Inject
+    OnThisThread onThisThread;
 
     @Test
     void getHealthStatusReflectsNodesAndServices() {
@@ -121,18 +122,19 @@ class ClusterMirrorIT {
 
     @Test
     void aRefreshCostsFourEngineCallsAndReadsCostNone() {
-        long before = http.totalCalls();
+        long before = onThisThread.engineCalls();
+        long published = onThisThread.snapshots();
         mirror.refresh();
-        assertThat(http.totalCalls() - before).isEqualTo(4);
+        assertThat(onThisThread.engineCalls() - before).isEqualTo(4);
+        assertThat(onThisThread.snapshots()).isEqualTo(published + 1);
         assertThat(mirror.swarm().clusterId()).isEqualTo(docker("info", "--format", "{{.Swarm.Cluster.ID}}"));
-        before = http.totalCalls();
+        before = onThisThread.engineCalls();
         for (int i = 0; i < 100; i++) {
             mirror.health();
             mirror.statistics();
             mirror.swarm();
         }
-        assertThat(http.totalCalls() - before).isZero();
-        assertThat(wiring.events()).last().isInstanceOf(ClusterSnapshot.class);
+        assertThat(onThisThread.engineCalls() - before).isZero();
     }
 
     @Test
@@ -165,9 +167,9 @@ class ClusterMirrorIT {
         Lab.createWorkerService(name, 2);
         try {
             String id = docker("service", "inspect", name, "--format", "{{.ID}}");
-            long before = http.totalCalls();
+            long before = onThisThread.engineCalls();
             boolean settled = mirror.refreshService(name);
-            assertThat(http.totalCalls() - before).isEqualTo(2);
+            assertThat(onThisThread.engineCalls() - before).isEqualTo(2);
             ClusterState state = mirror.current().orElseThrow();
             assertThat(state.services()).hasSize(servicesBefore + 1);
             assertThat(state.service(name)).hasValueSatisfying(s -> {
@@ -190,10 +192,6 @@ class ClusterMirrorIT {
         }
     }
 
-    private long snapshotsPublished() {
-        return wiring.events().stream().filter(ClusterSnapshot.class::isInstance).count();
-    }
-
     @Test
     void severalServicesReadAgainAreJudgedAndPublishedOnce() {
         mirror.refresh();
@@ -204,9 +202,9 @@ class ClusterMirrorIT {
                 "ocr-worker:1.0");
         try {
             Lab.awaitRunning(first, 1);
-            long published = snapshotsPublished();
+            long published = onThisThread.snapshots();
             var unsettled = mirror.refreshServices(List.of(first, second));
-            assertThat(snapshotsPublished()).isEqualTo(published + 1);
+            assertThat(onThisThread.snapshots()).isEqualTo(published + 1);
             ClusterState state = mirror.current().orElseThrow();
             assertThat(state.service(first)).isPresent();
             assertThat(unsettled).as("the one that cannot be placed")
@@ -216,18 +214,5 @@ class ClusterMirrorIT {
             Lab.removeServiceQuietly(first);
             Lab.removeServiceQuietly(second);
         }
-    }
-
-    @Test
-    void nothingIsReadForOneServiceWhileTheMirrorIsNotCurrent() {
-        Wiring other = Lab.wiring();
-        ClusterMirror fresh = other.get(ClusterMirror.class);
-        MeteredHttpClient itsHttp = other.get(MeteredHttpClient.class);
-        long before = itsHttp.totalCalls();
-        assertThat(fresh.current()).isEmpty();
-        assertThat(fresh.refreshService("anything")).isTrue();
-        fresh.refreshNodes();
-        assertThat(fresh.current()).isEmpty();
-        assertThat(itsHttp.totalCalls() - before).isZero();
     }
 }

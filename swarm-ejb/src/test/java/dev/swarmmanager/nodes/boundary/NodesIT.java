@@ -12,16 +12,19 @@ import dev.swarmmanager.domain.NodeState;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmNode;
+import dev.swarmmanager.lab.InContainer;
 import dev.swarmmanager.lab.Lab;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Needs the multi-node lab: manager1, worker1, worker2. */
-class NodesIT {
+class NodesIT extends InContainer {
 
-    private final Nodes nodes = Lab.wiring().get(Nodes.class);
+    @Inject
+    Nodes nodes;
 
     @AfterEach
     void restoreAvailability() {

@@ -16,7 +16,7 @@ import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.fakes.FakeDocker;
 import dev.swarmmanager.fakes.FakeEngine;
 import dev.swarmmanager.fakes.Fixtures;
-import dev.swarmmanager.lab.Wiring;
+import dev.swarmmanager.fakes.Wiring;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.swarmmanager.domain.FileKind;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.Rotation;
 import dev.swarmmanager.fakes.FakeEngine;
-import dev.swarmmanager.lab.Wiring;
+import dev.swarmmanager.fakes.Wiring;
 import dev.swarmmanager.secrets.control.OldVersions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

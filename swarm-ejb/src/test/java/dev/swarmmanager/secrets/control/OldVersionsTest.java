@@ -8,7 +8,7 @@ import dev.swarmmanager.docker.MeteredHttpClient;
 import dev.swarmmanager.domain.FileKind;
 import dev.swarmmanager.domain.Rotation;
 import dev.swarmmanager.fakes.FakeEngine;
-import dev.swarmmanager.lab.Wiring;
+import dev.swarmmanager.fakes.Wiring;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;

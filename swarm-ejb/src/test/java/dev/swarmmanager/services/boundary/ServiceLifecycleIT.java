@@ -13,7 +13,9 @@ import dev.swarmmanager.domain.ServiceEdit;
 import dev.swarmmanager.domain.ServiceEditPreview;
 import dev.swarmmanager.domain.ServiceWriteResult;
 import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.lab.InContainer;
 import dev.swarmmanager.lab.Lab;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A service's life through the API's beans, with the docker CLI as witness: create, edit, roll back, redeploy. */
-class ServiceLifecycleIT {
+class ServiceLifecycleIT extends InContainer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Services services = Lab.wiring().get(Services.class);
+    @Inject
+    Services services;
     private final List<String> cleanup = new ArrayList<>();
 
     @AfterEach

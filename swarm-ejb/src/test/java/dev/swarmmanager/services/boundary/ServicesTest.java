@@ -14,7 +14,7 @@ import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.fakes.FakeDocker;
 import dev.swarmmanager.fakes.FakeEngine;
 import dev.swarmmanager.fakes.Fixtures;
-import dev.swarmmanager.lab.Wiring;
+import dev.swarmmanager.fakes.Wiring;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

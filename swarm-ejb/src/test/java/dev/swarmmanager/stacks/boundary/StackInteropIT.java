@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swarmmanager.domain.StackDeployment;
+import dev.swarmmanager.lab.InContainer;
 import dev.swarmmanager.lab.Lab;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * of the Engine's spec, and the same networks, secrets and configs. The files are modelled on public projects' stack
  * files (Docker's voting application, a Prometheus monitoring stack, a reverse proxy), not on our own.
  */
-class StackInteropIT {
+class StackInteropIT extends InContainer {
 
     private static final Path DIR = Path.of("src/test/resources/interop");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +45,8 @@ class StackInteropIT {
                   } ],
             """;
 
-    private final Stacks stacks = Lab.wiring().get(Stacks.class);
+    @Inject
+    Stacks stacks;
     private final String cli = Lab.uniqueName("cli");
     private final String ours = Lab.uniqueName("our");
 

@@ -10,7 +10,9 @@ import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.StackDeployResult;
 import dev.swarmmanager.domain.StackDeployment;
 import dev.swarmmanager.domain.StackSummary;
+import dev.swarmmanager.lab.InContainer;
 import dev.swarmmanager.lab.Lab;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,13 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Stacks against the lab, with the docker CLI's own stack commands as the witness. */
-class StacksIT {
+class StacksIT extends InContainer {
 
     private static final Path DIR = Path.of("src/test/resources/stacks");
     private static final Map<String, String> FILES = Map.of(
             "./api_key.txt", read("api_key.txt"), "./worker.conf", read("worker.conf"));
 
-    private final Stacks stacks = Lab.wiring().get(Stacks.class);
+    @Inject
+    Stacks stacks;
     private final String stack = Lab.uniqueName("st");
 
     @AfterEach
@@ -119,6 +122,9 @@ class StacksIT {
     void aStackDeployedByTheCliIsListedAndRemovableByUs() {
         docker("stack", "deploy", "--resolve-image", "never", "-c", DIR.resolve("ocr.yml").toAbsolutePath().toString(), stack);
 
+        // The list is the mirror's, which the event watch brings up to date a moment after the CLI's deployment.
+        Lab.await(Duration.ofSeconds(30), () -> stacks.list().stream().anyMatch(s -> s.name().equals(stack) && s.services() == 2),
+                () -> "the list to show the CLI's stack with its two services");
         List<StackSummary> listed = stacks.list();
         assertThat(listed).filteredOn(s -> s.name().equals(stack)).singleElement()
                 .satisfies(s -> assertThat(s.services()).isEqualTo(2));

@@ -9,7 +9,9 @@ import dev.swarmmanager.domain.LogStream;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.TaskState;
+import dev.swarmmanager.lab.InContainer;
 import dev.swarmmanager.lab.Lab;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -18,44 +20,50 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TasksIT {
+class TasksIT extends InContainer {
 
-    private static String name;
-    private final Tasks tasks = Lab.wiring().get(Tasks.class);
+    /**
+     * Made once for the class by {@code @BeforeAll}, which Arquillian runs outside the server: the tests inside know the
+     * service by this name, the same on both sides.
+     */
+    private static final String SERVICE = "it-tasks";
+
+    @Inject
+    Tasks tasks;
 
     @BeforeAll
     static void createService() {
-        name = Lab.uniqueName("it-tasks");
-        Lab.createWorkerService(name, 2);
+        Lab.removeServiceQuietly(SERVICE); // left by an interrupted run
+        Lab.createWorkerService(SERVICE, 2);
         // A worker logs a page a second, and a stderr line every fifth page: wait for two of those per replica.
-        Lab.await(java.time.Duration.ofSeconds(30), () -> Lab.docker("service", "logs", "--raw", name).lines().count() >= 20,
-                () -> "twenty log lines of " + name);
+        Lab.await(java.time.Duration.ofSeconds(30), () -> Lab.docker("service", "logs", "--raw", SERVICE).lines().count() >= 20,
+                () -> "twenty log lines of " + SERVICE);
     }
 
     @AfterAll
     static void removeService() {
-        Lab.removeServiceQuietly(name);
+        Lab.removeServiceQuietly(SERVICE);
     }
 
     @Test
     void listServiceTasksShowsWhereEachRuns() {
-        List<SwarmTask> listed = tasks.list(name);
+        List<SwarmTask> listed = tasks.list(SERVICE);
         assertThat(listed).hasSize(2).allSatisfy(t -> {
             assertThat(t.state()).isEqualTo(TaskState.RUNNING);
             assertThat(t.desiredState()).isEqualTo(TaskState.RUNNING);
-            assertThat(t.serviceName()).isEqualTo(name);
+            assertThat(t.serviceName()).isEqualTo(SERVICE);
             assertThat(t.nodeHostname()).isIn("manager1", "worker1", "worker2");
             assertThat(t.containerId()).isNotBlank();
             assertThat(t.image()).isEqualTo("ocr-worker:1.0");
         });
-        assertThat(listed).extracting(SwarmTask::name).containsExactly(name + ".1", name + ".2");
+        assertThat(listed).extracting(SwarmTask::name).containsExactly(SERVICE + ".1", SERVICE + ".2");
         assertThat(listed).extracting(SwarmTask::id).containsExactlyInAnyOrderElementsOf(
-                Lab.docker("service", "ps", name, "-q", "--no-trunc").lines().toList());
+                Lab.docker("service", "ps", SERVICE, "-q", "--no-trunc").lines().toList());
     }
 
     @Test
     void logsTailGivesTheNewestLinesOfAllTasksOldestFirst() {
-        List<LogLine> lines = tasks.logs(name, 10);
+        List<LogLine> lines = tasks.logs(SERVICE, 10);
         assertThat(lines).hasSize(10);
         assertThat(lines).isSortedAccordingTo(Comparator.comparing(LogLine::timestamp));
         assertThat(lines.get(9).timestamp()).isAfter(Instant.now().minusSeconds(10));
@@ -65,12 +73,12 @@ class TasksIT {
             assertThat(l.nodeId()).isNotBlank();
         });
         assertThat(lines).extracting(LogLine::taskId).containsOnlyElementsOf(
-                Lab.docker("service", "ps", name, "-q", "--no-trunc").lines().toList());
+                Lab.docker("service", "ps", SERVICE, "-q", "--no-trunc").lines().toList());
     }
 
     @Test
     void logsDistinguishStdoutFromStderr() {
-        List<LogLine> lines = tasks.logs(name, 100);
+        List<LogLine> lines = tasks.logs(SERVICE, 100);
         assertThat(lines).filteredOn(l -> l.stream() == LogStream.STDERR)
                 .isNotEmpty().allSatisfy(l -> assertThat(l.message()).contains("queue empty"));
         assertThat(lines).filteredOn(l -> l.stream() == LogStream.STDOUT)
@@ -80,14 +88,14 @@ class TasksIT {
     @Test
     void logsShowALineTheWorkerJustWrote() {
         Instant start = Instant.now();
-        Lab.await(Duration.ofSeconds(10), () -> tasks.logs(name, 5).stream().anyMatch(l -> l.timestamp().isAfter(start)),
+        Lab.await(Duration.ofSeconds(10), () -> tasks.logs(SERVICE, 5).stream().anyMatch(l -> l.timestamp().isAfter(start)),
                 () -> "a log line newer than " + start);
     }
 
     @Test
     void tailOutOfBoundsIsRejected() {
-        assertThatThrownBy(() -> tasks.logs(name, 0)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("tail");
-        assertThatThrownBy(() -> tasks.logs(name, 5001)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> tasks.logs(SERVICE, 0)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("tail");
+        assertThatThrownBy(() -> tasks.logs(SERVICE, 5001)).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test

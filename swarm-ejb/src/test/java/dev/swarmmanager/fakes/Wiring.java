@@ -1,4 +1,4 @@
-package dev.swarmmanager.lab;
+package dev.swarmmanager.fakes;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -17,10 +17,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Just enough of a container to run our beans outside one: field injection by type, MicroProfile Config
- * defaults (overridden by system properties), {@code @PostConstruct}, and a recording {@link Event}. The
- * integration tests use it to drive the real beans against the real lab; the deployed EAR proves the real
- * container wires them the same way.
+ * Just enough of a container for the unit tests that drive a bean against the fake Engine ({@link FakeDocker},
+ * {@link FakeEngine}): field injection by type, MicroProfile Config defaults (overridden by system properties),
+ * {@code @PostConstruct}, and a recording {@link Event}. Timers and executors are inert and security is off here; the
+ * integration tests run the beans in a real container instead ({@code dev.swarmmanager.lab.InContainer}).
  */
 public final class Wiring {
 
