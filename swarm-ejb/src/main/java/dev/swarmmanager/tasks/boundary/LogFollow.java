@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,6 +55,7 @@ public final class LogFollow {
     private final Instant since;
     private final Duration maxDuration;
     private final ExecutorService executor;
+    private final BooleanSupplier serviceExists;
     private final Runnable onEnd;
 
     private final BlockingQueue<LogLine> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -64,10 +66,13 @@ public final class LogFollow {
     /**
      * @param since follow the lines written after this time (a client resuming), or null for the newest
      *              {@code tail} lines first
+     * @param serviceExists asked while no line comes: whether the service is still there. The Engine keeps the follow
+     *                      of a removed service open, silent, so without it the follow would hold its place until
+     *                      {@code maxDuration}. Should cost no Engine call (the mirror answers).
      * @param onEnd runs once when the follow is over, the reader thread included
      */
     public LogFollow(EngineApi engine, String serviceId, String serviceName, int tail, Instant since,
-                     Duration maxDuration, ExecutorService executor, Runnable onEnd) {
+                     Duration maxDuration, ExecutorService executor, BooleanSupplier serviceExists, Runnable onEnd) {
         this.engine = engine;
         this.serviceId = serviceId;
         this.serviceName = serviceName;
@@ -75,6 +80,7 @@ public final class LogFollow {
         this.since = since;
         this.maxDuration = maxDuration;
         this.executor = executor;
+        this.serviceExists = serviceExists;
         this.onEnd = onEnd;
     }
 
@@ -93,7 +99,7 @@ public final class LogFollow {
                 LogLine line = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);
                 if (line != null) {
                     sink.line(line);
-                } else if (serviceGone && queue.isEmpty()) {
+                } else if ((serviceGone || !serviceExists.getAsBoolean()) && queue.isEmpty()) {
                     break;
                 } else {
                     sink.idle();
@@ -140,7 +146,7 @@ public final class LogFollow {
                         offer(line);
                     }
                 });
-                serviceGone = true; // the Engine ends a follow only when the service is gone
+                serviceGone = true; // the Engine ended the follow: the service's tasks are gone
                 return;
             } catch (dev.swarmmanager.domain.ResourceNotFoundException e) {
                 serviceGone = true;

@@ -26,6 +26,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -127,6 +128,9 @@ public class Tasks {
         var service = calls.call(SERVICE, serviceReference, () -> docker.inspectServiceCmd(serviceReference).exec());
         Principal caller = context.getCallerPrincipal();
         Runnable release = follows.take(caller == null ? "" : caller.getName());
-        return new LogFollow(engine, service.getId(), service.getSpec().getName(), tail, since, maxFollow, executor, release);
+        String id = service.getId();
+        // While the mirror is not current it cannot tell: the follow goes on, as it would without it.
+        BooleanSupplier exists = () -> mirror.current().map(state -> state.service(id).isPresent()).orElse(true);
+        return new LogFollow(engine, id, service.getSpec().getName(), tail, since, maxFollow, executor, exists, release);
     }
 }
