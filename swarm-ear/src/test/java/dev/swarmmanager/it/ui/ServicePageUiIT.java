@@ -77,7 +77,10 @@ class ServicePageUiIT {
         browser.find(By.id("create-form:new-update-delay")).sendKeys("3s");
         browser.find(By.id("create-form:new-health")).sendKeys("true");
         browser.find(By.id("create-form:new-health-interval")).sendKeys("5s");
-        browser.find(By.xpath("//*[@id='create-form:new-networks']//label[normalize-space(.)='" + network + "']")).click();
+        // A checkbox's label is " name" in Mojarra (Payara) and "&#160;name" in MyFaces (Liberty): the no-break space is
+        // not white space to normalize-space().
+        browser.find(By.xpath("//*[@id='create-form:new-networks']//label[normalize-space(translate(., '\u00A0', ' '))='"
+                + network + "']")).click();
         browser.click(By.id("create-form:create-confirm"));
 
         assertThat(browser.text(By.id("messages"))).contains("Service " + name + " created.");
