@@ -66,9 +66,9 @@ public final class LogFollow {
     /**
      * @param since follow the lines written after this time (a client resuming), or null for the newest
      *              {@code tail} lines first
-     * @param serviceExists asked while no line comes: whether the service is still there. The Engine keeps the follow
-     *                      of a removed service open, silent, so without it the follow would hold its place until
-     *                      {@code maxDuration}. Should cost no Engine call (the mirror answers).
+     * @param serviceExists asked each time no line came for a while: whether the service is still there. The Engine keeps
+     *                      the follow of a removed service open, silent, so without it the follow would hold its place
+     *                      until {@code maxDuration}. Should cost no Engine call while the service is there.
      * @param onEnd runs once when the follow is over, the reader thread included
      */
     public LogFollow(EngineApi engine, String serviceId, String serviceName, int tail, Instant since,
@@ -146,7 +146,7 @@ public final class LogFollow {
                         offer(line);
                     }
                 });
-                serviceGone = true; // the Engine ended the follow: the service's tasks are gone
+                serviceGone = true; // the Engine ended the stream: nothing more will come on it
                 return;
             } catch (dev.swarmmanager.domain.ResourceNotFoundException e) {
                 serviceGone = true;

@@ -2,6 +2,7 @@ package dev.swarmmanager.tasks.boundary;
 
 import dev.swarmmanager.domain.SwarmNode;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
 import dev.swarmmanager.domain.InvalidRequestException;
@@ -129,8 +130,30 @@ public class Tasks {
         Principal caller = context.getCallerPrincipal();
         Runnable release = follows.take(caller == null ? "" : caller.getName());
         String id = service.getId();
-        // While the mirror is not current it cannot tell: the follow goes on, as it would without it.
-        BooleanSupplier exists = () -> mirror.current().map(state -> state.service(id).isPresent()).orElse(true);
-        return new LogFollow(engine, id, service.getSpec().getName(), tail, since, maxFollow, executor, exists, release);
+        return new LogFollow(engine, id, service.getSpec().getName(), tail, since, maxFollow, executor,
+                stillThere(mirror, docker, id), release);
+    }
+
+    /**
+     * Whether the service is still there, asked by a follow each time no line came for a while (on its own thread, for
+     * as long as it runs: hence the collaborators passed in, not this pooled bean). The mirror answers at no cost; when it
+     * no longer lists the service, the Engine is asked once to be sure (the mirror may not have seen a service that was
+     * just made behind our back). Whatever cannot be told keeps the follow going, as it would without this.
+     */
+    private static BooleanSupplier stillThere(ClusterMirror mirror, DockerClient docker, String id) {
+        return () -> {
+            boolean listed = mirror.current().map(state -> state.services().stream().anyMatch(s -> s.id().equals(id))).orElse(true);
+            if (listed) {
+                return true;
+            }
+            try {
+                docker.inspectServiceCmd(id).exec();
+                return true;
+            } catch (NotFoundException gone) {
+                return false;
+            } catch (RuntimeException cannotTell) {
+                return true;
+            }
+        };
     }
 }

@@ -58,6 +58,14 @@ class ChangeFeedIT extends InContainer {
         }
     }
 
+    /**
+     * Something from the feed (a keep-alive at the latest at the next refresh): the feed has read the cluster once. In a
+     * server just started it may not have yet, and what changes before its first read is no change to it.
+     */
+    private static void awaitsItsFirstDelivery(Client client) throws InterruptedException {
+        client.next(change -> true, "anything within 30 s");
+    }
+
     private static Predicate<ClusterChange> service(String id, ChangeAction action) {
         return change -> change.type() == ChangeType.SERVICE && id.equals(change.reference()) && change.action() == action;
     }
@@ -66,30 +74,36 @@ class ChangeFeedIT extends InContainer {
     void aServiceTheCliCreatesScalesAndRemovesReachesASubscriberAsItsChanges() throws InterruptedException {
         int before = feed.subscribers();
         Client client = new Client();
-        feed.subscribe(Lab.uniqueName("user"), null, client).start();
-        assertThat(feed.subscribers()).isEqualTo(before + 1);
-
-        String name = Lab.uniqueName("it-feed");
-        String id = docker("service", "create", "--detach", "--quiet", "--name", name, "ocr-worker:1.0");
+        ChangeFeed.Started subscription = feed.subscribe(Lab.uniqueName("user"), null, client);
         try {
-            ClusterChange created = client.next(service(id, ChangeAction.CREATED), "the service created");
-            assertThat(((SwarmService) created.data()).name()).isEqualTo(name);
-            ClusterChange task = client.next(change -> change.type() == ChangeType.TASK
-                    && ((SwarmTask) change.data()).serviceId().equals(id), "a task of the service");
-            assertThat(task.id()).isGreaterThan(created.id());
+            subscription.start();
+            assertThat(feed.subscribers()).isEqualTo(before + 1);
+            awaitsItsFirstDelivery(client);
 
-            docker("service", "scale", "--detach", name + "=2");
-            ClusterChange scaled = client.next(service(id, ChangeAction.UPDATED)
-                    .and(change -> ((SwarmService) change.data()).desiredReplicas() == 2), "the service scaled to two");
-            assertThat(scaled.id()).isGreaterThan(task.id());
+            String name = Lab.uniqueName("it-feed");
+            String id = docker("service", "create", "--detach", "--quiet", "--name", name, "ocr-worker:1.0");
+            try {
+                ClusterChange created = client.next(service(id, ChangeAction.CREATED), "the service created");
+                assertThat(((SwarmService) created.data()).name()).isEqualTo(name);
+                ClusterChange task = client.next(change -> change.type() == ChangeType.TASK
+                        && ((SwarmTask) change.data()).serviceId().equals(id), "a task of the service");
+                assertThat(task.id()).isGreaterThan(created.id());
+
+                docker("service", "scale", "--detach", name + "=2");
+                ClusterChange scaled = client.next(service(id, ChangeAction.UPDATED)
+                        .and(change -> ((SwarmService) change.data()).desiredReplicas() == 2), "the service scaled to two");
+                assertThat(scaled.id()).isGreaterThan(task.id());
+            } finally {
+                Lab.removeServiceQuietly(name);
+            }
+            client.next(service(id, ChangeAction.REMOVED), "the service removed");
+
+            client.connected.set(false);
+            // A client that left is dropped at the next change or keep-alive (each refresh sends one).
+            Lab.await(Duration.ofSeconds(30), () -> feed.subscribers() == before, () -> "the feed to drop the client that left");
         } finally {
-            Lab.removeServiceQuietly(name);
+            subscription.cancel(); // once dropped, nothing; after a failure, no subscriber left behind for the next test
         }
-        client.next(service(id, ChangeAction.REMOVED), "the service removed");
-
-        client.connected.set(false);
-        // A client that left is dropped at the next change or keep-alive (each refresh sends one).
-        Lab.await(Duration.ofSeconds(30), () -> feed.subscribers() == before, () -> "the feed to drop the client that left");
     }
 
     @Test
@@ -97,7 +111,10 @@ class ChangeFeedIT extends InContainer {
         String user = Lab.uniqueName("user");
         String name = Lab.uniqueName("it-resume");
         Client first = new Client();
-        feed.subscribe(user, null, first).start();
+        ChangeFeed.Started firstSubscription = feed.subscribe(user, null, first);
+        firstSubscription.start();
+        awaitsItsFirstDelivery(first);
+        ChangeFeed.Started resumed = null;
         String id = docker("service", "create", "--detach", "--quiet", "--name", name, "ocr-worker:1.0");
         try {
             ClusterChange seen = first.next(service(id, ChangeAction.CREATED), "the service created");
@@ -105,7 +122,7 @@ class ChangeFeedIT extends InContainer {
 
             docker("service", "scale", "--detach", name + "=2"); // while the client is away
             Client again = new Client();
-            ChangeFeed.Started resumed = feed.subscribe(user, feed.eventId(seen), again);
+            resumed = feed.subscribe(user, feed.eventId(seen), again);
             Lab.sleep(1000);
             assertThat(again.received).as("nothing before the stream is open").isEmpty();
             resumed.start();
@@ -113,8 +130,12 @@ class ChangeFeedIT extends InContainer {
                     .and(change -> ((SwarmService) change.data()).desiredReplicas() == 2), "the scale it missed");
             assertThat(missed.id()).isGreaterThan(seen.id());
             assertThat(again.received).as("nothing it had seen is sent again").noneMatch(change -> change.id() <= seen.id());
-            again.connected.set(false);
         } finally {
+            // Both places given back at once, not at the next delivery: the other tests count the subscribers.
+            firstSubscription.cancel();
+            if (resumed != null) {
+                resumed.cancel();
+            }
             Lab.removeServiceQuietly(name);
         }
     }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -38,6 +39,12 @@ class ClusterWatchIT {
 
     @Inject
     ClusterWatch watch;
+
+    @Test
+    void theFullReadRunsOnlyHourlyHereSoThatWhatFollowsIsTheWatchsDoing() {
+        assertThat(Duration.parse(ConfigProvider.getConfig().getValue("swarm.health.refresh-interval", String.class)))
+                .isEqualTo(Duration.ofHours(1));
+    }
 
     @Test
     void aServiceTheCliCreatesScalesAndRemovesIsMirroredFromTheEvents() {

@@ -13,6 +13,7 @@ import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.lab.Lab;
 import dev.swarmmanager.lab.InContainer;
 import dev.swarmmanager.lab.OnThisThread;
+import dev.swarmmanager.translation.ClusterReader;
 import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -29,6 +30,8 @@ class ServicesIT extends InContainer {
     Services services;
     @Inject
     OnThisThread onThisThread;
+    @Inject
+    ClusterReader reader;
     private String name;
 
     @Resource
@@ -71,6 +74,18 @@ class ServicesIT extends InContainer {
         String id = docker("service", "inspect", name, "--format", "{{.ID}}");
         assertThat(services.scale(id, 2).name()).isEqualTo(name);
         assertThat(docker("service", "inspect", name, "--format", "{{.Spec.Mode.Replicated.Replicas}}")).isEqualTo("2");
+    }
+
+    @Test
+    void readingEveryServiceFromDockerCostsTwoEngineCallsWhateverTheirNumber() {
+        // What a list costs while the mirror is not current (and what each full read of the mirror starts with).
+        long before = onThisThread.engineCalls();
+        var read = reader.readServices();
+        assertThat(onThisThread.engineCalls() - before).isEqualTo(2);
+        assertThat(read.stream().map(SwarmService::name).toList())
+                .containsExactlyInAnyOrderElementsOf(docker("service", "ls", "--format", "{{.Name}}").lines().toList());
+        assertThat(read).filteredOn(s -> s.name().equals(name)).singleElement()
+                .satisfies(s -> assertThat(s.runningReplicas()).isEqualTo(1));
     }
 
     @Test

@@ -84,7 +84,15 @@ class LogFollowIT extends InContainer {
         assertThat(follows.active()).isEqualTo(active + 1);
         Client client = new Client(Integer.MAX_VALUE);
         Future<?> running = executor.submit(() -> follow.run(client));
+        try {
+            followsUntilRemoved(client, running);
+        } finally {
+            running.cancel(true); // a failed assertion leaves no follow behind for the next test
+        }
+        assertThat(follows.active()).as("its place given back").isEqualTo(active);
+    }
 
+    private void followsUntilRemoved(Client client, Future<?> running) throws Exception {
         LogLine first = client.lines.poll(30, TimeUnit.SECONDS);
         LogLine second = client.lines.poll(30, TimeUnit.SECONDS);
         assertThat(first).as("a line within 30 s").isNotNull();
@@ -96,7 +104,32 @@ class LogFollowIT extends InContainer {
 
         docker("service", "rm", name);
         running.get(60, TimeUnit.SECONDS); // ends by itself: nothing more will come
-        assertThat(follows.active()).as("its place given back").isEqualTo(active);
+    }
+
+    @Test
+    void aSilentServiceMadeBehindOurBackIsFollowedUntilItIsRemoved() throws Exception {
+        String silent = Lab.uniqueName("it-silent");
+        docker("service", "create", "--detach", "--quiet", "--name", silent, "ocr-worker:1.0", "sleep", "3600");
+        try {
+            int active = follows.active();
+            Client client = new Client(Integer.MAX_VALUE);
+            Future<?> running = executor.submit(() -> tasks.follow(silent, 0, null).run(client));
+            try {
+                Lab.sleep(12_000); // two keep-alives with no line, each asking whether the service is still there
+                assertThat(running).as("a quiet service is not a gone one").isNotDone();
+                assertThat(client.idles.get()).isGreaterThanOrEqualTo(2);
+                assertThat(follows.active()).isEqualTo(active + 1);
+
+                docker("service", "rm", silent);
+                running.get(60, TimeUnit.SECONDS);
+                assertThat(client.lines).isEmpty();
+                assertThat(follows.active()).isEqualTo(active);
+            } finally {
+                running.cancel(true);
+            }
+        } finally {
+            Lab.removeServiceQuietly(silent);
+        }
     }
 
     @Test
