@@ -24,9 +24,11 @@ import java.util.logging.Logger;
 
 /**
  * The fields of a multipart form (the Stacks and Objects pages, which also take files) as the browser sent them. Open
- * Liberty hands the servlet a multipart form's fields with their line breaks removed, so a Compose file typed into the
- * form reached the server as one line; the parts themselves keep every byte. JSF reads its fields through the request's
- * parameters: this gives them each field's part, on any server, and leaves the query string's parameters as they are.
+ * Liberty builds a multipart form's fields line by line without the line breaks (and decodes them in the JVM's charset)
+ * unless its web container is told otherwise, so a Compose file typed into the form reached the server as one line; the
+ * parts themselves keep every byte. JSF reads its fields through the request's parameters: this gives them each field's
+ * part, on any server and whatever its settings. A parameter of the query string is kept, unless a field of the form
+ * has the same name: then the form's value is the one (no page of ours takes both).
  */
 @WebFilter(servletNames = "Faces Servlet", asyncSupported = true)
 public class MultipartFields extends HttpFilter {
@@ -78,7 +80,7 @@ public class MultipartFields extends HttpFilter {
         static Map<String, String[]> fields(Iterable<Part> parts, Charset charset) throws IOException {
             Map<String, List<String>> values = new LinkedHashMap<>();
             for (Part part : parts) {
-                if (part.getSubmittedFileName() == null) {
+                if (part.getName() != null && part.getSubmittedFileName() == null) { // a file's part has a file name, "" when none was chosen
                     try (InputStream in = part.getInputStream()) {
                         values.computeIfAbsent(part.getName(), name -> new ArrayList<>()).add(new String(in.readAllBytes(), charset));
                     }

@@ -98,8 +98,9 @@ class StacksUiIT {
     void aFileWithVariablesIsDeployedChangedAndItsFirstVersionDeployedAgain() {
         browser.open("/stacks.xhtml");
         browser.find(By.id("deploy-form:stack-name")).sendKeys(stack);
+        // Typed into a multipart form (the page also takes files): every line and every letter must arrive as typed.
         browser.find(By.id("deploy-form:compose-file")).sendKeys(
-                "services:\n  web:\n    image: ocr-worker:${TAG}\n    deploy:\n      replicas: 1\n");
+                "services:\n  web:\n    image: ocr-worker:${TAG}\n    deploy:\n      replicas: 1\n      labels:\n        note: Größe\n");
         browser.find(By.id("deploy-form:variables")).sendKeys("TAG 1.0");
         browser.click(By.id("deploy-form:deploy"));
         assertThat(browser.text(By.id("deploy-form"))).contains("Line 1 is not NAME=value.");
@@ -109,6 +110,7 @@ class StacksUiIT {
         browser.click(By.id("deploy-form:deploy"));
         assertThat(browser.text(By.id("messages"))).contains("Stack " + stack + " deployed: 1 created");
         assertThat(image()).isEqualTo("1 ocr-worker:1.0");
+        assertThat(docker("service", "inspect", stack + "_web", "--format", "{{index .Spec.Labels \"note\"}}")).isEqualTo("Größe");
 
         browser.click(row("edit-stack-button"));
         assertThat(browser.text(By.id("messages"))).contains("The file of " + stack + " (version 1)");
