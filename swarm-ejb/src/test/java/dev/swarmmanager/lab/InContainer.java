@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * extends this one runs inside that deployment, signed in as an administrator ({@link LabCaller}), its fields injected.
  * <p>
  * Arquillian starts one Payara Micro per test class, about 14 s each (Payara's remote Micro container, which would
- * take many classes' deployments into one server, does not resolve from Maven Central). {@code @BeforeAll} and {@code @AfterAll} run outside the server:
- * what they set up is shared with the tests through the lab (a fixed name), not through static fields.
+ * take many classes' deployments into one server, does not resolve from Maven Central). {@code @BeforeAll} and
+ * {@code @AfterAll} run outside the server: what they set up is shared with the tests through the lab (a fixed name),
+ * not through static fields.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class InContainer {
@@ -56,7 +57,8 @@ public abstract class InContainer {
 
     /**
      * The deployment, with settings that take precedence over the server's (a test of another Docker host, say).
-     * A class that needs several such deployments does not extend this one: it names them itself.
+     * A class that needs such settings does not extend this one: it declares its one deployment with them (a second
+     * deployment in a class would start a second Micro that Arquillian's container never stops).
      */
     public static WebArchive archive(String name, Map<String, String> settings) {
         JavaArchive beans = ShrinkWrap.create(ExplodedImporter.class, "swarm-ejb.jar")
