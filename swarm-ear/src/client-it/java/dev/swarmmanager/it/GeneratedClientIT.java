@@ -10,6 +10,7 @@ import dev.swarmmanager.client.ApiException;
 import dev.swarmmanager.client.api.AlertsApi;
 import dev.swarmmanager.client.api.AuditApi;
 import dev.swarmmanager.client.api.AutoscalingApi;
+import dev.swarmmanager.client.api.ClustersApi;
 import dev.swarmmanager.client.api.EventsApi;
 import dev.swarmmanager.client.api.ExportApi;
 import dev.swarmmanager.client.api.HealthApi;
@@ -27,6 +28,7 @@ import dev.swarmmanager.client.api.UsersApi;
 import dev.swarmmanager.client.model.AlertChannelRequest;
 import dev.swarmmanager.client.model.AlertRuleRequest;
 import dev.swarmmanager.client.model.AvailabilityRequest;
+import dev.swarmmanager.client.model.ClusterRequest;
 import dev.swarmmanager.client.model.CreateServiceRequest;
 import dev.swarmmanager.client.model.EditServiceRequest;
 import dev.swarmmanager.client.model.FileRequest;
@@ -371,6 +373,19 @@ class GeneratedClientIT {
         refused(502, () -> alerts.testAlertChannel(channel));
         alerts.removeAlertChannel(channel);
         refused(404, () -> alerts.getAlertChannel(channel));
+    }
+
+    @Test
+    @Order(6)
+    void clusters() throws Exception {
+        ClustersApi clusters = new ClustersApi(admin);
+        String site = Lab.uniqueName("client-site");
+        var registered = clusters.setCluster(site, new ClusterRequest().dockerHost("unix:///run/swarm-lab/other1/docker.sock")).getData();
+        assertThat(registered.getSwarmId()).isEqualTo(Lab.dockerOn("other1", "info", "--format", "{{.Swarm.Cluster.ID}}"));
+        assertThat(clusters.getCluster(site).getData().getNodes().getTotal()).isEqualTo(1);
+        assertThat(clusters.listClusters().getData()).extracting(c -> c.getName()).startsWith("default").contains(site);
+        clusters.removeCluster(site);
+        refused(404, () -> clusters.getCluster(site));
     }
 
     @Test

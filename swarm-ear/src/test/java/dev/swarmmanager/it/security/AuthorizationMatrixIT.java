@@ -64,6 +64,10 @@ class AuthorizationMatrixIT {
         RULES.put("DELETE /swarm/alerts/rules/{name}", Role.ADMIN);
         RULES.put("PUT /swarm/alerts/rules/{name}/silence", Role.OPERATOR);
         RULES.put("DELETE /swarm/alerts/rules/{name}/silence", Role.OPERATOR);
+        RULES.put("GET /swarm/clusters", Role.VIEWER);
+        RULES.put("GET /swarm/clusters/{name}", Role.VIEWER);
+        RULES.put("PUT /swarm/clusters/{name}", Role.ADMIN);
+        RULES.put("DELETE /swarm/clusters/{name}", Role.ADMIN);
         RULES.put("GET /swarm/alerts/channels", Role.ADMIN);
         RULES.put("GET /swarm/alerts/channels/{name}", Role.ADMIN);
         RULES.put("PUT /swarm/alerts/channels/{name}", Role.ADMIN);
@@ -137,6 +141,8 @@ class AuthorizationMatrixIT {
             Map.entry("PUT /swarm/alerts/rules/{name}/silence", "{\"seconds\":3600}"),
             Map.entry("PUT /swarm/alerts/channels/{name}", "{\"type\":\"webhook\",\"target\":\"file:///etc/passwd\"}"),
             Map.entry("PUT /swarm/nodes/{node_id}/labels", "{\"labels\":{}}"),
+            // A host that is no Docker host: refused before any connection, nothing registered.
+            Map.entry("PUT /swarm/clusters/{name}", "{\"docker_host\":\"http://matrix-nothing\"}"),
             Map.entry("POST /swarm/services/{name}/scale", "{\"replicas\":1}"),
             // JSON as a client sends it: RESTEasy (Open Liberty) refuses a body-less POST to a JSON endpoint (415)
             // before the role is checked, Jersey (Payara) after.

@@ -4,6 +4,7 @@ import dev.swarmmanager.rest.alerts.AlertsResource;
 import dev.swarmmanager.rest.audit.AuditResource;
 import dev.swarmmanager.rest.autoscaling.ScalingPoliciesResource;
 import dev.swarmmanager.rest.cluster.ClusterResource;
+import dev.swarmmanager.rest.clusters.ClustersResource;
 import dev.swarmmanager.rest.events.EventsResource;
 import dev.swarmmanager.rest.exports.ExportResource;
 import dev.swarmmanager.rest.health.HealthResource;
@@ -36,7 +37,7 @@ public final class AnswerSchemas {
 
     /** Every resource class: a test checks the list against the module's {@code @Path} classes. */
     public static final List<Class<?>> RESOURCES = List.of(AlertsResource.class, AuditResource.class,
-            ScalingPoliciesResource.class, ClusterResource.class, EventsResource.class, ExportResource.class,
+            ScalingPoliciesResource.class, ClusterResource.class, ClustersResource.class, EventsResource.class, ExportResource.class,
             HealthResource.class, HistoryResource.class, NodesResource.class, NetworksResource.class,
             SecretsResource.class, PolicyResource.class, ResourcesResource.class, ServicesResource.class,
             StacksResource.class, TemplatesResource.class, UsersResource.class);

@@ -1,0 +1,70 @@
+package dev.swarmmanager.it.ui;
+
+import static dev.swarmmanager.lab.Lab.dockerOn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swarmmanager.it.Api;
+import dev.swarmmanager.it.IdentityProvider.User;
+import dev.swarmmanager.lab.Lab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The Clusters page: an admin registers the lab's second Swarm over TLS by pasting the docker CLI's certificate files,
+ * sees it beside the default one with its one node, and stops managing it after a confirmation; a viewer sees the
+ * clusters' health but neither where their Engines are nor the registration form.
+ */
+class ClustersUiIT {
+
+    private static String pem(String file) {
+        try {
+            return Files.readString(Path.of("/run/swarm-lab/tls/client", file));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String row(String cluster) {
+        return "//tr[.//span[@class='cluster-name' and text()='" + cluster + "']]";
+    }
+
+    @Test
+    void anAdminRegistersASecondSwarmOverTlsAViewerSeesItsHealthAndTheAdminRemovesIt() {
+        String name = Lab.uniqueName("ui-site");
+        try (Browser admin = new Browser().signIn(User.ADMIN); Browser viewer = new Browser().signIn(User.VIEWER)) {
+            admin.open("/clusters.xhtml");
+            admin.find(By.id("register-cluster-form:name")).sendKeys(name);
+            admin.find(By.id("register-cluster-form:host")).sendKeys("tcp://198.18.0.31:2376");
+            admin.find(By.id("register-cluster-form:ca")).sendKeys(pem("ca.pem"));
+            admin.find(By.id("register-cluster-form:cert")).sendKeys(pem("cert.pem"));
+            admin.find(By.id("register-cluster-form:key")).sendKeys(pem("key.pem"));
+            admin.click(By.id("register-cluster-form:register-cluster"));
+            admin.waitFor(driver -> driver.findElement(By.id("messages")).getText().contains("Cluster " + name + " registered."));
+
+            assertThat(admin.text(By.xpath(row(name) + "//span[contains(@class,'cluster-nodes')]"))).isEqualTo("1 of 1 ready");
+            assertThat(admin.text(By.xpath(row(name) + "//span[contains(@class,'cluster-health')]"))).isEqualToIgnoringCase("healthy");
+            assertThat(admin.text(By.xpath(row(name) + "//span[@class='cluster-host']"))).isEqualTo("tcp://198.18.0.31:2376");
+            assertThat(admin.text(By.xpath(row("default") + "//span[contains(@class,'cluster-nodes')]"))).isEqualTo("3 of 3 ready");
+            assertThat(admin.find(By.id("register-cluster-form:key")).getAttribute("value")).as("the key is not sent back").isEmpty();
+            admin.screenshot("clusters");
+
+            viewer.open("/clusters.xhtml");
+            assertThat(viewer.text(By.xpath(row(name) + "//span[contains(@class,'cluster-nodes')]"))).isEqualTo("1 of 1 ready");
+            assertThat(viewer.driver().findElements(By.className("cluster-host"))).as("no Docker host for a viewer").isEmpty();
+            assertThat(viewer.driver().findElements(By.id("register-cluster-form"))).isEmpty();
+
+            admin.click(By.xpath(row(name) + "//button[contains(@class,'remove-cluster-button')]"));
+            admin.waitFor(driver -> driver.findElement(By.id("remove-cluster-dialog")).isDisplayed());
+            assertThat(admin.text(By.id("remove-cluster-form"))).contains("Stop managing the cluster " + name + "?");
+            admin.click(By.id("remove-cluster-form:remove-cluster-confirm"));
+            admin.waitFor(driver -> driver.findElement(By.id("messages")).getText().contains("Cluster " + name + " is no longer managed here."));
+            assertThat(admin.driver().findElements(By.xpath(row(name)))).isEmpty();
+            assertThat(dockerOn("other1", "node", "ls", "--format", "{{.Hostname}}")).as("the Swarm itself is untouched").isEqualTo("other1");
+        } finally {
+            Api.as(User.ADMIN).call("DELETE", "/api/swarm/clusters/" + name, null);
+        }
+    }
+}
