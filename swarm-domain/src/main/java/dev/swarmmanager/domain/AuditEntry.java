@@ -14,5 +14,6 @@ import java.util.Map;
  * @param error      why it failed or was denied; null when it succeeded
  */
 public record AuditEntry(long id, Instant time, String user, List<String> roles, String action, String target,
-                         Map<String, String> parameters, AuditOutcome outcome, String error, String clientAddress) implements Serializable {
+                         Map<String, String> parameters, AuditOutcome outcome, String error, String clientAddress,
+                         String cluster) implements Serializable {
 }

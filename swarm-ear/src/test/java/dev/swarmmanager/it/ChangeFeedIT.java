@@ -39,7 +39,12 @@ class ChangeFeedIT {
         private final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
 
         Stream(String lastEventId) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(Api.uri("/api/swarm/events")).header("Accept", "text/event-stream")
+            this("/api/swarm/events", lastEventId);
+        }
+
+        /** @param path the default cluster's feed or a registered cluster's ({@code /api/clusters/{c}/swarm/events}) */
+        Stream(String path, String lastEventId) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(Api.uri(path)).header("Accept", "text/event-stream")
                     .header("Authorization", Api.adminAuthorization());
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);

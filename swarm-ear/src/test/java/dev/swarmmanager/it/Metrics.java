@@ -18,13 +18,14 @@ final class Metrics {
         return answer.body();
     }
 
-    /** The sum of the samples of {@code name} whose labels contain {@code labelFilter}. */
-    static double sum(String metrics, String name, String labelFilter) {
+    /** The sum of the samples of {@code name} whose labels contain every one of {@code labelFilters}. */
+    static double sum(String metrics, String name, String... labelFilters) {
         Pattern sample = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
         Matcher m = sample.matcher(metrics);
         double total = 0;
         while (m.find()) {
-            if (m.group(1).contains(labelFilter)) {
+            String labels = m.group(1);
+            if (java.util.Arrays.stream(labelFilters).allMatch(labels::contains)) {
                 total += Double.parseDouble(m.group(2));
             }
         }

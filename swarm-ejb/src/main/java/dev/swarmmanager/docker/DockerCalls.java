@@ -82,7 +82,7 @@ public class DockerCalls {
         String text = message == null || message.isBlank() ? "HTTP " + status : message.trim();
         if (text.contains("Client sent an HTTP request to an HTTPS server")) {
             // The Go server's own answer when plain HTTP reaches its TLS port: the configuration, not the request.
-            return new DockerUnavailableException(settings.host(), Phrase.of("docker.speaks-tls"), cause);
+            return new DockerUnavailableException(host(), Phrase.of("docker.speaks-tls"), cause);
         }
         if (text.contains("update out of sequence")) {
             return new ConcurrentUpdateException(Phrase.of("docker.out-of-sequence", text), cause);
@@ -99,14 +99,14 @@ public class DockerCalls {
                 || text.contains("does not have a leader")) {
             // The Engine is up but cannot reach its own Swarm components (a manager stopping or starting, a Raft
             // election under way): an outage to retry, not a state of the cluster that forbids the operation.
-            return new DockerUnavailableException(settings.host(), Phrase.of("docker.no-swarm-now", reason), cause);
+            return new DockerUnavailableException(host(), Phrase.of("docker.no-swarm-now", reason), cause);
         }
         if (text.startsWith("This node is not a swarm manager") && !text.contains("Worker nodes can't be used")) {
             // As the Engine itself classes it (503): no Swarm to manage at this host now. A restarted manager says so
             // until its Swarm component has started (in words that cannot be told from "never joined": its own /info
             // says "inactive" then too); the mirror recovers when it does. A worker says so in words of its own: that
             // is the configuration, not an outage (a conflict, below).
-            return new DockerUnavailableException(settings.host(), Phrase.of("docker.no-manager-now", reason), cause);
+            return new DockerUnavailableException(host(), Phrase.of("docker.no-manager-now", reason), cause);
         }
         if (status == 400 || code.equals("InvalidArgument")) {
             return new InvalidRequestException(null, Phrase.of("docker.says", reason));
@@ -117,30 +117,60 @@ public class DockerCalls {
             // state that forbids the operation.
             return new OperationConflictException(Phrase.of("docker.says", reason), cause);
         }
-        return new DockerUnavailableException(settings.host(), Phrase.of("docker.failed", status, reason), cause);
+        return new DockerUnavailableException(host(), Phrase.of("docker.failed", status, reason), cause);
     }
 
     /** A failure before the Engine answered: refused, timed out, socket gone. */
     public DockerUnavailableException unavailable(Throwable failure) {
-        Throwable root = Causes.root(failure);
-        String said = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
-        Phrase reason = Phrase.of("docker.says", said);
-        var tls = Causes.find(failure, javax.net.ssl.SSLException.class);
-        if (tls.isPresent()) {
-            // A handshake refused either way (the Engine does not trust our certificate, or we do not trust its).
-            // Every caller reads this reason, and the TLS layer's own words can name the Engine's address ("no subject
-            // alternative names matching IP address ..."): they go to the log, the reason says what to check.
-            LOG.log(Level.WARNING, "TLS with the Engine at " + settings.host() + " failed", failure);
-            reason = Phrase.of("docker.tls-handshake", tls.get().getClass().getSimpleName());
-        } else if (settings.tlsVerify() && root instanceof java.net.SocketException && !(root instanceof java.net.ConnectException)
-                && !(root instanceof java.net.NoRouteToHostException)) {
-            // With TLS 1.3 the client's side of the handshake is over before the Engine has checked our certificate:
-            // an Engine that does not trust it just closes the connection, and we see a broken pipe or a reset.
-            LOG.log(Level.WARNING, "the Engine at " + settings.host() + " closed the TLS connection", failure);
-            reason = Phrase.of("docker.tls-closed", said);
+        String host = host();
+        Failure said = Failure.of(host, EngineTarget.current().isPresent(), overTls(), failure);
+        return new DockerUnavailableException(host, said.reason(), failure);
+    }
+
+    /**
+     * Why the Engine at a host could not be reached, in the words an operator acts on.
+     *
+     * @param reason  what to tell the user
+     * @param tls     whether the TLS layer refused (the certificates, not an outage)
+     */
+    public record Failure(Phrase reason, boolean tls) {
+
+        /**
+         * @param registered whether the host is a registered cluster's (whose certificates were given through the API),
+         *                   rather than the server's own ({@code swarm.docker.cert-path})
+         * @param overTls    whether the host is reached over TLS
+         */
+        public static Failure of(String host, boolean registered, boolean overTls, Throwable failure) {
+            Throwable root = Causes.root(failure);
+            String said = root.getMessage() == null ? root.getClass().getSimpleName()
+                    : root.getClass().getSimpleName() + ": " + root.getMessage();
+            var tls = Causes.find(failure, javax.net.ssl.SSLException.class);
+            if (tls.isPresent()) {
+                // A handshake refused either way (the Engine does not trust our certificate, or we do not trust its).
+                // Every caller reads this reason, and the TLS layer's own words can name the Engine's address ("no subject
+                // alternative names matching IP address ..."): they go to the log, the reason says what to check.
+                LOG.log(Level.WARNING, "TLS with the Engine at " + host + " failed", failure);
+                String kind = tls.get().getClass().getSimpleName();
+                return new Failure(registered ? Phrase.of("clusters.tls-refused", host, kind) : Phrase.of("docker.tls-handshake", kind), true);
+            }
+            if (overTls && root instanceof java.net.SocketException && !(root instanceof java.net.ConnectException)
+                    && !(root instanceof java.net.NoRouteToHostException)) {
+                // With TLS 1.3 the client's side of the handshake is over before the Engine has checked our certificate:
+                // an Engine that does not trust it just closes the connection, and we see a broken pipe or a reset.
+                LOG.log(Level.WARNING, "the Engine at " + host + " closed the TLS connection", failure);
+                return new Failure(registered ? Phrase.of("clusters.tls-closed", host, said) : Phrase.of("docker.tls-closed", said), true);
+            }
+            return new Failure(Phrase.of("docker.says", said), false);
         }
-        return new DockerUnavailableException(settings.host(), reason, failure);
+    }
+
+    /** The Docker host this thread's calls reach: the targeted cluster's, or the server's own. */
+    private String host() {
+        return EngineTarget.current().map(EngineTarget::host).orElseGet(settings::host);
+    }
+
+    private boolean overTls() {
+        return EngineTarget.current().map(t -> t.host().startsWith("tcp://")).orElseGet(settings::tlsVerify);
     }
 
     /** docker-java puts the Engine's JSON body in the message: keep only its {@code message} field. */

@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,13 +40,13 @@ public class DockerConnection {
     @PostConstruct
     void open() {
         DockerClientConfig config = clientConfig();
-        http = new MeteredHttpClient(new ApacheDockerHttpClient.Builder()
+        http = new MeteredHttpClient(new Routed(new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .connectionTimeout(settings.connectTimeout())
                 .responseTimeout(settings.responseTimeout())
                 .maxConnections(settings.maxConnections())
-                .build(), engineCalls::fire);
+                .build()), engineCalls::fire);
         client = DockerClientImpl.getInstance(config, http);
     }
 
@@ -65,6 +66,22 @@ public class DockerConnection {
             client.close();
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing the Docker connection pool", e);
+        }
+    }
+
+    /**
+     * The default Engine's pool, or the registered cluster this thread targets ({@link EngineTarget}): docker-java
+     * builds each request's path and hands it to the transport, so the one client reaches any cluster.
+     */
+    private record Routed(DockerHttpClient defaultTransport) implements DockerHttpClient {
+        @Override
+        public Response execute(Request request) {
+            return EngineTarget.current().map(EngineTarget::transport).orElse(defaultTransport).execute(request);
+        }
+
+        @Override
+        public void close() throws IOException {
+            defaultTransport.close(); // the clusters' pools are closed by whoever opened them
         }
     }
 

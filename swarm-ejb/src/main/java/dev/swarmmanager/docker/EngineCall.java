@@ -1,8 +1,8 @@
 package dev.swarmmanager.docker;
 
 /**
- * One call to the Engine, as it finished: what it was ({@code GET /tasks}), how long it took, and whether
- * it failed before the Engine answered.
+ * One call to the Engine, as it finished: which cluster's Engine, what it was ({@code GET /tasks}), how long it took,
+ * and whether it failed before the Engine answered.
  */
-public record EngineCall(String endpoint, long nanos, boolean failed) {
+public record EngineCall(String cluster, String endpoint, long nanos, boolean failed) {
 }

@@ -35,15 +35,22 @@ public class MeteredHttpClient implements DockerHttpClient {
     @Override
     public Response execute(Request request) {
         String endpoint = request.method() + " " + shape(request.path());
-        calls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+        String cluster = EngineTarget.clusterName(); // the transport under this one routes by the same target
+        // The counts here are the default cluster's (what the benchmarks read); the events carry every cluster's.
+        boolean home = EngineTarget.current().isEmpty();
+        if (home) {
+            calls.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+        }
         long start = System.nanoTime();
         try {
             Response response = delegate.execute(request);
-            listener.accept(new EngineCall(endpoint, System.nanoTime() - start, false));
+            listener.accept(new EngineCall(cluster, endpoint, System.nanoTime() - start, false));
             return response;
         } catch (RuntimeException e) {
-            errors.increment();
-            listener.accept(new EngineCall(endpoint, System.nanoTime() - start, true));
+            if (home) {
+                errors.increment();
+            }
+            listener.accept(new EngineCall(cluster, endpoint, System.nanoTime() - start, true));
             throw e;
         }
     }

@@ -13,6 +13,7 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.openid.IdentityToken;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import java.security.Principal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -44,13 +45,22 @@ public class MappedRoles implements IdentityStoreHandler {
     @Inject
     Instance<OpenIdContext> openId;
 
-    private RoleMapping mapping;
-    private String groupsClaim;
+    // Read on first use, not at construction: beans that only ask for a caller's groups need no configuration yet.
+    private volatile RoleMapping mapping;
+    private volatile String groupsClaim;
 
-    @jakarta.annotation.PostConstruct
-    void configure() {
-        mapping = SignInSettings.roleMapping();
-        groupsClaim = SignInSettings.groupsClaim();
+    private RoleMapping mapping() {
+        if (mapping == null) {
+            mapping = SignInSettings.roleMapping();
+        }
+        return mapping;
+    }
+
+    private String groupsClaim() {
+        if (groupsClaim == null) {
+            groupsClaim = SignInSettings.groupsClaim();
+        }
+        return groupsClaim;
     }
 
     @Override
@@ -78,7 +88,7 @@ public class MappedRoles implements IdentityStoreHandler {
             return result.getCallerGroups();
         }
         Set<String> groups = groups(result);
-        Set<String> roles = mapping.roles(groups);
+        Set<String> roles = mapping().roles(groups);
         LOG.fine(() -> result.getCallerPrincipal().getName() + ": groups " + groups + " → roles " + roles);
         return roles;
     }
@@ -95,18 +105,30 @@ public class MappedRoles implements IdentityStoreHandler {
      * the ID token (Jakarta Security reads groups from the access token only, where many providers put none).
      */
     private Set<String> groups(CredentialValidationResult result) {
-        Set<String> groups = new HashSet<>(result.getCallerGroups());
-        if (result.getCallerPrincipal() != null && openId.isResolvable()) {
+        return groups(result.getCallerPrincipal(), result.getCallerGroups());
+    }
+
+    /**
+     * The provider's groups of the caller signed in now, as the tokens say (their claim, not our roles): empty for
+     * a local account, whose groups are our role names.
+     */
+    public Set<String> providerGroups(Principal caller) {
+        return caller == null ? Set.of() : groups(caller, Set.of());
+    }
+
+    private Set<String> groups(Principal caller, Set<String> storeGroups) {
+        Set<String> groups = new HashSet<>(storeGroups);
+        if (caller != null && openId.isResolvable()) {
             try {
                 IdentityToken idToken = openId.get().getIdentityToken();
                 if (idToken != null) {
-                    groups.addAll(idToken.getJwtClaims().getArrayStringClaim(groupsClaim));
+                    groups.addAll(idToken.getJwtClaims().getArrayStringClaim(groupsClaim()));
                 }
             } catch (RuntimeException notSignedInWithOpenIdConnect) {
                 // no OpenID Connect context in this request (a bearer token or a local account)
             }
         }
-        Object claim = result.getCallerPrincipal() instanceof JsonWebToken token ? token.getClaim(groupsClaim) : null;
+        Object claim = caller instanceof JsonWebToken token ? token.getClaim(groupsClaim()) : null;
         if (claim != null) {
             if (claim instanceof Collection<?> values) {
                 values.forEach(v -> groups.add(unquote(String.valueOf(v))));

@@ -4,6 +4,7 @@ import dev.swarmmanager.domain.Role;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,6 +29,17 @@ public record RoleMapping(Map<Role, Set<String>> groups) {
             }
         }
         return names;
+    }
+
+    /** The highest role the groups grant, if any. */
+    public Optional<Role> highest(Collection<String> userGroups) {
+        Role highest = null;
+        for (Map.Entry<Role, Set<String>> entry : groups.entrySet()) {
+            if (userGroups.stream().anyMatch(entry.getValue()::contains) && (highest == null || entry.getKey().compareTo(highest) > 0)) {
+                highest = entry.getKey();
+            }
+        }
+        return Optional.ofNullable(highest);
     }
 
     public Set<String> roles(Collection<String> userGroups) {

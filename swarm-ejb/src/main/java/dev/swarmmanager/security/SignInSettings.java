@@ -51,6 +51,22 @@ public final class SignInSettings {
         return new RoleMapping(groups);
     }
 
+    /**
+     * The group mapping of a registered cluster ({@code swarm.clusters.<name>.roles.viewer|operator|admin}), when any of
+     * its roles is mapped; a role left out is granted by no group on that cluster.
+     */
+    public static Optional<RoleMapping> clusterRoleMapping(String cluster) {
+        Map<Role, Set<String>> groups = new EnumMap<>(Role.class);
+        boolean mapped = false;
+        for (Role role : Role.values()) {
+            Optional<String> configured = config().getOptionalValue("swarm.clusters." + cluster + ".roles." + role, String.class);
+            mapped |= configured.isPresent();
+            groups.put(role, new LinkedHashSet<>(Arrays.stream(configured.orElse("").split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList()));
+        }
+        return mapped ? Optional.of(new RoleMapping(groups)) : Optional.empty();
+    }
+
     private static Config config() {
         return ConfigProvider.getConfig(SignInSettings.class.getClassLoader());
     }

@@ -60,24 +60,6 @@ public class ClusterReader {
                 tasks.stream().map(t -> TaskTranslator.toTask(t, serviceNames, hostnames, templates)).toList());
     }
 
-    /**
-     * Reads another Swarm through its own client, in five calls, with docker-java's models alone: the deployment
-     * policy judges the default cluster's writes only, so nobody needs the host privileges of these services.
-     */
-    public static ClusterState readOther(DockerClient other) {
-        Info info = other.infoCmd().exec();
-        ClusterInfo swarm = other.inspectSwarmCmd().exec();
-        var nodes = other.listSwarmNodesCmd().exec().stream().map(NodeTranslator::toNode).toList();
-        var services = other.listServicesCmd().exec();
-        var tasks = other.listTasksCmd().exec();
-        Map<String, String> hostnames = SwarmNode.hostnamesById(nodes);
-        Map<String, String> serviceNames = ServiceTranslator.namesById(services);
-        var templates = TaskTranslator.templates(services);
-        return new ClusterState(SwarmInfoTranslator.toInfo(info, swarm), nodes,
-                ServiceTranslator.withReplicaCounts(services, tasks),
-                tasks.stream().map(t -> TaskTranslator.toTask(t, serviceNames, hostnames, templates)).toList());
-    }
-
     /** The services with their replica counts, in two Engine calls (the services, the tasks meant to run). */
     public List<SwarmService> readServices() {
         var servicesJson = engine.get("/services", null, null);

@@ -32,4 +32,11 @@ class RoleMappingTest {
         assertThat(mapping.roles(List.of("admin", "operator", "viewer"))).isEmpty();
         assertThat(mapping.roles(List.of())).isEmpty();
     }
+
+    @Test
+    void theHighestRoleIsWhatACallerKeepsOnACluster() {
+        assertThat(mapping.highest(List.of("staff", "sre", "unrelated"))).contains(Role.OPERATOR);
+        assertThat(mapping.highest(List.of("staff"))).contains(Role.VIEWER);
+        assertThat(mapping.highest(List.of("admin", "unrelated"))).isEmpty();
+    }
 }

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Clusters page: an admin registers the lab's second Swarm over TLS by pasting the docker CLI's certificate files,
@@ -66,5 +69,60 @@ class ClustersUiIT {
         } finally {
             Api.as(User.ADMIN).call("DELETE", "/api/swarm/clusters/" + name, null);
         }
+    }
+
+    @Test
+    void theSwitcherTakesThePagesToAnotherSwarmAndBack() {
+        String name = Lab.uniqueName("ui-switch");
+        String service = Lab.uniqueName("switched");
+        Api admin = Api.as(User.ADMIN);
+        Api.Answer registered = admin.call("PUT", "/api/swarm/clusters/" + name,
+                "{\"docker_host\":\"unix:///run/swarm-lab/other1/docker.sock\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        dockerOn("other1", "service", "create", "--detach", "--name", service, "--replicas", "1", "ocr-worker:1.0");
+        try (Browser operator = new Browser().signIn(User.OPERATOR)) {
+            operator.open("/nodes.xhtml");
+            assertThat(operator.text(By.id("nodes-form:nodes"))).contains("manager1", "worker1", "worker2");
+
+            switchTo(operator, name);
+            assertThat(operator.text(By.id("nodes-form:nodes"))).contains("other1").doesNotContain("worker1");
+            assertThat(new Select(operator.find(By.id("cluster-form:cluster-switcher"))).getFirstSelectedOption().getText()).isEqualTo(name);
+            operator.screenshot("cluster-switched");
+
+            // The choice stays for the next pages, reads and writes alike: the service page scales on other1.
+            Lab.await(java.time.Duration.ofSeconds(30), () -> admin.call("GET", "/api/clusters/" + name + "/swarm/services", null)
+                    .body().contains(service), () -> service + " in the mirror of " + name); // made behind its back
+            operator.open("/services.xhtml");
+            assertThat(operator.text(By.id("services-form:services"))).contains(service);
+
+            switchTo(operator, "default");
+            operator.open("/nodes.xhtml");
+            assertThat(operator.text(By.id("nodes-form:nodes"))).contains("manager1", "worker1", "worker2").doesNotContain("other1");
+
+            // A chosen cluster that stops being managed sends the pages back to the default, and says so.
+            switchTo(operator, name);
+            assertThat(operator.text(By.id("nodes-form:nodes"))).contains("other1");
+            assertThat(admin.call("DELETE", "/api/swarm/clusters/" + name, null).status()).isEqualTo(200);
+            operator.open("/nodes.xhtml");
+            assertThat(operator.text(By.id("cluster-lost-banner"))).contains(name);
+            assertThat(operator.text(By.id("nodes-form:nodes"))).contains("manager1");
+        } finally {
+            admin.call("DELETE", "/api/swarm/clusters/" + name, null);
+            dockerOn("other1", "service", "rm", service);
+        }
+    }
+
+    /** Chooses the cluster in the header and waits for the page to be loaded again on it. */
+    private static void switchTo(Browser browser, String cluster) {
+        WebElement before = browser.find(By.id("cluster-form:cluster-switcher"));
+        new Select(before).selectByVisibleText(cluster);
+        browser.waitFor(driver -> {
+            try {
+                before.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException reloaded) {
+                return true;
+            }
+        });
     }
 }

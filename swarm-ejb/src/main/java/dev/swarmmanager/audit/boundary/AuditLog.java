@@ -3,8 +3,10 @@ package dev.swarmmanager.audit.boundary;
 import dev.swarmmanager.audit.control.Attempt;
 import dev.swarmmanager.audit.control.Denial;
 import dev.swarmmanager.audit.entity.AuditRecord;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.AuditEntry;
 import dev.swarmmanager.domain.AuditOutcome;
+import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.domain.AuditPage;
 import dev.swarmmanager.domain.AuditQuery;
 import dev.swarmmanager.domain.Role;
@@ -132,6 +134,7 @@ public class AuditLog {
         row.outcome = outcome;
         row.error = error(error);
         row.clientAddress = clientAddress();
+        row.cluster = EngineTarget.clusterName();
         entities.persist(row);
         LOG.log(Level.FINE, "audit: {0} {1} {2} {3}", new Object[] {row.user, row.action, row.target, outcome});
         return row;
@@ -202,7 +205,7 @@ public class AuditLog {
     private static AuditEntry entry(AuditRecord row) {
         List<String> roles = row.roles == null || row.roles.isEmpty() ? List.of() : List.of(row.roles.split(","));
         return new AuditEntry(row.id, row.time, row.user, roles, row.action, row.target, parameters(row.parameters),
-                row.outcome, row.error, row.clientAddress);
+                row.outcome, row.error, row.clientAddress, row.cluster == null ? RegisteredCluster.DEFAULT : row.cluster);
     }
 
     private static String fit(String value, int column) {

@@ -55,4 +55,8 @@ public class AuditRecord {
 
     @Column(name = "client_address", length = 100)
     public String clientAddress;
+
+    /** The Swarm the attempt was on ({@code default} for the server's own); null in rows older than several Swarms. */
+    @Column(name = "cluster_name", length = 63)
+    public String cluster;
 }

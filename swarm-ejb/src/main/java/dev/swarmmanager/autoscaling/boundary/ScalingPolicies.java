@@ -2,6 +2,7 @@ package dev.swarmmanager.autoscaling.boundary;
 
 import dev.swarmmanager.audit.control.Audited;
 import dev.swarmmanager.autoscaling.entity.ScalingPolicyRecord;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.domain.HistoryKind;
 import dev.swarmmanager.domain.HistoryPage;
@@ -77,6 +78,7 @@ public class ScalingPolicies {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("scaling-policies.set")
     public ScalingPolicy set(ScalingPolicy wanted) {
+        onTheDefaultCluster();
         SwarmService service = state().service(wanted.service())
                 .filter(s -> s.name().equals(wanted.service()))
                 .orElseThrow(() -> new ResourceNotFoundException("service", wanted.service()));
@@ -106,11 +108,22 @@ public class ScalingPolicies {
     @RolesAllowed(Role.OPERATOR_NAME)
     @Audited("scaling-policies.remove")
     public void remove(String service) {
+        onTheDefaultCluster();
         ScalingPolicyRecord row = service == null ? null : entities.find(ScalingPolicyRecord.class, service);
         if (row == null) {
             throw new ResourceNotFoundException(POLICY, service);
         }
         entities.remove(row);
+    }
+
+    /**
+     * The autoscaler scales the default cluster's services: a policy asked for on another cluster (a page switched to
+     * it) would scale the default cluster's service of that name, so it is refused.
+     */
+    private static void onTheDefaultCluster() {
+        if (EngineTarget.current().isPresent()) {
+            throw new InvalidRequestException(null, "scaling.default-only", EngineTarget.clusterName());
+        }
     }
 
     /** A policy as the autoscaler follows it: with the authority of whoever set it. */

@@ -1,19 +1,23 @@
 package dev.swarmmanager.clusters.boundary;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.swarmmanager.clusters.control.ClusterConnections;
 import dev.swarmmanager.clusters.control.ClusterSealing;
-import dev.swarmmanager.clusters.control.TlsMaterial;
 import dev.swarmmanager.clusters.entity.ClusterRecord;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.ClusterOverview;
 import dev.swarmmanager.domain.ClusterState;
+import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.HealthStatus;
-import dev.swarmmanager.domain.OverallHealth;
 import dev.swarmmanager.domain.RegisteredCluster;
+import dev.swarmmanager.domain.SwarmException;
+import dev.swarmmanager.events.boundary.ClusterWatch;
+import dev.swarmmanager.events.control.EngineEvents;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
-import dev.swarmmanager.mirror.control.ClusterAssessment;
-import dev.swarmmanager.translation.ClusterReader;
+import dev.swarmmanager.mirror.control.ClusterSnapshots;
+import dev.swarmmanager.mirror.entity.ClusterRemoved;
+import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -25,6 +29,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,14 +41,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps every registered Swarm's health fresh in memory: each is read whole (info, nodes, services, tasks) every
- * {@code swarm.clusters.check-interval} and judged as the default cluster is, each on its own thread, so an Engine
- * that hangs delays only its own line of the overview. Every server instance checks for itself.
+ * Keeps every registered Swarm's mirror fresh, as the default cluster's is kept: its Engine's events are followed
+ * (one stream per cluster) and each burst of them is one whole read of that cluster a moment later, a service still
+ * starting is read again after growing pauses, and every {@code swarm.clusters.check-interval} each is read whole
+ * anyway, as a safety net and to notice an Engine that went away quietly. The reads are {@link ClusterMirror}'s, done
+ * on a thread that works on the cluster, on that cluster's connections; each runs on a thread of its own and never two
+ * at once for one cluster, so an Engine that hangs delays only its own line of the overview. Every server instance
+ * does this for itself.
  */
 @Singleton
 @Startup
@@ -50,6 +62,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClusterChecks {
 
     private static final Logger LOG = Logger.getLogger(ClusterChecks.class.getName());
+    /** Events closer together than this are one read. */
+    static final long COALESCE_MILLIS = 100;
 
     @PersistenceContext(unitName = "swarm")
     EntityManager entities;
@@ -63,19 +77,45 @@ public class ClusterChecks {
     @Inject
     ClusterMirror mirror;
 
+    @Inject
+    ClusterSnapshots snapshots;
+
+    @Inject
+    EngineEvents events;
+
+    /** What is kept for a cluster elsewhere (its feed, its gauges) goes when it does. */
+    @Inject
+    Event<ClusterRemoved> removed;
+
     @Resource
     TimerService timers;
 
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     @Inject
     @ConfigProperty(name = "swarm.clusters.check-interval", defaultValue = "PT15S")
     Duration interval;
 
     private final Map<String, ClusterOverview> last = new ConcurrentHashMap<>();
-    /** The clusters being checked now: a check is never started twice while an Engine keeps the first waiting. */
+    /** The registrations as last read, by name: what the checks and watches work on. */
+    private final Map<String, ClusterRecord> registered = new ConcurrentHashMap<>();
+    /** When each cluster was registered through this instance ({@link System#nanoTime()}). */
+    private final Map<String, Long> registeredAt = new ConcurrentHashMap<>();
+    /** The clusters being read now: a read is never started twice while an Engine keeps the first waiting. */
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
+    /** Clusters asked to be read: the running read of each takes them, or a new one starts. */
+    private final Set<String> checkAgain = ConcurrentHashMap.newKeySet();
+    /** Clusters with a read scheduled after an event. */
+    private final Set<String> checkPending = ConcurrentHashMap.newKeySet();
+    /** Clusters whose events are being followed. */
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    /** Re-reads of a cluster with a service not settled yet, since it last settled. */
+    private final Map<String, Integer> followUps = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
 
     @PostConstruct
     void schedule() {
@@ -84,23 +124,32 @@ public class ClusterChecks {
         timers.createIntervalTimer(1000, interval.toMillis(), new TimerConfig("cluster-checks", false));
     }
 
-    /** Starts a check of every registered cluster that is not being checked already. */
+    @PreDestroy
+    void stop() {
+        running = false;
+    }
+
+    /** Reads every registered cluster that is not being read already, and follows the events of each. */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void checkAll() {
         try {
+            long asked = System.nanoTime();
             List<ClusterRecord> rows = entities.createQuery("SELECT c FROM ClusterRecord c", ClusterRecord.class).getResultList();
-            last.keySet().retainAll(rows.stream().map(r -> r.name).toList());
-            for (ClusterRecord row : rows) {
-                if (checking.add(row.name)) {
-                    executor.submit(() -> {
-                        try {
-                            last.put(row.name, check(row));
-                        } finally {
-                            checking.remove(row.name);
-                        }
-                    });
+            List<String> names = rows.stream().map(r -> r.name).toList();
+            for (String gone : List.copyOf(registered.keySet())) {
+                // removed through another server instance; one registered here after the query began is not gone
+                Long at = registeredAt.get(gone);
+                if (!names.contains(gone) && (at == null || at - asked < 0)) {
+                    forget(gone);
                 }
+            }
+            last.keySet().retainAll(names);
+            snapshots.keepOnly(names);
+            for (ClusterRecord row : rows) {
+                registered.put(row.name, row);
+                startCheck(row.name);
+                watch(row);
             }
         } catch (RuntimeException e) { // the database away: the next round tries again
             LOG.log(Level.WARNING, "checking the registered clusters", e);
@@ -109,28 +158,172 @@ public class ClusterChecks {
 
     /** Reads the cluster now, on the caller's thread, and keeps what it found. */
     public ClusterOverview checkNow(ClusterRecord row) {
+        registered.put(row.name, row);
+        registeredAt.put(row.name, System.nanoTime());
         ClusterOverview found = check(row);
         last.put(row.name, found);
+        watch(row); // from now, not from the next round of checks
         return found;
+    }
+
+    /** Starts following the cluster's events, unless that is under way. */
+    private void watch(ClusterRecord row) {
+        if (running && watched.add(row.name)) {
+            try {
+                executor.submit(() -> watch(row.name));
+            } catch (RuntimeException refused) { // the server stopping
+                watched.remove(row.name);
+            }
+        }
+    }
+
+    /**
+     * Where the work on a registered cluster sends its Engine calls: its pool, opened with its certificates on first
+     * use and again when its registration changes.
+     */
+    public EngineTarget target(ClusterRecord row) {
+        return connections.openTarget(row.name, row.version()).orElseGet(() -> connections.target(row.name,
+                row.version(), row.dockerHost, row.sealedTls == null ? null : sealing.open(row.name, row.sealedTls)));
+    }
+
+    /**
+     * Asks for a read of the cluster: one starts unless one is running, which then reads once more when it ends. The
+     * request is marked before the running read is looked for, and that read looks for requests after it gave up its
+     * place, so no request falls between the two.
+     */
+    private void startCheck(String name) {
+        if (!running) {
+            return;
+        }
+        checkAgain.add(name);
+        if (!checking.add(name)) {
+            return;
+        }
+        try {
+            executor.submit(() -> checkWhileAsked(name));
+        } catch (RuntimeException refused) { // the server stopping
+            checking.remove(name);
+        }
+    }
+
+    private void checkWhileAsked(String name) {
+        try {
+            while (running && checkAgain.remove(name)) {
+                ClusterRecord row = registered.get(name);
+                if (row == null) {
+                    return;
+                }
+                last.put(name, check(row));
+            }
+        } finally {
+            checking.remove(name);
+            if (checkAgain.contains(name)) {
+                startCheck(name); // asked for after the loop's last look
+            }
+        }
+    }
+
+    /** A read a moment from now, which every change until then joins. */
+    private void checkSoon(String name, long delayMillis) {
+        if (checkPending.add(name)) {
+            try {
+                scheduler.schedule(() -> {
+                    checkPending.remove(name);
+                    startCheck(name);
+                }, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException refused) { // the server stopping
+                checkPending.remove(name);
+            }
+        }
     }
 
     private ClusterOverview check(ClusterRecord row) {
         Instant now = Instant.now();
+        try (EngineTarget.Scope ignored = target(row).enter()) {
+            mirror.refresh(); // an Engine that cannot be read leaves the mirror stale with the reason
+        } catch (RuntimeException e) { // its certificates cannot be opened (the key changed): nothing was read
+            SwarmException failure = ClusterConnections.failure(row.dockerHost, e);
+            LOG.log(Level.FINE, "cluster " + row.name + " could not be read: " + failure.getMessage(), e);
+            synchronized (snapshots.lock(row.name)) {
+                snapshots.put(row.name, snapshots.of(row.name).orElseGet(() -> ClusterSnapshot.none(now))
+                        .failed(failure.getMessage(), failure instanceof DockerUnavailableException, now));
+            }
+        }
+        ClusterSnapshot read = snapshots.of(row.name).orElseGet(() -> ClusterSnapshot.none(now));
+        followUpIfUnsettled(row.name, read);
+        HealthStatus health = read.health();
+        return new ClusterOverview(row.name, row.dockerHost, false, health.overallHealth(), health.reasons(),
+                read.swarm() == null ? row.swarmId : read.swarm().clusterId(), health.nodeHealth(),
+                read.swarm() == null ? null : read.state().services().size(), health.checkedAt(), health.stale());
+    }
+
+    /**
+     * The Engine sends no event when a task changes state on another node: while a service is still starting, the
+     * cluster is read again after growing pauses, as the default cluster's watch does, until it has settled.
+     */
+    private void followUpIfUnsettled(String name, ClusterSnapshot read) {
+        ClusterState state = read.state();
+        boolean unsettled = !read.health().stale() && state.services().stream().anyMatch(s -> !state.isSettled(s.id()));
+        if (!unsettled) {
+            followUps.remove(name);
+            return;
+        }
+        int attempt = followUps.merge(name, 1, Integer::sum);
+        if (attempt <= ClusterWatch.MAX_FOLLOW_UPS) {
+            checkSoon(name, ClusterWatch.followUpDelayMillis(attempt));
+        }
+    }
+
+    /**
+     * Follows the cluster's events while it is registered: each is a read soon after, and a stream that broke is a
+     * read at once (events may have been lost with it). Reconnects by itself, with a back-off while the Engine is away.
+     */
+    private void watch(String name) {
+        AtomicLong since = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
+        long backoff = 500;
+        boolean broken = false;
         try {
-            TlsMaterial tls = row.sealedTls == null ? null : sealing.open(row.name, row.sealedTls);
-            DockerClient client = connections.client(row.name, row.dockerHost + " " + row.sealedTls, row.dockerHost, tls);
-            ClusterState state = ClusterReader.readOther(client);
-            HealthStatus health = ClusterAssessment.assess(state, now).health();
-            return new ClusterOverview(row.name, row.dockerHost, false, health.overallHealth(), health.reasons(),
-                    state.swarm() == null ? row.swarmId : state.swarm().clusterId(), health.nodeHealth(),
-                    state.services().size(), now, false);
-        } catch (RuntimeException e) {
-            String reason = ClusterConnections.failure(row.dockerHost, e).getMessage();
-            LOG.log(Level.FINE, "cluster " + row.name + " could not be read: " + reason, e);
-            ClusterOverview before = last.get(row.name);
-            return new ClusterOverview(row.name, row.dockerHost, false, OverallHealth.UNHEALTHY, List.of(reason), row.swarmId,
-                    before == null ? null : before.nodes(), before == null ? null : before.services(),
-                    before == null ? null : before.checkedAt(), true);
+            while (running) {
+                ClusterRecord row = registered.get(name);
+                if (row == null) {
+                    return;
+                }
+                try (EngineTarget.Scope ignored = target(row).enter()) {
+                    if (broken) {
+                        checkSoon(name, 0);
+                    }
+                    events.follow(since.get(), event -> {
+                        since.accumulateAndGet(event.path("timeNano").asLong(0), Math::max);
+                        followUps.remove(name); // a new change: its follow-ups start again
+                        checkSoon(name, COALESCE_MILLIS);
+                    });
+                    backoff = 500;
+                    broken = false;
+                } catch (RuntimeException e) { // the Engine away, its pool closed (unregistered), its certificates
+                    if (!running || !registered.containsKey(name)) {
+                        return;
+                    }
+                    LOG.log(Level.FINE, "event stream of the cluster " + name + " broken, reconnecting in " + backoff + " ms", e);
+                    broken = true;
+                    if (!sleep(backoff)) {
+                        return; // the server stopping
+                    }
+                    backoff = Math.min(backoff * 2, 5000);
+                }
+            }
+        } finally {
+            watched.remove(name);
+        }
+    }
+
+    /** Whether the pause ran its length, rather than being interrupted. */
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -141,15 +334,22 @@ public class ClusterChecks {
 
     /** The default cluster (the server's own Docker host) as its mirror knows it: no Engine call. */
     public ClusterOverview defaultCluster() {
-        HealthStatus health = mirror.health();
-        var swarm = mirror.swarm();
-        return new ClusterOverview(RegisteredCluster.DEFAULT, mirror.dockerHost(), true, health.overallHealth(), health.reasons(),
-                swarm == null ? null : swarm.clusterId(), health.nodeHealth(),
-                mirror.current().map(s -> s.services().size()).orElse(null), health.checkedAt(), health.stale());
+        try (EngineTarget.Scope ignored = EngineTarget.home()) { // asked from a page showing another cluster too
+            HealthStatus health = mirror.health();
+            var swarm = mirror.swarm();
+            return new ClusterOverview(RegisteredCluster.DEFAULT, mirror.dockerHost(), true, health.overallHealth(), health.reasons(),
+                    swarm == null ? null : swarm.clusterId(), health.nodeHealth(),
+                    mirror.current().map(s -> s.services().size()).orElse(null), health.checkedAt(), health.stale());
+        }
     }
 
     public void forget(String cluster) {
+        registered.remove(cluster);
+        registeredAt.remove(cluster);
         last.remove(cluster);
-        connections.forget(cluster);
+        followUps.remove(cluster);
+        snapshots.forget(cluster);
+        connections.forget(cluster); // closes its pool: its event stream ends
+        removed.fire(new ClusterRemoved(cluster));
     }
 }

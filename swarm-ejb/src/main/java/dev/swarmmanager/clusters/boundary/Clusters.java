@@ -7,6 +7,7 @@ import dev.swarmmanager.clusters.control.ClusterConnections;
 import dev.swarmmanager.clusters.control.ClusterSealing;
 import dev.swarmmanager.clusters.control.TlsMaterial;
 import dev.swarmmanager.clusters.entity.ClusterRecord;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.ClusterDraft;
 import dev.swarmmanager.domain.ClusterOverview;
 import dev.swarmmanager.domain.InvalidRequestException;
@@ -15,6 +16,7 @@ import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.security.ClusterRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -57,13 +60,18 @@ public class Clusters {
     @Inject
     ClusterChecks checks;
 
+    @Inject
+    ClusterRoles roles;
+
     /** Every cluster at a glance: the default one first, then the registered ones by name. */
     public List<ClusterOverview> overview() {
         List<ClusterOverview> all = new ArrayList<>();
         all.add(checks.defaultCluster());
         for (ClusterRecord row : entities.createQuery("SELECT c FROM ClusterRecord c ORDER BY c.name", ClusterRecord.class)
                 .getResultList()) {
-            all.add(overview(row));
+            if (roles.mayView(row.name)) { // a cluster that gives the caller no role is not theirs to see
+                all.add(overview(row));
+            }
         }
         return all.stream().map(this::visible).toList();
     }
@@ -72,7 +80,9 @@ public class Clusters {
         if (RegisteredCluster.DEFAULT.equals(name)) {
             return visible(checks.defaultCluster());
         }
-        return visible(overview(row(name)));
+        ClusterRecord row = row(name);
+        roles.ceiling(name); // no role there: refused
+        return visible(overview(row));
     }
 
     private ClusterOverview overview(ClusterRecord row) {
@@ -84,6 +94,25 @@ public class Clusters {
     /** Where an Engine is, and so what an attacker would aim at, is for admins only, as in every other answer. */
     private ClusterOverview visible(ClusterOverview cluster) {
         return security.isCallerInRole(Role.ADMIN_NAME) ? cluster : cluster.withoutHost();
+    }
+
+    /**
+     * Where a request under the cluster's routes sends its Engine calls; {@code default} is the server's own Swarm.
+     * The cluster's connection pool is opened on first use and shared with its checks.
+     *
+     * The caller's roles there are those its group mapping leaves them ({@link ClusterRoles}).
+     *
+     * @throws ResourceNotFoundException when no cluster has this name
+     * @throws jakarta.ejb.EJBAccessException when the caller has no role on it
+     */
+    public ClusterRoute route(String name) {
+        if (RegisteredCluster.DEFAULT.equals(name)) {
+            return ClusterRoute.DEFAULT;
+        }
+        ClusterRecord row = row(name);
+        Optional<Role> ceiling = roles.ceiling(name); // no role there: refused before any connection
+        EngineTarget target = checks.target(row);
+        return new ClusterRoute(ceiling.map(target::narrowedTo).orElse(target));
     }
 
     /** The registration itself, without its certificates (admins). */

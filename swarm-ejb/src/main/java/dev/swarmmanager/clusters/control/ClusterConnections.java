@@ -5,7 +5,10 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.DockerSettings;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.Causes;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.InvalidRequestException;
@@ -20,75 +23,94 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.net.ssl.SSLException;
 
 /**
  * The connections to the registered Swarms: one small pool per cluster, opened on first use and kept until its
  * registration changes or goes. Each is separate from the default cluster's pool, so one Engine that hangs holds
- * only its own connections.
+ * only its own connections. Everything a cluster is asked (its checks, its event watch, the requests under its
+ * routes) goes over its pool as the calls of a thread that works on it ({@link EngineTarget}), through the shared
+ * connection's beans and metrics.
  */
 @ApplicationScoped
 public class ClusterConnections {
 
     private static final Logger LOG = Logger.getLogger(ClusterConnections.class.getName());
-    /** A probe needs one connection at a time; a few more for reads that may come later. */
-    private static final int MAX_CONNECTIONS = 4;
+    /** Its event watch holds one connection and a check one at a time; the rest serve requests under its routes. */
+    private static final int MAX_CONNECTIONS = 8;
 
     @Inject
     DockerSettings settings;
 
-    private record Open(String version, DockerClient client) {
+    /** A cluster's pool, for one registration of it. */
+    private record Open(String version, String host, DockerHttpClient transport) {
     }
 
     private final Map<String, Open> open = new ConcurrentHashMap<>();
 
     /**
-     * The client for a cluster as registered now.
+     * Where the work on a cluster sends its Engine calls.
      *
      * @param version what identifies this registration (its host and sealed material): another one reopens
      */
-    public DockerClient client(String cluster, String version, String host, TlsMaterial tls) {
+    public EngineTarget target(String cluster, String version, String host, TlsMaterial tls) {
+        return new EngineTarget(cluster, host, opened(cluster, version, host, tls).transport());
+    }
+
+    /** Whether the cluster's pool is open for this registration, so that its material need not be opened again. */
+    public java.util.Optional<EngineTarget> openTarget(String cluster, String version) {
         Open current = open.get(cluster);
-        if (current != null && current.version().equals(version)) {
-            return current.client();
-        }
-        Open fresh = new Open(version, connect(host, tls));
-        Open replaced = open.put(cluster, fresh);
-        if (replaced != null) {
-            close(replaced.client());
-        }
-        return fresh.client();
+        return current != null && current.version().equals(version)
+                ? java.util.Optional.of(new EngineTarget(cluster, current.host(), current.transport())) : java.util.Optional.empty();
+    }
+
+    private Open opened(String cluster, String version, String host, TlsMaterial tls) {
+        return open.compute(cluster, (name, current) -> {
+            if (current != null && current.version().equals(version)) {
+                return current;
+            }
+            if (current != null) {
+                close(current.transport());
+            }
+            return new Open(version, host, transport(host, tls));
+        });
     }
 
     /** A client for a cluster not registered yet (to check it): the caller closes it. */
     public DockerClient connect(String host, TlsMaterial tls) {
-        var config = new DefaultDockerClientConfig.Builder().withDockerHost(host).build();
-        var http = new ApacheDockerHttpClient.Builder()
+        return DockerClientImpl.getInstance(config(host), transport(host, tls));
+    }
+
+    private static DefaultDockerClientConfig config(String host) {
+        return new DefaultDockerClientConfig.Builder().withDockerHost(host).build();
+    }
+
+    private DockerHttpClient transport(String host, TlsMaterial tls) {
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(host))
                 .sslConfig(tls == null ? null : tls::sslContext)
                 .connectionTimeout(settings.connectTimeout())
                 .responseTimeout(settings.responseTimeout())
                 .maxConnections(MAX_CONNECTIONS)
                 .build();
-        return DockerClientImpl.getInstance(config, http);
     }
 
     public void forget(String cluster) {
         Open gone = open.remove(cluster);
         if (gone != null) {
-            close(gone.client());
+            close(gone.transport());
         }
     }
 
     @PreDestroy
     void closeAll() {
-        open.values().forEach(o -> close(o.client()));
+        open.values().forEach(o -> close(o.transport()));
         open.clear();
     }
 
-    public static void close(DockerClient client) {
+    /** Closes a client or a pool; what it says while closing is of no use to anyone. */
+    public static void close(java.io.Closeable connections) {
         try {
-            client.close();
+            connections.close();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "closing a cluster's connection pool", e);
         }
@@ -102,24 +124,15 @@ public class ClusterConnections {
         if (failure instanceof SwarmException known) {
             return known;
         }
-        Throwable root = Causes.root(failure);
-        String said = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
-        var tls = Causes.find(failure, SSLException.class);
-        if (tls.isPresent()) {
-            // The TLS layer's own words can quote the Engine's address and names: they go to the log.
-            LOG.log(Level.WARNING, "TLS with the Engine at " + host + " failed", failure);
-            return new InvalidRequestException(null, Phrase.of("clusters.tls-refused", host, tls.get().getClass().getSimpleName()));
-        }
-        if (host.startsWith("tcp://") && root instanceof java.net.SocketException && !(root instanceof java.net.ConnectException)
-                && !(root instanceof java.net.NoRouteToHostException)) {
-            // With TLS 1.3 our side of the handshake ends before the Engine has checked our certificate: an Engine that
-            // does not trust it closes the connection, and we see a broken pipe or a reset.
-            return new InvalidRequestException(null, Phrase.of("clusters.tls-closed", host, said));
+        DockerCalls.Failure said = DockerCalls.Failure.of(host, true, host.startsWith("tcp://"), failure);
+        if (said.tls()) {
+            return new InvalidRequestException(null, said.reason());
         }
         if (failure instanceof DockerException engine) {
-            return new DockerUnavailableException(host, Phrase.of("docker.failed", engine.getHttpStatus(), said), failure);
+            Throwable root = Causes.root(failure);
+            return new DockerUnavailableException(host, Phrase.of("docker.failed", engine.getHttpStatus(),
+                    root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()), failure);
         }
-        return new DockerUnavailableException(host, Phrase.of("docker.says", said), failure);
+        return new DockerUnavailableException(host, said.reason(), failure);
     }
 }

@@ -40,4 +40,9 @@ public class ClusterRecord {
     public RegisteredCluster cluster() {
         return new RegisteredCluster(name, dockerHost, sealedTls != null, swarmId, registeredBy, registeredAt);
     }
+
+    /** What identifies this registration's connection: another host or other certificates open a new pool. */
+    public String version() {
+        return dockerHost + " " + sealedTls;
+    }
 }

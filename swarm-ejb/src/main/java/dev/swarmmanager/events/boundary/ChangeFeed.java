@@ -6,7 +6,10 @@ import dev.swarmmanager.domain.ClusterChanged;
 import dev.swarmmanager.domain.LastEventId;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.events.control.ChangeDetector;
+import dev.swarmmanager.mirror.entity.ClusterRefreshed;
+import dev.swarmmanager.mirror.entity.ClusterRemoved;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import dev.swarmmanager.domain.LimitReachedException;
 import jakarta.annotation.Resource;
@@ -19,7 +22,9 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -32,6 +37,11 @@ import java.util.function.Predicate;
  * Changes are handed to each subscriber on a thread of its own (from the managed executor), never on the
  * mirror's: a client that stops reading blocks only its own delivery, not the mirror or the other clients. One
  * that falls {@value #MAX_BEHIND} changes behind is dropped; it reconnects and resumes from its last event ID.
+ * <p>
+ * Each managed Swarm has a feed of its own: the default cluster's follows its {@link ClusterSnapshot}s, a registered
+ * cluster's its {@link ClusterRefreshed} events, and a subscriber gets the feed of the cluster its request works on
+ * ({@link EngineTarget}). They share the numbering (so an ID names one change of one feed), the generation and the
+ * caps; only the default cluster's changes go to the event history.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -59,10 +69,11 @@ public class ChangeFeed {
     @Inject
     Event<ClusterChanged> changed;
 
-    private final Deque<ClusterChange> recent = new ArrayDeque<>();
+    /** Every subscriber of every feed, for the caps. */
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
-    private ClusterSnapshot previous;
     private long lastId;
+    private final Feed home = new Feed();
+    private final Map<String, Feed> elsewhere = new HashMap<>();
     /**
      * This feed's generation, in every event ID it writes: each server numbers its changes from one at each start, so
      * behind a load balancer, or after a restart, a client's last ID may be another feed's number.
@@ -70,27 +81,70 @@ public class ChangeFeed {
     private final String generation = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
 
     synchronized void refreshed(@Observes ClusterSnapshot snapshot) {
-        List<ClusterChange> changes = new ArrayList<>();
-        if (previous != null) {
-            for (ChangeDetector.Change c : ChangeDetector.between(previous.state(), previous.health(),
-                    snapshot.state(), snapshot.health())) {
-                changes.add(new ClusterChange(++lastId, c.type(), c.action(), c.reference(), c.data()));
-            }
-        }
-        previous = snapshot;
+        List<ClusterChange> changes = home.take(snapshot);
         if (changed != null) {
             // Every refresh, changed or not: the history's writer renews its lease on it while the cluster is quiet.
             changed.fireAsync(new ClusterChanged(Instant.now(), changes, snapshot.state()));
         }
-        for (ClusterChange change : changes) {
-            recent.addLast(change);
-            if (recent.size() > KEPT) {
-                recent.removeFirst();
-            }
+        home.deliver(changes);
+    }
+
+    synchronized void refreshedElsewhere(@Observes ClusterRefreshed refreshed) {
+        Feed feed = feed(refreshed.cluster());
+        feed.deliver(feed.take(refreshed.snapshot()));
+    }
+
+    /** A cluster no longer managed: its feed goes, and its subscribers with it (nothing more will come). */
+    synchronized void removed(@Observes ClusterRemoved removed) {
+        Feed gone = elsewhere.remove(removed.cluster());
+        if (gone != null) {
+            gone.listening.forEach(Subscription::cancel);
         }
-        List<ClusterChange> deliver = changes.isEmpty()
-                ? List.of(ClusterChange.signal(lastId, ChangeType.KEEPALIVE)) : changes;
-        subscribers.forEach(subscription -> subscription.offer(deliver));
+    }
+
+    private Feed feed(String cluster) {
+        return elsewhere.computeIfAbsent(cluster, name -> new Feed());
+    }
+
+    /** One cluster's changes: the snapshot they were last compared with, the newest of them, and its subscribers. */
+    private final class Feed {
+
+        private final Deque<ClusterChange> recent = new ArrayDeque<>();
+        private final List<Subscription> listening = new CopyOnWriteArrayList<>();
+        private ClusterSnapshot previous;
+        /** The newest change this feed cannot replay: dropped from {@link #recent}, or before the feed began. */
+        private long forgottenUpTo = lastId;
+
+        /** What changed since the last snapshot, numbered and kept. */
+        List<ClusterChange> take(ClusterSnapshot snapshot) {
+            List<ClusterChange> changes = new ArrayList<>();
+            if (previous != null) {
+                for (ChangeDetector.Change c : ChangeDetector.between(previous.state(), previous.health(),
+                        snapshot.state(), snapshot.health())) {
+                    changes.add(new ClusterChange(++lastId, c.type(), c.action(), c.reference(), c.data()));
+                }
+            }
+            previous = snapshot;
+            for (ClusterChange change : changes) {
+                recent.addLast(change);
+                if (recent.size() > KEPT) {
+                    forgottenUpTo = recent.removeFirst().id();
+                }
+            }
+            return changes;
+        }
+
+        void deliver(List<ClusterChange> changes) {
+            List<ClusterChange> deliver = changes.isEmpty()
+                    ? List.of(ClusterChange.signal(lastId, ChangeType.KEEPALIVE)) : changes;
+            listening.forEach(subscription -> subscription.offer(deliver));
+        }
+
+        /** What came after the change {@code lastSeen}, or {@code null} when some of it is no longer kept. */
+        List<ClusterChange> since(long lastSeen) {
+            return lastSeen < forgottenUpTo || lastSeen > lastId ? null
+                    : recent.stream().filter(change -> change.id() > lastSeen).toList();
+        }
     }
 
     /**
@@ -111,12 +165,11 @@ public class ChangeFeed {
         if (subscribers.stream().filter(s -> s.user.equals(user)).count() >= maxPerUser) {
             throw new LimitReachedException("changes.per-user", maxPerUser);
         }
-        Subscription subscription = new Subscription(user, subscriber);
+        Feed feed = EngineTarget.current().map(target -> feed(target.cluster())).orElse(home);
+        Subscription subscription = new Subscription(user, subscriber, feed);
         Long lastSeen = LastEventId.change(lastEventId, generation);
         if (lastSeen != null) {
-            long oldestKept = recent.isEmpty() ? lastId + 1 : recent.peekFirst().id();
-            List<ClusterChange> missed = lastSeen < oldestKept - 1 || lastSeen > lastId ? null
-                    : recent.stream().filter(change -> change.id() > lastSeen).toList();
+            List<ClusterChange> missed = feed.since(lastSeen);
             // Near what a subscriber may fall behind, the next changes would end it before its replay is read:
             // reloading is the quicker way back then.
             subscription.offer(missed == null || missed.size() > MAX_BEHIND / 2
@@ -124,6 +177,7 @@ public class ChangeFeed {
         }
         if (!subscription.ended) {
             subscribers.add(subscription);
+            feed.listening.add(subscription);
         }
         return subscription;
     }
@@ -152,15 +206,17 @@ public class ChangeFeed {
 
         private final String user;
         private final Predicate<ClusterChange> subscriber;
+        private final Feed feed;
         private final Deque<ClusterChange> pending = new ArrayDeque<>();
         private final long madeAt = System.nanoTime();
         private boolean delivering;
         private boolean started;
         private boolean ended;
 
-        Subscription(String user, Predicate<ClusterChange> subscriber) {
+        Subscription(String user, Predicate<ClusterChange> subscriber, Feed feed) {
             this.user = user;
             this.subscriber = subscriber;
+            this.feed = feed;
         }
 
         void offer(List<ClusterChange> changes) {
@@ -244,6 +300,7 @@ public class ChangeFeed {
             ended = true;
             pending.clear();
             subscribers.remove(this);
+            feed.listening.remove(this);
         }
     }
 }

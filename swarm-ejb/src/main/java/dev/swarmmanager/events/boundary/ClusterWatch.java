@@ -48,7 +48,7 @@ public class ClusterWatch {
      * within that), then every second up to 30 s (an overlay network, a slow start); a service still unsettled
      * then (one that cannot be placed) is left to the timer.
      */
-    static final int MAX_FOLLOW_UPS = 35;
+    public static final int MAX_FOLLOW_UPS = 35;
     static final String SERVICE_LABEL = "com.docker.swarm.service.id";
 
     @Inject
@@ -186,7 +186,8 @@ public class ClusterWatch {
         }, followUpDelayMillis(attempt), TimeUnit.MILLISECONDS);
     }
 
-    static long followUpDelayMillis(int attempt) {
+    /** The pause before the {@code attempt}th re-read of something that has not settled (registered clusters' too). */
+    public static long followUpDelayMillis(int attempt) {
         return attempt == 1 ? 250 : attempt <= 10 ? 500 : 1000;
     }
 

@@ -11,7 +11,10 @@ import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.mirror.control.ClusterAssessment;
 import dev.swarmmanager.docker.DockerSettings;
+import dev.swarmmanager.docker.EngineTarget;
+import dev.swarmmanager.mirror.control.ClusterSnapshots;
 import dev.swarmmanager.translation.ClusterReader;
+import dev.swarmmanager.mirror.entity.ClusterRefreshed;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -49,6 +52,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * wait, not even on a refresh in progress; a failed refresh keeps the last known figures, marked stale and
  * unhealthy with the reason, and lists are then read from Docker (which answers why it cannot), so the mirror heals
  * by itself when Docker comes back. Observers get a {@link ClusterSnapshot} event after each change.
+ *
+ * <p>Every registered cluster has a mirror of its own, held in {@link ClusterSnapshots}: on a thread that works on
+ * one ({@link EngineTarget}: a request under its routes, its checks and its event watch) every method here reads and
+ * refreshes that cluster's mirror instead, over that cluster's connections, under that cluster's lock, and observers
+ * get a {@link ClusterRefreshed} event. The default cluster's observers (alerts, autoscaling, history, metrics) never
+ * see another cluster's snapshot.
  */
 @Singleton
 @RolesAllowed(Role.VIEWER_NAME)
@@ -67,6 +76,13 @@ public class ClusterMirror {
 
     @Inject
     Event<ClusterSnapshot> refreshed;
+
+    @Inject
+    Event<ClusterRefreshed> refreshedElsewhere;
+
+    /** The registered clusters' mirrors. */
+    @Inject
+    ClusterSnapshots others;
 
     @Inject
     @ConfigProperty(name = "swarm.health.refresh-interval", defaultValue = "PT10S")
@@ -90,18 +106,20 @@ public class ClusterMirror {
      */
     @Timeout
     @PermitAll
-    public synchronized void refresh() {
-        Instant now = Instant.now();
-        ClusterSnapshot next;
-        try {
-            next = ClusterAssessment.assess(reader.read(), now);
-        } catch (SwarmException e) {
-            next = snapshot.failed(e.getMessage(), e instanceof DockerUnavailableException, now);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cluster refresh failed", e);
-            next = snapshot.failed("refresh failed: " + e, false, now);
+    public void refresh() {
+        synchronized (lock()) {
+            Instant now = Instant.now();
+            ClusterSnapshot next;
+            try {
+                next = ClusterAssessment.assess(reader.read(), now);
+            } catch (SwarmException e) {
+                next = viewed().failed(e.getMessage(), e instanceof DockerUnavailableException, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "refresh of the cluster " + EngineTarget.clusterName() + " failed", e);
+                next = viewed().failed("refresh failed: " + e, false, now);
+            }
+            publish(next);
         }
-        publish(next);
     }
 
     /**
@@ -126,11 +144,18 @@ public class ClusterMirror {
      * @throws SwarmException when Docker cannot be asked; the mirror is left as it was
      */
     @PermitAll
-    public synchronized Set<String> refreshServices(Collection<String> references) {
-        if (snapshot.health().stale()) {
+    public Set<String> refreshServices(Collection<String> references) {
+        synchronized (lock()) {
+            return refreshServicesHere(references);
+        }
+    }
+
+    private Set<String> refreshServicesHere(Collection<String> references) {
+        ClusterSnapshot before = viewed();
+        if (before.health().stale()) {
             return Set.of(); // nothing current to patch: the next full read brings everything
         }
-        ClusterState state = snapshot.state();
+        ClusterState state = before.state();
         Map<String, String> hostnames = SwarmNode.hostnamesById(state.nodes());
         List<String> read = new ArrayList<>();
         for (String reference : references) {
@@ -156,9 +181,12 @@ public class ClusterMirror {
      * @throws SwarmException when Docker cannot be asked; the mirror is left as it was
      */
     @PermitAll
-    public synchronized void refreshNodes() {
-        if (!snapshot.health().stale()) {
-            publish(ClusterAssessment.assess(snapshot.state().withNodes(reader.readNodes()), Instant.now()));
+    public void refreshNodes() {
+        synchronized (lock()) {
+            ClusterSnapshot before = viewed();
+            if (!before.health().stale()) {
+                publish(ClusterAssessment.assess(before.state().withNodes(reader.readNodes()), Instant.now()));
+            }
         }
     }
 
@@ -168,13 +196,25 @@ public class ClusterMirror {
      */
     @PermitAll
     public Set<String> servicesAffectedBy(String nodeId) {
-        ClusterSnapshot now = snapshot;
+        ClusterSnapshot now = viewed();
         return now.health().stale() ? Set.of() : now.state().servicesAffectedBy(nodeId);
     }
 
+    /** Swaps the mirror of the cluster this thread works on; called under its {@link #lock()}. */
     private void publish(ClusterSnapshot next) {
-        snapshot = next;
-        refreshed.fire(next);
+        EngineTarget target = EngineTarget.current().orElse(null);
+        if (target == null) {
+            snapshot = next;
+            refreshed.fire(next);
+        } else {
+            others.put(target.cluster(), next);
+            refreshedElsewhere.fire(new ClusterRefreshed(target.cluster(), next));
+        }
+    }
+
+    /** What refreshes of the cluster this thread works on hold: each cluster's own, so none waits on another's Engine. */
+    private Object lock() {
+        return EngineTarget.current().map(t -> others.lock(t.cluster())).orElse(this);
     }
 
 
@@ -186,14 +226,14 @@ public class ClusterMirror {
     // shows it asks for a sign-in first.
     @PermitAll
     public Optional<ClusterState> current() {
-        ClusterSnapshot now = snapshot;
+        ClusterSnapshot now = viewed();
         return now.health().stale() ? Optional.empty() : Optional.of(now.state());
     }
 
     /** No Engine call: the last refresh's verdict, with its age now. */
     @PermitAll
     public HealthStatus health() {
-        return snapshot.health().agedAt(Instant.now());
+        return viewed().health().agedAt(Instant.now());
     }
 
     /**
@@ -202,7 +242,7 @@ public class ClusterMirror {
      * @return {@code null} until the first successful refresh
      */
     public SwarmInfo swarm() {
-        return snapshot.swarm();
+        return viewed().swarm();
     }
 
     /**
@@ -211,16 +251,22 @@ public class ClusterMirror {
      * @return {@code null} until the first successful refresh
      */
     public ClusterStatistics statistics() {
-        return snapshot.statistics();
+        return viewed().statistics();
     }
 
     /** No Engine call: whether the last refresh could not reach the Docker Engine at all (not merely a stale read). */
     public boolean dockerUnavailable() {
-        return snapshot.dockerUnavailable();
+        return viewed().dockerUnavailable();
     }
 
     /** The Docker Engine the mirror reads ({@code swarm.docker.host}), for pages and answers that say where. */
     public String dockerHost() {
-        return docker.host();
+        return EngineTarget.current().map(EngineTarget::host).orElseGet(docker::host);
+    }
+
+    /** The snapshot of the cluster this thread works on: the default one's, or a registered cluster's mirror. */
+    private ClusterSnapshot viewed() {
+        return EngineTarget.current().map(t -> others.of(t.cluster()).orElseGet(() -> ClusterSnapshot.none(Instant.now())))
+                .orElse(snapshot);
     }
 }

@@ -18,6 +18,7 @@ import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmTask;
 import dev.swarmmanager.domain.WireName;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.security.ClusterRoles;
 import dev.swarmmanager.translation.ClusterReader;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.translation.NodeTranslator;
@@ -63,6 +64,10 @@ public class Nodes {
 
     @Inject
     SecurityContext security;
+
+    /** The caller\'s roles on the cluster this call works on (narrower than the container\'s on some). */
+    @Inject
+    ClusterRoles clusterRoles;
 
     /**
      * Managers first, then by hostname: the order of {@code docker node ls}. From the mirror; from Docker only
@@ -181,7 +186,7 @@ public class Nodes {
             }
         });
         SwarmNode node = inspect(reference);
-        if (node.isManager() && !security.isCallerInRole(Role.ADMIN_NAME)) {
+        if (node.isManager() && !clusterRoles.has(Role.ADMIN)) {
             // A label on a manager would let a placement constraint on it bring workloads to the managers, which the
             // deployment policy keeps for admins.
             throw new EJBAccessException("the labels of a manager are changed by admins");

@@ -9,6 +9,7 @@ import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
 import dev.swarmmanager.rules.PolicyConfiguration;
 import dev.swarmmanager.rules.PolicyRules;
+import dev.swarmmanager.security.ClusterRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -41,6 +42,10 @@ public class DeploymentPolicy {
 
     @Inject
     SecurityContext security;
+
+    /** The caller\'s roles on the cluster this call works on (narrower than the container\'s on some). */
+    @Inject
+    ClusterRoles clusterRoles;
 
     @Inject
     ClusterMirror mirror;
@@ -86,7 +91,7 @@ public class DeploymentPolicy {
         if (violations.isEmpty()) {
             return List.of();
         }
-        boolean admin = security.isCallerInRole(Role.ADMIN_NAME);
+        boolean admin = clusterRoles.has(Role.ADMIN);
         boolean adminsBound = rules().settings().appliesToAdmins();
         List<PolicyViolation> binding = violations.stream().filter(v -> !v.adminMay() || adminsBound).toList();
         if (admin) {

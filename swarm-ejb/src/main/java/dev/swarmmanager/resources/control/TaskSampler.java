@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.swarmmanager.docker.DockerCalls;
 import dev.swarmmanager.docker.EngineApi;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.domain.LimitReachedException;
 import dev.swarmmanager.domain.Phrase;
@@ -73,7 +74,7 @@ public class TaskSampler {
     /** Every task's reading, side by side, within one deadline: a task the Engine did not answer for says so. */
     private List<ServiceMeasurement.TaskSample> sampleAll(List<SwarmTask> tasks) {
         List<Callable<ServiceMeasurement.TaskSample>> jobs = tasks.stream()
-                .map(t -> (Callable<ServiceMeasurement.TaskSample>) () -> sample(t)).toList();
+                .map(t -> EngineTarget.carry((Callable<ServiceMeasurement.TaskSample>) () -> sample(t))).toList();
         List<Future<ServiceMeasurement.TaskSample>> done;
         try {
             done = executor.invokeAll(jobs, MEASUREMENT_DEADLINE_SECONDS, TimeUnit.SECONDS);

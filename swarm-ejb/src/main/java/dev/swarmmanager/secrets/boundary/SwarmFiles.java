@@ -27,6 +27,7 @@ import dev.swarmmanager.domain.SwarmFile;
 import dev.swarmmanager.policy.boundary.DeploymentPolicy;
 import dev.swarmmanager.secrets.control.FileReferences;
 import dev.swarmmanager.secrets.control.OldVersions;
+import dev.swarmmanager.security.ClusterRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -77,6 +78,10 @@ public class SwarmFiles {
 
     @Inject
     SecurityContext security;
+
+    /** The caller\'s roles on the cluster this call works on (narrower than the container\'s on some). */
+    @Inject
+    ClusterRoles clusterRoles;
 
     /** The secrets or configs, each with the services that use it; from three Engine calls whatever their number. */
     public List<SwarmFile> list(FileKind kind) {
@@ -211,7 +216,7 @@ public class SwarmFiles {
         Rotation started = Rotation.started(kind, oldName, newName, moved.stream().map(OldVersions.Moved::name).toList());
         // What became of the old version is known later: audited then, as the rotator's, beside the rotation's own row
         String user = security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
-        String role = security.isCallerInRole(Role.ADMIN_NAME) ? Role.ADMIN_NAME : Role.OPERATOR_NAME;
+        String role = clusterRoles.has(Role.ADMIN) ? Role.ADMIN_NAME : Role.OPERATOR_NAME;
         return oldVersions.retire(started, old.path("ID").asText(), moved, settled -> audit.recordFor(user, role,
                 new Attempt(kind.plural() + ".rotate-old-version", oldName, Map.of("to", newName)),
                 settled.oldRemoved() ? AuditOutcome.SUCCEEDED : AuditOutcome.FAILED, settled.detail()));

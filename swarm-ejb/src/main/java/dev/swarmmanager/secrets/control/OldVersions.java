@@ -3,6 +3,7 @@ package dev.swarmmanager.secrets.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swarmmanager.docker.EngineObjects;
 import dev.swarmmanager.docker.EngineObjects.Kind;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.FileKind;
 import dev.swarmmanager.domain.Rotation;
@@ -86,7 +87,8 @@ public class OldVersions {
         }
         remember(number, rotation);
         long deadline = System.nanoTime() + settleTimeout.toNanos();
-        scheduler.schedule(() -> look(number, rotation, oldId, moved, deadline, 1, settled), 1, TimeUnit.SECONDS);
+        // on the cluster the rotation was made on: the looks read and remove there
+        scheduler.schedule(EngineTarget.carry(() -> look(number, rotation, oldId, moved, deadline, 1, settled)), 1, TimeUnit.SECONDS);
         return rotation;
     }
 
@@ -95,14 +97,16 @@ public class OldVersions {
         remember(started.incrementAndGet(), rotation);
     }
 
-    /** The last rotation from or to this secret or config since the server started. */
+    /** The last rotation from or to this secret or config of the cluster this thread works on, since the server started. */
     public synchronized Optional<Rotation> of(FileKind kind, String name) {
-        return Optional.ofNullable(rotations.get(kind + ":" + name)).map(Remembered::rotation);
+        return Optional.ofNullable(rotations.get(key(kind, name))).map(Remembered::rotation);
     }
 
-    /** The last rotations, newest first. */
+    /** The last rotations on the cluster this thread works on, newest first. */
     public synchronized List<Rotation> recent() {
-        List<Remembered> all = new ArrayList<>(new LinkedHashSet<>(rotations.values()));
+        String here = EngineTarget.clusterName() + "/";
+        List<Remembered> all = new ArrayList<>(new LinkedHashSet<>(rotations.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(here)).map(Map.Entry::getValue).toList()));
         all.sort((a, b) -> Long.compare(b.number(), a.number()));
         return all.stream().map(Remembered::rotation).toList();
     }
@@ -143,7 +147,8 @@ public class OldVersions {
         if (!result.settled()) {
             remember(number, result);
             long next = Math.min(MAX_INTERVAL_SECONDS, 1 + attempt / 10);
-            scheduler.schedule(() -> look(number, result, oldId, moved, deadline, attempt + 1, settled), next, TimeUnit.SECONDS);
+            scheduler.schedule(EngineTarget.carry(() -> look(number, result, oldId, moved, deadline, attempt + 1, settled)),
+                    next, TimeUnit.SECONDS);
         } else {
             LOG.info(() -> result.kind() + " " + result.from() + " rotated to " + result.to() + ": old version "
                     + (result.oldRemoved() ? "removed" : "kept (" + result.detail() + ")"));
@@ -199,10 +204,15 @@ public class OldVersions {
         }
     }
 
+    /** Where a rotation is remembered: by cluster (each Swarm has its own secrets), kind and name. */
+    private static String key(FileKind kind, String name) {
+        return EngineTarget.clusterName() + "/" + kind + ":" + name;
+    }
+
     /** Remembers the rotation under both names, unless a later rotation holds the name already. */
     private synchronized Rotation remember(long number, Rotation rotation) {
         for (String name : List.of(rotation.from(), rotation.to())) {
-            String key = rotation.kind() + ":" + name;
+            String key = key(rotation.kind(), name);
             Remembered held = rotations.get(key);
             if (held == null || held.number() <= number) {
                 rotations.remove(key); // re-inserted: the map's order is the order of the last news

@@ -20,6 +20,7 @@ import dev.swarmmanager.domain.ServiceEdit;
 import dev.swarmmanager.domain.ServiceEditPreview;
 import dev.swarmmanager.domain.ServiceSpec;
 import dev.swarmmanager.domain.ServiceWriteResult;
+import dev.swarmmanager.security.ClusterRoles;
 import jakarta.security.enterprise.SecurityContext;
 import com.github.dockerjava.api.DockerClient;
 import dev.swarmmanager.audit.boundary.AuditLog;
@@ -88,6 +89,10 @@ public class Services {
 
     @Inject
     SecurityContext security;
+
+    /** The caller\'s roles on the cluster this call works on (narrower than the container\'s on some). */
+    @Inject
+    ClusterRoles clusterRoles;
 
     /**
      * From the mirror; from Docker (two Engine calls whatever the number of services: the services, then the
@@ -236,7 +241,7 @@ public class Services {
     /** The service's full spec as the Engine holds it; for viewers, environment values are left out (they may hold credentials). */
     public ServiceSpec spec(String reference) {
         JsonNode service = specs.read(reference);
-        boolean operator = security.isCallerInRole(Role.OPERATOR_NAME);
+        boolean operator = clusterRoles.has(Role.OPERATOR);
         JsonNode previous = service.path("PreviousSpec");
         return new ServiceSpec(service.path("ID").asText(), service.path("Spec").path("Name").asText(),
                 service.path("Version").path("Index").asLong(), pretty(service.path("Spec"), operator),

@@ -2,6 +2,7 @@ package dev.swarmmanager.stacks.boundary;
 
 import dev.swarmmanager.compose.SecretContent;
 import dev.swarmmanager.compose.StackNames;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.LineDiff;
 import dev.swarmmanager.domain.ResourceNotFoundException;
@@ -44,6 +45,9 @@ import java.util.Map;
 @RolesAllowed(Role.OPERATOR_NAME)
 public class StackHistory {
 
+    /** Rows written before several Swarms were managed are the default Swarm's. */
+    private static final String ON_THIS_CLUSTER = "(v.cluster = :cluster OR (v.cluster IS NULL AND :cluster = 'default'))";
+
     @PersistenceContext
     EntityManager entities;
 
@@ -56,6 +60,7 @@ public class StackHistory {
         StackDeployment deployment = deployed.deployment();
         StackVersionRecord row = new StackVersionRecord();
         row.stack = deployment.name();
+        row.cluster = EngineTarget.clusterName();
         row.version = latest(deployment.name()) + 1;
         // A secret's inline content, and any variable it uses, is kept as a variable without its value
         SecretContent kept = SecretContent.of(deployment.composeFile());
@@ -78,18 +83,22 @@ public class StackHistory {
         entities.persist(row);
     }
 
-    /** The stack's versions, newest first. */
+    /** The stack's versions on the Swarm this request works on, newest first. */
     public List<StackVersionSummary> list(String stack) {
         StackNames.validateStack(stack);
-        return entities.createQuery("SELECT v FROM StackVersionRecord v WHERE v.stack = :stack ORDER BY v.version DESC", StackVersionRecord.class)
-                .setParameter("stack", stack).getResultList().stream().map(StackHistory::summary).toList();
+        return entities.createQuery("SELECT v FROM StackVersionRecord v WHERE v.stack = :stack AND " + ON_THIS_CLUSTER
+                        + " ORDER BY v.version DESC", StackVersionRecord.class)
+                .setParameter("stack", stack).setParameter("cluster", EngineTarget.clusterName()).getResultList().stream()
+                .map(StackHistory::summary).toList();
     }
 
     public StackVersion get(String stack, int version) {
         StackNames.validateStack(stack);
         List<StackVersionRecord> rows = entities.createQuery(
-                        "SELECT v FROM StackVersionRecord v WHERE v.stack = :stack AND v.version = :version", StackVersionRecord.class)
-                .setParameter("stack", stack).setParameter("version", version).getResultList();
+                        "SELECT v FROM StackVersionRecord v WHERE v.stack = :stack AND v.version = :version AND " + ON_THIS_CLUSTER,
+                        StackVersionRecord.class)
+                .setParameter("stack", stack).setParameter("version", version).setParameter("cluster", EngineTarget.clusterName())
+                .getResultList();
         if (rows.isEmpty()) {
             throw new ResourceNotFoundException("stack version", stack + " " + version);
         }
@@ -101,7 +110,10 @@ public class StackHistory {
         return LineDiff.of(get(stack, from).composeFile(), get(stack, to).composeFile());
     }
 
-    /** The newest version's number, 0 when none is kept. */
+    /**
+     * The newest version's number on any Swarm, 0 when none is kept. Versions are numbered per stack name across the
+     * Swarms (a stack of the same name on two of them gets numbers apart), so the numbers stay unique in the table.
+     */
     public int latest(String stack) {
         Integer latest = entities.createQuery("SELECT MAX(v.version) FROM StackVersionRecord v WHERE v.stack = :stack", Integer.class)
                 .setParameter("stack", stack).getSingleResult();

@@ -44,6 +44,10 @@ public class StackVersionRecord {
     @Column(name = "prune", nullable = false)
     public boolean prune;
 
+    /** The Swarm the stack was deployed on ({@code default}: the server's own); null in rows kept before several Swarms. */
+    @Column(name = "cluster_name", length = 63)
+    public String cluster;
+
     @Column(name = "user_name", nullable = false, length = 200)
     public String user;
 

@@ -2,6 +2,7 @@ package dev.swarmmanager.tasks.boundary;
 
 import dev.swarmmanager.domain.Causes;
 import dev.swarmmanager.docker.EngineApi;
+import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.LogLine;
 import dev.swarmmanager.domain.ResourceNotFoundException;
@@ -57,6 +58,8 @@ public final class LogFollow {
     private final ExecutorService executor;
     private final BooleanSupplier serviceExists;
     private final Runnable onEnd;
+    /** The registered cluster the follow was asked on (null: the default): its threads keep reaching that Engine. */
+    private final EngineTarget target;
 
     private final BlockingQueue<LogLine> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicReference<EngineApi.OpenStream> engineStream = new AtomicReference<>();
@@ -82,6 +85,7 @@ public final class LogFollow {
         this.executor = executor;
         this.serviceExists = serviceExists;
         this.onEnd = onEnd;
+        this.target = EngineTarget.current().orElse(null);
     }
 
     /** A follow that will not run after all (no thread could be found to write it): gives its place back. */
@@ -92,8 +96,8 @@ public final class LogFollow {
     /** Follows until the client leaves, the time is up or the service is removed; on the caller's thread. */
     public void run(Sink sink) {
         Future<?> reader = null;
-        try {
-            reader = executor.submit(this::read);
+        try (EngineTarget.Scope ignored = target == null ? () -> { } : target.enter()) {
+            reader = executor.submit(EngineTarget.carry(this::read));
             long deadline = System.nanoTime() + maxDuration.toNanos();
             while (System.nanoTime() < deadline) {
                 LogLine line = queue.poll(IDLE_SECONDS, TimeUnit.SECONDS);

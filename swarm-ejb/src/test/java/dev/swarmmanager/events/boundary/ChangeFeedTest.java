@@ -14,6 +14,8 @@ import dev.swarmmanager.domain.OverallHealth;
 import dev.swarmmanager.domain.ServiceMode;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
+import dev.swarmmanager.docker.EngineTarget;
+import dev.swarmmanager.mirror.entity.ClusterRefreshed;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import dev.swarmmanager.domain.ClusterState;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -86,6 +88,25 @@ class ChangeFeedTest {
         assertThat(received).extracting(ClusterChange::type).containsExactly(ChangeType.NODE, ChangeType.SERVICE, ChangeType.HEALTH);
         assertThat(received).extracting(ClusterChange::id).containsExactly(1L, 2L, 3L);
         assertThat(((SwarmNode) received.get(0).data()).availability()).isEqualTo(NodeAvailability.DRAIN);
+    }
+
+    @Test
+    void eachClusterHasItsOwnFeedAndAClientGetsTheOneItsRequestWorksOn() {
+        List<ClusterChange> home = new ArrayList<>();
+        List<ClusterChange> site = new ArrayList<>();
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY));
+        feed.refreshedElsewhere(new ClusterRefreshed("site", snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY)));
+        feed.subscribe("u", null, home::add).start();
+        try (EngineTarget.Scope ignored = new EngineTarget("site", "tcp://198.18.0.31:2376", null).enter()) {
+            feed.subscribe("u", null, site::add).start();
+        }
+
+        feed.refreshedElsewhere(new ClusterRefreshed("site", snapshot(NodeAvailability.DRAIN, 1, OverallHealth.HEALTHY)));
+        feed.refreshed(snapshot(NodeAvailability.ACTIVE, 4, OverallHealth.HEALTHY));
+
+        assertThat(site).extracting(ClusterChange::type).containsExactly(ChangeType.NODE);
+        assertThat(home).extracting(ClusterChange::type).containsExactly(ChangeType.SERVICE);
+        assertThat(home.get(0).id()).as("one numbering for every feed").isGreaterThan(site.get(0).id());
     }
 
     @Test

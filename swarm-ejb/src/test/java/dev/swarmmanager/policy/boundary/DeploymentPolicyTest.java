@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.PolicyViolationException;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.rules.PolicyConfiguration;
 import dev.swarmmanager.rules.PolicyRules;
 import dev.swarmmanager.rules.PolicySettings;
+import dev.swarmmanager.security.ClusterRoles;
 import jakarta.security.enterprise.SecurityContext;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -26,6 +28,12 @@ class DeploymentPolicyTest {
         policy.security = (SecurityContext) Proxy.newProxyInstance(DeploymentPolicyTest.class.getClassLoader(),
                 new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> method.getName().equals("isCallerInRole")
                         ? admin && args[0].equals("admin") : null);
+        policy.clusterRoles = new ClusterRoles() {
+            @Override
+            public boolean has(Role role) {
+                return admin && role == Role.ADMIN;
+            }
+        };
         policy.configuration = new PolicyConfiguration() {
             @Override
             public PolicyRules rules() {

@@ -36,7 +36,7 @@ public class AuditResource {
 
     @Operation(summary = "Audit log entries, newest first (admin)")
     @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "AuditEntryListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":7,\"time\":\"2026-11-27T12:00:00Z\",\"user\":\"alice\",\"roles\":[\"operator\",\"viewer\"],\"action\":\"services.scale\",\"target\":\"ocr-worker\",\"parameters\":{\"replicas\":\"5\"},\"outcome\":\"succeeded\",\"error\":null,\"client_address\":\"10.0.0.7\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
+            schema = @Schema(ref = "AuditEntryListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":7,\"time\":\"2026-11-27T12:00:00Z\",\"user\":\"alice\",\"roles\":[\"operator\",\"viewer\"],\"action\":\"services.scale\",\"target\":\"ocr-worker\",\"parameters\":{\"replicas\":\"5\"},\"outcome\":\"succeeded\",\"error\":null,\"client_address\":\"10.0.0.7\",\"cluster\":\"default\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET

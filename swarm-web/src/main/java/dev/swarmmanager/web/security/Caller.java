@@ -1,6 +1,7 @@
 package dev.swarmmanager.web.security;
 
 import dev.swarmmanager.domain.Role;
+import dev.swarmmanager.security.ClusterRoles;
 import dev.swarmmanager.security.SignInSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -25,12 +26,16 @@ public class Caller {
     @Inject
     SecurityContext security;
 
+    /** The roles on the Swarm the pages show, which that Swarm's own group mapping may narrow. */
+    @Inject
+    ClusterRoles clusterRoles;
+
     public String getName() {
         Principal principal = security.getCallerPrincipal();
         return principal == null ? null : principal.getName();
     }
 
-    /** The highest of the caller's roles, as shown in the header. */
+    /** The highest of the caller's roles on the Swarm shown, as the header says. */
     public String getRole() {
         return Arrays.stream(Role.values()).filter(this::has).reduce((a, b) -> b).map(Role::toString).orElse("none");
     }
@@ -61,6 +66,6 @@ public class Caller {
     }
 
     private boolean has(Role role) {
-        return security.isCallerInRole(role.toString());
+        return clusterRoles.has(role);
     }
 }
