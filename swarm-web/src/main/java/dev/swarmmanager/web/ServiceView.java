@@ -94,9 +94,7 @@ public class ServiceView implements Serializable {
         if (service != null) {
             spec = feedback.load(() -> services.spec(name), spec);
             taskList = feedback.load(() -> tasks.list(name), taskList);
-            // the autoscaler works on the default cluster: another's service of the same name is not under its policy
-            scaling = dev.swarmmanager.docker.EngineTarget.current().isPresent() ? null : feedback.load(() -> scalingPolicies.list()
-                    .stream().filter(p -> p.service().equals(service.name())).findFirst().orElse(null), scaling);
+            scaling = feedback.load(() -> scalingPolicies.of(service.name()).orElse(null), scaling);
             decisions = scaling == null ? List.of() : autoscaler.recent(service.name());
             boolean bounded = !service.resources().reservations().isNone() || service.placement().maxReplicasPerNode() > 0;
             headroom = service.mode() == dev.swarmmanager.domain.ServiceMode.GLOBAL || !bounded ? null

@@ -31,6 +31,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The scaling policies: read by anyone signed in, set and removed by operators and admins. */
 @Stateless
@@ -60,6 +61,17 @@ public class ScalingPolicies {
     public List<ScalingPolicy> list() {
         return entities.createQuery("SELECT p FROM ScalingPolicyRecord p ORDER BY p.service", ScalingPolicyRecord.class)
                 .getResultList().stream().map(ScalingPolicies::policy).toList();
+    }
+
+    /**
+     * The policy the autoscaler follows for the service, if any; none on a cluster other than the default, whose
+     * services the autoscaler does not scale (a service there may share a name with one of the default's).
+     */
+    public Optional<ScalingPolicy> of(String service) {
+        if (EngineTarget.current().isPresent() || service == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entities.find(ScalingPolicyRecord.class, service)).map(ScalingPolicies::policy);
     }
 
     public ScalingPolicy get(String service) {
