@@ -64,6 +64,7 @@ public class LiveChanges extends HttpServlet {
             writer.set(out);
             started.set(async);
             open = true;
+            subscription.whenEnded(() -> complete(async)); // ended by the feed: the page's EventSource reconnects
             subscription.start();
         } finally {
             if (!open) {

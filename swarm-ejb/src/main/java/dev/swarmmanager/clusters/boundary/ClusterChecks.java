@@ -34,6 +34,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +98,9 @@ public class ClusterChecks {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Inject
     @ConfigProperty(name = "swarm.clusters.check-interval", defaultValue = "PT15S")
     Duration interval;
@@ -103,8 +108,10 @@ public class ClusterChecks {
     private final Map<String, ClusterOverview> last = new ConcurrentHashMap<>();
     /** The registrations as last read, by name: what the checks and watches work on. */
     private final Map<String, ClusterRecord> registered = new ConcurrentHashMap<>();
-    /** When each cluster was registered through this instance ({@link System#nanoTime()}). */
-    private final Map<String, Long> registeredAt = new ConcurrentHashMap<>();
+    /** Registrations through this instance whose transaction has not ended yet: no query shows them so far. */
+    private final Set<String> registering = ConcurrentHashMap.newKeySet();
+    /** When each registration through this instance was committed ({@link System#nanoTime()}). */
+    private final Map<String, Long> committedAt = new ConcurrentHashMap<>();
     /** The clusters being read now: a read is never started twice while an Engine keeps the first waiting. */
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
     /** Clusters asked to be read: the running read of each takes them, or a new one starts. */
@@ -136,20 +143,28 @@ public class ClusterChecks {
         try {
             long asked = System.nanoTime();
             List<ClusterRecord> rows = entities.createQuery("SELECT c FROM ClusterRecord c", ClusterRecord.class).getResultList();
-            List<String> names = rows.stream().map(r -> r.name).toList();
+            // A registration made here while the query ran may be missing from it, or older in it: it is kept as made.
+            Set<String> newer = new java.util.HashSet<>(registering);
+            committedAt.forEach((name, at) -> {
+                if (at - asked >= 0) {
+                    newer.add(name);
+                }
+            });
+            Set<String> kept = new java.util.HashSet<>(newer);
+            rows.forEach(row -> kept.add(row.name));
             for (String gone : List.copyOf(registered.keySet())) {
-                // removed through another server instance; one registered here after the query began is not gone
-                Long at = registeredAt.get(gone);
-                if (!names.contains(gone) && (at == null || at - asked < 0)) {
+                if (!kept.contains(gone)) { // removed through another server instance
                     forget(gone);
                 }
             }
-            last.keySet().retainAll(names);
-            snapshots.keepOnly(names);
+            last.keySet().retainAll(kept);
+            snapshots.keepOnly(kept);
             for (ClusterRecord row : rows) {
-                registered.put(row.name, row);
+                if (!newer.contains(row.name)) {
+                    registered.put(row.name, row);
+                }
                 startCheck(row.name);
-                watch(row);
+                watch(registered.getOrDefault(row.name, row));
             }
         } catch (RuntimeException e) { // the database away: the next round tries again
             LOG.log(Level.WARNING, "checking the registered clusters", e);
@@ -158,12 +173,33 @@ public class ClusterChecks {
 
     /** Reads the cluster now, on the caller's thread, and keeps what it found. */
     public ClusterOverview checkNow(ClusterRecord row) {
+        registering(row.name);
         registered.put(row.name, row);
-        registeredAt.put(row.name, System.nanoTime());
         ClusterOverview found = check(row);
         last.put(row.name, found);
         watch(row); // from now, not from the next round of checks
         return found;
+    }
+
+    /** Notes a registration until its transaction ends, so that a round of checks that cannot see it yet keeps it. */
+    private void registering(String name) {
+        registering.add(name);
+        try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    committedAt.put(name, System.nanoTime()); // rolled back: the next round finds it gone
+                    registering.remove(name);
+                }
+            });
+        } catch (IllegalStateException noTransaction) {
+            committedAt.put(name, System.nanoTime());
+            registering.remove(name);
+        }
     }
 
     /** Starts following the cluster's events, unless that is under way. */
@@ -345,7 +381,7 @@ public class ClusterChecks {
 
     public void forget(String cluster) {
         registered.remove(cluster);
-        registeredAt.remove(cluster);
+        committedAt.remove(cluster);
         last.remove(cluster);
         followUps.remove(cluster);
         snapshots.forget(cluster);

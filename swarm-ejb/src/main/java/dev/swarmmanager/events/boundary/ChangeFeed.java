@@ -190,6 +190,12 @@ public class ChangeFeed {
 
         /** The stream never opened: the place is free again. */
         void cancel();
+
+        /**
+         * What closes the client's stream when the feed ends the subscription itself (its cluster is no longer managed,
+         * the client fell too far behind, its stream never opened): the client then reconnects and is answered anew.
+         */
+        void whenEnded(Runnable close);
     }
 
     /** The ID a stream writes for {@code change}, which the client sends back as its Last-Event-ID. */
@@ -212,6 +218,7 @@ public class ChangeFeed {
         private boolean delivering;
         private boolean started;
         private boolean ended;
+        private Runnable close = () -> { };
 
         Subscription(String user, Predicate<ClusterChange> subscriber, Feed feed) {
             this.user = user;
@@ -276,6 +283,14 @@ public class ChangeFeed {
             end();
         }
 
+        @Override
+        public synchronized void whenEnded(Runnable close) {
+            this.close = close;
+            if (ended) {
+                close.run();
+            }
+        }
+
         private void deliver() {
             while (true) {
                 ClusterChange next;
@@ -297,10 +312,19 @@ public class ChangeFeed {
         }
 
         private void end() {
+            if (ended) {
+                return;
+            }
             ended = true;
             pending.clear();
             subscribers.remove(this);
             feed.listening.remove(this);
+            Runnable closing = close;
+            try {
+                delivery.execute(closing); // not under this subscription's lock: closing writes to the network
+            } catch (RuntimeException refused) { // the server stopping
+                closing.run();
+            }
         }
     }
 }

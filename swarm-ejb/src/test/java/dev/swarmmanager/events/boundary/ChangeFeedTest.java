@@ -16,6 +16,7 @@ import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.mirror.entity.ClusterRefreshed;
+import dev.swarmmanager.mirror.entity.ClusterRemoved;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
 import dev.swarmmanager.domain.ClusterState;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -107,6 +108,25 @@ class ChangeFeedTest {
         assertThat(site).extracting(ClusterChange::type).containsExactly(ChangeType.NODE);
         assertThat(home).extracting(ClusterChange::type).containsExactly(ChangeType.SERVICE);
         assertThat(home.get(0).id()).as("one numbering for every feed").isGreaterThan(site.get(0).id());
+    }
+
+    @Test
+    void aClusterThatGoesEndsItsFeedAndClosesItsClientsStreams() {
+        List<String> closed = new ArrayList<>();
+        feed.refreshedElsewhere(new ClusterRefreshed("site", snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY)));
+        try (EngineTarget.Scope ignored = new EngineTarget("site", "tcp://198.18.0.31:2376", null).enter()) {
+            ChangeFeed.Started there = feed.subscribe("u", null, change -> true);
+            there.whenEnded(() -> closed.add("site"));
+            there.start();
+        }
+        ChangeFeed.Started home = feed.subscribe("u", null, change -> true);
+        home.whenEnded(() -> closed.add("default"));
+        home.start();
+
+        feed.removed(new ClusterRemoved("site"));
+
+        assertThat(closed).containsExactly("site");
+        assertThat(feed.subscribers()).as("its place given back").isEqualTo(1);
     }
 
     @Test

@@ -78,6 +78,7 @@ public class EventsResource {
                     });
                     return true;
                 });
+        subscription.whenEnded(sink::close); // ended by the feed: the client reconnects and is answered anew
         // Deliveries (a reconnecting client's replay first) start once the stream's first write is done: on RESTEasy
         // (Open Liberty) an event sent while the resource method was still opening the stream sat unsent until the
         // next one, a minute later.
