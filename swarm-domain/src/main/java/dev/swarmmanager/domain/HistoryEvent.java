@@ -13,7 +13,8 @@ import java.time.Instant;
  *                   {@code service.slot}; a task is also found by its service's name
  * @param stack the stack the object belongs to, {@code null} if none
  * @param summary one line that says what happened, as a person would
+ * @param cluster the managed Swarm it happened in ({@code default} for the server's own)
  */
 public record HistoryEvent(long id, Instant time, HistoryKind kind, String action, String objectId, String objectName,
-                           String service, String stack, String summary) implements Serializable {
+                           String service, String stack, String summary, String cluster) implements Serializable {
 }

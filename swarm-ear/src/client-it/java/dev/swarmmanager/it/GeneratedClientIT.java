@@ -391,7 +391,8 @@ class GeneratedClientIT {
     @Test
     @Order(7)
     void historyAuditExportAndTheChangeFeed() throws Exception {
-        assertThat(new HistoryApi(admin).searchHistory(null, null, "service", null, null, null, "0", "5").getData()).isNotEmpty();
+        assertThat(new HistoryApi(admin).searchHistory(null, null, "service", null, null, null, "0", "5", "default").getData())
+                .isNotEmpty().allMatch(entry -> "default".equals(entry.getCluster()));
         var audited = new AuditApi(admin).search("ada", "services.", null, null, null, null, "0", "50").getData();
         assertThat(audited).anyMatch(entry -> entry.getTarget() != null && entry.getTarget().startsWith("client-svc-"));
 

@@ -114,5 +114,23 @@ class ClusterRolesIT {
         assertThat(routed.error()).contains(CLUSTER);
         assertThat(routed.body()).doesNotContain(service);
         assertThat(sven.call("GET", "/api/swarm/clusters/" + CLUSTER, null).status()).isEqualTo(403);
+
+        // nor what happened there: the service made there is in the history, for those who may see production
+        Lab.await(java.time.Duration.ofSeconds(30), () -> Api.as(User.ADMIN).call("GET", "/api/swarm/history?object=" + service, null)
+                .body().contains("\"cluster\":\"" + CLUSTER + "\""), () -> service + " in the history of " + CLUSTER);
+        assertThat(sven.call("GET", "/api/swarm/history?cluster=" + CLUSTER, null).status()).isEqualTo(403);
+        Api.Answer everywhere = sven.call("GET", "/api/swarm/history?object=" + service, null);
+        assertThat(everywhere.status()).as(everywhere.body()).isEqualTo(200);
+        assertThat(everywhere.json().getInt("total")).as("production's entries left out").isZero();
+
+        // and they stay production's once it is no longer managed: its mapping still names it
+        assertThat(Api.as(User.ADMIN).call("DELETE", "/api/swarm/clusters/" + CLUSTER, null).status()).isEqualTo(200);
+        try {
+            assertThat(sven.call("GET", "/api/swarm/history?object=" + service, null).json().getInt("total"))
+                    .as("a removed cluster's entries").isZero();
+            assertThat(sven.call("GET", "/api/swarm/history?cluster=" + CLUSTER, null).status()).isEqualTo(403);
+        } finally {
+            register(); // for the other tests
+        }
     }
 }

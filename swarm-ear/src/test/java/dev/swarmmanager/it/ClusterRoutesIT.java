@@ -241,6 +241,45 @@ class ClusterRoutesIT {
     }
 
     @Test
+    void aServiceThatCanNeverStartIsNotWaitedForAtEveryChangeElsewhereInItsCluster() {
+        service = Lab.uniqueName("stuck");
+        dockerOn("other1", "service", "create", "--detach", "--name", service, "--constraint", "node.labels.nowhere==true",
+                "ocr-worker:1.0");
+        String moving = Lab.uniqueName("moving");
+        dockerOn("other1", "service", "create", "--detach", "--name", moving, "--replicas", "1", "--stop-grace-period", "1s",
+                "ocr-worker:1.0");
+        try {
+            Lab.await(Duration.ofSeconds(30), () -> running(moving) == 1, () -> moving + " running in " + CLUSTER + "'s mirror");
+            // A service just made is read again while it starts, for about 30 s (the stuck one): until only the
+            // periodic reads are left (every 2 s on the test server, swarm.clusters.check-interval).
+            Lab.await(Duration.ofSeconds(60), () -> readsWithin(4000) <= 3, () -> "the re-reads of " + CLUSTER + " ending");
+
+            dockerOn("other1", "service", "scale", "--detach", moving + "=2");
+            Lab.await(Duration.ofSeconds(30), () -> running(moving) == 2, () -> moving + " at 2 in " + CLUSTER + "'s mirror");
+            Lab.sleep(2000);
+
+            // Waiting for the stuck one too would re-read the cluster every 0.5 to 1 s for another 30 s.
+            assertThat(readsWithin(6000)).as("whole reads of " + CLUSTER + " in 6 s once " + moving + " settled: the periodic"
+                    + " ones (3)").isLessThanOrEqualTo(5);
+        } finally {
+            dockerOn("other1", "service", "rm", moving);
+        }
+    }
+
+    /** How many times the cluster is read whole (its Engine's GET /info) in the next {@code millis}. */
+    private static double readsWithin(long millis) {
+        String here = "cluster=\"" + CLUSTER + "\"";
+        double before = Metrics.sum(Metrics.text(), "swarm_docker_calls_total", here, "endpoint=\"GET /info\"");
+        Lab.sleep(millis);
+        return Metrics.sum(Metrics.text(), "swarm_docker_calls_total", here, "endpoint=\"GET /info\"") - before;
+    }
+
+    private int running(String name) {
+        return data(admin.call("GET", ROUTE + "/services", null)).stream().filter(s -> s.getString("name").equals(name))
+                .mapToInt(s -> s.getInt("running_replicas")).findFirst().orElse(-1);
+    }
+
+    @Test
     void aStoppedClusterAnswers503NamingItWhileTheDefaultAnswers() {
         Lab.lab("stop", "other1");
         try {

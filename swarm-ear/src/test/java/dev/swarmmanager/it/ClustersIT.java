@@ -120,6 +120,8 @@ class ClustersIT {
         Api.Answer removed = admin.call("DELETE", "/api/swarm/clusters/" + name, null);
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(admin.call("GET", "/api/swarm/clusters/" + name, null).status()).isEqualTo(404);
+        assertThat(Metrics.text()).as("no series of a cluster no longer managed, its Engine calls' neither")
+                .doesNotContain("cluster=\"" + name + "\"");
         assertThat(dockerOn("other1", "service", "ls", "--format", "{{.Name}}")).as("the Swarm itself is untouched")
                 .contains(otherService);
     }

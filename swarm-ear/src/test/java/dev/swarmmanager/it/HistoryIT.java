@@ -1,6 +1,7 @@
 package dev.swarmmanager.it;
 
 import static dev.swarmmanager.lab.Lab.docker;
+import static dev.swarmmanager.lab.Lab.dockerOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swarmmanager.it.IdentityProvider.User;
@@ -40,6 +41,35 @@ class HistoryIT {
 
     private static List<String> summaries(List<JsonObject> entries) {
         return entries.stream().map(e -> e.getString("summary")).toList();
+    }
+
+    @Test
+    void aRegisteredSwarmsChangesAreKeptUnderItsName() {
+        String site = Lab.uniqueName("hsite");
+        Api admin = Api.as(User.ADMIN);
+        // over its unix socket: no certificates to seal, so a server without swarm.clusters.key (Liberty's) takes it too
+        Api.Answer registered = admin.call("PUT", "/api/swarm/clusters/" + site, ClustersIT.body("unix:///run/swarm-lab/other1/docker.sock"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        try {
+            // made behind the application's back on other1: only that Swarm's mirror sees it
+            dockerOn("other1", "service", "create", "--detach", "--name", name, "--replicas", "1", "ocr-worker:1.0");
+            Lab.await(Duration.ofSeconds(30), () -> summaries(search("cluster=" + site + "&object=" + name)).stream()
+                    .anyMatch(s -> s.startsWith("service " + name + " created")), () -> "the creation in " + site + "'s history: "
+                    + summaries(search("object=" + name)));
+
+            assertThat(search("cluster=" + site + "&object=" + name + "&size=500"))
+                    .allSatisfy(e -> assertThat(e.getString("cluster")).isEqualTo(site));
+            assertThat(search("cluster=default&object=" + name)).as("not the default Swarm's").isEmpty();
+            assertThat(search("object=" + name + "&size=500")).as("every Swarm's, without the filter: other1's only here")
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.getString("cluster")).isEqualTo(site));
+        } finally {
+            try {
+                dockerOn("other1", "service", "rm", name);
+            } catch (AssertionError gone) {
+                // not made
+            }
+            admin.call("DELETE", "/api/swarm/clusters/" + site, null);
+        }
     }
 
     @Test

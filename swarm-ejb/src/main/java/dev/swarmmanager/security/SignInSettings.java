@@ -4,9 +4,13 @@ import dev.swarmmanager.domain.Role;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -25,6 +29,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class SignInSettings {
 
     public static final String ISSUER = "swarm.auth.oidc.issuer";
+    private static final Pattern CLUSTER_MAPPING = Pattern.compile("swarm\\.clusters\\.([a-z0-9-]+)\\.roles\\.(viewer|operator|admin)");
+    private static final Pattern CLUSTER_MAPPING_ENV = Pattern.compile("SWARM_CLUSTERS_([A-Z0-9_]+)_ROLES_(VIEWER|OPERATOR|ADMIN)");
 
     private SignInSettings() {
     }
@@ -65,6 +71,25 @@ public final class SignInSettings {
                     .map(String::trim).filter(s -> !s.isEmpty()).toList()));
         }
         return mapped ? Optional.of(new RoleMapping(groups)) : Optional.empty();
+    }
+
+    /**
+     * The clusters a group mapping of their own is configured for, by name: {@code swarm.clusters.NAME.roles.*}, or
+     * its environment form {@code SWARM_CLUSTERS_NAME_ROLES_*} ({@code -} written {@code _}: names have no {@code _}).
+     * Registered or not: what was kept about a cluster stays its own after it goes.
+     */
+    public static Set<String> clustersWithRoleMappings() {
+        Set<String> names = new TreeSet<>();
+        for (String property : config().getPropertyNames()) {
+            Matcher dotted = CLUSTER_MAPPING.matcher(property);
+            Matcher environment = CLUSTER_MAPPING_ENV.matcher(property);
+            if (dotted.matches()) {
+                names.add(dotted.group(1));
+            } else if (environment.matches()) {
+                names.add(environment.group(1).toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+        }
+        return names;
     }
 
     private static Config config() {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * pages' reads and writes and a log follow alike, as a request under {@code /api/clusters/{cluster}/swarm/} does. The
  * choice is a name in the session, so it follows the user to another replica; a cluster that is no longer registered
  * (or no longer gives them a role) sends them back to the default one, and a form sent for it is not run at all, on
- * either. The server's own pages (alerts, audit, clusters, history, templates, users) stay on the default cluster.
+ * either. The server's own pages (alerts, audit, clusters, history, templates, users) stay on the default cluster (the
+ * history, which holds every cluster's, starts filtered on the chosen one).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class ChosenCluster extends HttpFilter {

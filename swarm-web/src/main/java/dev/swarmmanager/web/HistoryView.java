@@ -3,6 +3,7 @@ package dev.swarmmanager.web;
 import dev.swarmmanager.domain.HistoryKind;
 import dev.swarmmanager.domain.HistoryPage;
 import dev.swarmmanager.domain.HistoryQuery;
+import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.history.boundary.History;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The event history as a timeline: filtered by kind, object (a service's page links here with its name), stack, text
- * and time, newest first, a page at a time, redrawn as the cluster changes.
+ * The event history as a timeline: filtered by kind, object (a service's page links here with its name), stack, text,
+ * time and managed Swarm (at first the one the switcher chose), newest first, a page at a time, redrawn as the
+ * cluster changes.
  */
 @Named
 @ViewScoped
@@ -34,7 +36,11 @@ public class HistoryView implements Serializable {
     @Inject
     Feedback feedback;
 
+    @Inject
+    ClusterSwitch clusterSwitch;
+
     private String kind;
+    private String cluster;
     private String object;
     private String stack;
     private String text;
@@ -48,6 +54,11 @@ public class HistoryView implements Serializable {
         Map<String, String> parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         object = parameters.get("object");
         kind = parameters.get("kind");
+        cluster = parameters.get("cluster");
+        if (cluster == null) { // the chosen Swarm's, while it is still one the user may see
+            String chosen = clusterSwitch.getSelected();
+            cluster = clusterSwitch.getNames().contains(chosen) ? chosen : RegisteredCluster.DEFAULT;
+        }
         load();
     }
 
@@ -55,7 +66,7 @@ public class HistoryView implements Serializable {
     public void load() {
         HistoryKind wanted = kind == null || kind.isBlank() ? null : HistoryKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
         result = feedback.call(() -> history.search(new HistoryQuery(instant(from), instant(to), wanted, object, stack, text,
-                page, PAGE_SIZE))).orElse(result);
+                cluster, page, PAGE_SIZE))).orElse(result);
     }
 
     public void search() {
@@ -110,6 +121,8 @@ public class HistoryView implements Serializable {
         return result == null ? 0 : Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
+    public String getCluster() { return cluster; }
+    public void setCluster(String cluster) { this.cluster = cluster; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
     public String getObject() { return object; }

@@ -94,6 +94,13 @@ class ClustersUiIT {
                     .body().contains(service), () -> service + " in the mirror of " + name); // made behind its back
             operator.open("/services.xhtml");
             assertThat(operator.text(By.id("services-form:services"))).contains(service);
+            // The history holds every Swarm's and opens on the chosen one's, each entry naming its Swarm.
+            Lab.await(java.time.Duration.ofSeconds(30), () -> admin.call("GET", "/api/swarm/history?cluster=" + name + "&object=" + service,
+                    null).json().getInt("total") > 0, () -> service + " in the history of " + name);
+            operator.open("/history.xhtml");
+            assertThat(new Select(operator.find(By.id("history-form:cluster"))).getFirstSelectedOption().getText()).isEqualTo(name);
+            assertThat(operator.text(By.id("history-form:events"))).contains("service " + service + " created").contains(name)
+                    .doesNotContain("worker1");
 
             switchTo(operator, "default");
             operator.open("/nodes.xhtml");

@@ -10,6 +10,7 @@ import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.domain.DeliveryFailedException;
 import dev.swarmmanager.domain.HistoryEvent;
 import dev.swarmmanager.domain.HistoryKind;
+import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.history.boundary.History;
 import dev.swarmmanager.leases.boundary.Leases;
 import dev.swarmmanager.mirror.boundary.ClusterMirror;
@@ -239,7 +240,7 @@ public class AlertEvaluator {
     /** One history entry about the alert's object (a service's alerts are found with the service's). */
     private void recordAt(Instant at, Alert alert, String action, String summary) {
         append(new HistoryEvent(0, at, HistoryKind.ALERT, action, null, alert.object(),
-                alert.kind() == HistoryKind.SERVICE ? alert.object() : null, null, summary));
+                alert.kind() == HistoryKind.SERVICE ? alert.object() : null, null, summary, RegisteredCluster.DEFAULT));
     }
 
     private void append(HistoryEvent event) {

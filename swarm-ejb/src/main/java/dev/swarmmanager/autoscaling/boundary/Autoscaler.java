@@ -5,6 +5,7 @@ import dev.swarmmanager.domain.Autoscaling;
 import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.domain.HistoryEvent;
 import dev.swarmmanager.domain.HistoryKind;
+import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.domain.ScalingDecision;
 import dev.swarmmanager.domain.ScalingMetric;
 import dev.swarmmanager.domain.ScalingPolicy;
@@ -221,7 +222,7 @@ public class Autoscaler {
         try {
             history.append(List.of(new HistoryEvent(0, decision.at(), HistoryKind.AUTOSCALER, decision.outcome().toString(), null,
                     decision.service(), decision.service(), stack, "autoscaler " + decision.service() + ": " + decision.outcome()
-                    + " — " + decision.reason())));
+                    + " — " + decision.reason(), RegisteredCluster.DEFAULT)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the autoscaler's decision for " + decision.service() + " could not be kept", e);
         }

@@ -11,6 +11,7 @@ import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.Phrase;
 import dev.swarmmanager.domain.PolicyViolation;
 import dev.swarmmanager.domain.PolicyViolationException;
+import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.ScalingPolicy;
@@ -158,7 +159,7 @@ public class ScalingPolicies {
      */
     public HistoryPage decisions(String service, Instant from, int page, int size) {
         get(service);
-        return history.search(new HistoryQuery(from, null, HistoryKind.AUTOSCALER, service, null, null, page, size));
+        return history.search(new HistoryQuery(from, null, HistoryKind.AUTOSCALER, service, null, null, RegisteredCluster.DEFAULT, page, size));
     }
 
     private ClusterState state() {

@@ -2,10 +2,10 @@ package dev.swarmmanager.clusters.boundary;
 
 import dev.swarmmanager.clusters.control.ClusterConnections;
 import dev.swarmmanager.clusters.control.ClusterSealing;
+import dev.swarmmanager.clusters.control.FollowUps;
 import dev.swarmmanager.clusters.entity.ClusterRecord;
 import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.domain.ClusterOverview;
-import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.HealthStatus;
 import dev.swarmmanager.domain.RegisteredCluster;
@@ -34,17 +34,21 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -120,8 +124,12 @@ public class ClusterChecks {
     private final Set<String> checkPending = ConcurrentHashMap.newKeySet();
     /** Clusters whose events are being followed. */
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
-    /** Re-reads of a cluster with a service not settled yet, since it last settled. */
-    private final Map<String, Integer> followUps = new ConcurrentHashMap<>();
+    /** The services each cluster's events named that have not settled yet: re-read for. */
+    private final FollowUps followUps = new FollowUps();
+    /** Removals through this instance whose transaction has not ended yet: a query may still show them. */
+    private final Set<String> removing = ConcurrentHashMap.newKeySet();
+    /** When each removal through this instance was committed ({@link System#nanoTime()}). */
+    private final Map<String, Long> removedAt = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     @PostConstruct
@@ -144,25 +152,35 @@ public class ClusterChecks {
             long asked = System.nanoTime();
             List<ClusterRecord> rows = entities.createQuery("SELECT c FROM ClusterRecord c", ClusterRecord.class).getResultList();
             // A registration made here while the query ran may be missing from it, or older in it: it is kept as made.
-            Set<String> newer = new java.util.HashSet<>(registering);
+            Set<String> newer = new HashSet<>(registering);
             committedAt.forEach((name, at) -> {
                 if (at - asked >= 0) {
                     newer.add(name);
                 }
             });
-            Set<String> kept = new java.util.HashSet<>(newer);
+            // And one removed here while it ran may still be in it: it stays removed.
+            removedAt.values().removeIf(at -> at - asked < 0); // committed before the query: not in it
+            Set<String> gone = new HashSet<>(removing);
+            gone.addAll(removedAt.keySet());
+            rows = rows.stream().filter(row -> !gone.contains(row.name)).toList();
+            Set<String> kept = new HashSet<>(newer);
             rows.forEach(row -> kept.add(row.name));
-            for (String gone : List.copyOf(registered.keySet())) {
-                if (!kept.contains(gone)) { // removed through another server instance
-                    forget(gone);
+            for (String name : List.copyOf(registered.keySet())) {
+                if (!kept.contains(name)) { // removed through another server instance
+                    forget(name);
                 }
             }
             last.keySet().retainAll(kept);
             snapshots.keepOnly(kept);
             for (ClusterRecord row : rows) {
                 if (!newer.contains(row.name)) {
+                    ClusterRecord known = registered.get(row.name);
+                    if (known != null && !Objects.equals(known.swarmId, row.swarmId)) {
+                        forget(row.name); // removed and registered again through another instance: another Swarm now
+                    }
                     registered.put(row.name, row);
                 }
+                snapshots.manage(row.name); // registered through another instance, or before this one started
                 startCheck(row.name);
                 watch(registered.getOrDefault(row.name, row));
             }
@@ -173,8 +191,10 @@ public class ClusterChecks {
 
     /** Reads the cluster now, on the caller's thread, and keeps what it found. */
     public ClusterOverview checkNow(ClusterRecord row) {
+        removedAt.remove(row.name);
         registering(row.name);
         registered.put(row.name, row);
+        snapshots.manage(row.name);
         ClusterOverview found = check(row);
         last.put(row.name, found);
         watch(row); // from now, not from the next round of checks
@@ -184,6 +204,29 @@ public class ClusterChecks {
     /** Notes a registration until its transaction ends, so that a round of checks that cannot see it yet keeps it. */
     private void registering(String name) {
         registering.add(name);
+        afterTransaction(committed -> {
+            committedAt.put(name, System.nanoTime()); // rolled back: the next round finds it gone
+            registering.remove(name);
+        });
+    }
+
+    /**
+     * Stops managing a cluster removed through this instance, at once; until its removal has committed, and for a
+     * round of checks whose query ran before that, a row still found does not bring it back.
+     */
+    public void remove(String name) {
+        removing.add(name);
+        afterTransaction(committed -> {
+            if (committed) {
+                removedAt.put(name, System.nanoTime());
+            } // rolled back: the next round finds it again
+            removing.remove(name);
+        });
+        forget(name);
+    }
+
+    /** Runs {@code then} when the caller's transaction ends (told whether it committed), or at once without one. */
+    private void afterTransaction(Consumer<Boolean> then) {
         try {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -192,13 +235,11 @@ public class ClusterChecks {
 
                 @Override
                 public void afterCompletion(int status) {
-                    committedAt.put(name, System.nanoTime()); // rolled back: the next round finds it gone
-                    registering.remove(name);
+                    then.accept(status == Status.STATUS_COMMITTED);
                 }
             });
         } catch (IllegalStateException noTransaction) {
-            committedAt.put(name, System.nanoTime());
-            registering.remove(name);
+            then.accept(true);
         }
     }
 
@@ -293,21 +334,9 @@ public class ClusterChecks {
                 read.swarm() == null ? null : read.state().services().size(), health.checkedAt(), health.stale());
     }
 
-    /**
-     * The Engine sends no event when a task changes state on another node: while a service is still starting, the
-     * cluster is read again after growing pauses, as the default cluster's watch does, until it has settled.
-     */
+    /** While a service the cluster's events named is still starting, a read a moment from now. */
     private void followUpIfUnsettled(String name, ClusterSnapshot read) {
-        ClusterState state = read.state();
-        boolean unsettled = !read.health().stale() && state.services().stream().anyMatch(s -> !state.isSettled(s.id()));
-        if (!unsettled) {
-            followUps.remove(name);
-            return;
-        }
-        int attempt = followUps.merge(name, 1, Integer::sum);
-        if (attempt <= ClusterWatch.MAX_FOLLOW_UPS) {
-            checkSoon(name, ClusterWatch.followUpDelayMillis(attempt));
-        }
+        followUps.afterRead(name, read.state(), read.health().stale()).ifPresent(pause -> checkSoon(name, pause));
     }
 
     /**
@@ -330,7 +359,7 @@ public class ClusterChecks {
                     }
                     events.follow(since.get(), event -> {
                         since.accumulateAndGet(event.path("timeNano").asLong(0), Math::max);
-                        followUps.remove(name); // a new change: its follow-ups start again
+                        followUps.changed(name, event);
                         checkSoon(name, COALESCE_MILLIS);
                     });
                     backoff = 500;
@@ -379,11 +408,11 @@ public class ClusterChecks {
         }
     }
 
-    public void forget(String cluster) {
+    private void forget(String cluster) {
         registered.remove(cluster);
         committedAt.remove(cluster);
         last.remove(cluster);
-        followUps.remove(cluster);
+        followUps.forget(cluster);
         snapshots.forget(cluster);
         connections.forget(cluster); // closes its pool: its event stream ends
         removed.fire(new ClusterRemoved(cluster));

@@ -17,6 +17,7 @@ import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.security.ClusterRoles;
+import dev.swarmmanager.security.SignInSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,6 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +77,19 @@ public class Clusters {
             }
         }
         return all.stream().map(this::visible).toList();
+    }
+
+    /**
+     * The clusters, registered or gone, whose mapping gives the caller no role: what is kept about them is not theirs
+     * to read. Only a cluster with a mapping of its own can take a role away, and only with single sign-on.
+     */
+    public List<String> hiddenFromCaller() {
+        if (!SignInSettings.singleSignOn()) {
+            return List.of();
+        }
+        Set<String> names = new TreeSet<>(SignInSettings.clustersWithRoleMappings());
+        names.addAll(entities.createQuery("SELECT c.name FROM ClusterRecord c", String.class).getResultList());
+        return names.stream().filter(name -> !roles.mayView(name)).toList();
     }
 
     public ClusterOverview overview(String name) {
@@ -164,7 +180,7 @@ public class Clusters {
     @Audited("clusters.remove")
     public void remove(String name) {
         entities.remove(row(name));
-        checks.forget(name);
+        checks.remove(name);
     }
 
     /** The Swarm's ID, asked of the Engine with a client of its own, which is closed again. */

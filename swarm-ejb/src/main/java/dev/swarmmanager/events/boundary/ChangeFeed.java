@@ -4,10 +4,12 @@ import dev.swarmmanager.domain.ChangeType;
 import dev.swarmmanager.domain.ClusterChange;
 import dev.swarmmanager.domain.ClusterChanged;
 import dev.swarmmanager.domain.LastEventId;
+import dev.swarmmanager.domain.RegisteredCluster;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import dev.swarmmanager.docker.EngineTarget;
 import dev.swarmmanager.events.control.ChangeDetector;
+import dev.swarmmanager.mirror.control.ClusterSnapshots;
 import dev.swarmmanager.mirror.entity.ClusterRefreshed;
 import dev.swarmmanager.mirror.entity.ClusterRemoved;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
@@ -69,6 +71,9 @@ public class ChangeFeed {
     @Inject
     Event<ClusterChanged> changed;
 
+    @Inject
+    ClusterSnapshots managed;
+
     /** Every subscriber of every feed, for the caps. */
     private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
     private long lastId;
@@ -84,14 +89,21 @@ public class ChangeFeed {
         List<ClusterChange> changes = home.take(snapshot);
         if (changed != null) {
             // Every refresh, changed or not: the history's writer renews its lease on it while the cluster is quiet.
-            changed.fireAsync(new ClusterChanged(Instant.now(), changes, snapshot.state()));
+            changed.fireAsync(new ClusterChanged(RegisteredCluster.DEFAULT, Instant.now(), changes, snapshot.state()));
         }
         home.deliver(changes);
     }
 
     synchronized void refreshedElsewhere(@Observes ClusterRefreshed refreshed) {
+        if (managed != null && !managed.isManaged(refreshed.cluster())) {
+            return; // gone meanwhile: no feed is made again for it
+        }
         Feed feed = feed(refreshed.cluster());
-        feed.deliver(feed.take(refreshed.snapshot()));
+        List<ClusterChange> changes = feed.take(refreshed.snapshot());
+        if (changed != null) {
+            changed.fireAsync(new ClusterChanged(refreshed.cluster(), Instant.now(), changes, refreshed.snapshot().state()));
+        }
+        feed.deliver(changes);
     }
 
     /** A cluster no longer managed: its feed goes, and its subscribers with it (nothing more will come). */

@@ -49,7 +49,7 @@ public class ClusterWatch {
      * then (one that cannot be placed) is left to the timer.
      */
     public static final int MAX_FOLLOW_UPS = 35;
-    static final String SERVICE_LABEL = "com.docker.swarm.service.id";
+    public static final String SERVICE_LABEL = "com.docker.swarm.service.id";
 
     @Inject
     EngineEvents events;

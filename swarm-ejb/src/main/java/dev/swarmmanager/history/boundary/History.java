@@ -1,14 +1,18 @@
 package dev.swarmmanager.history.boundary;
 
+import dev.swarmmanager.clusters.boundary.Clusters;
 import dev.swarmmanager.domain.HistoryEvent;
 import dev.swarmmanager.domain.HistoryPage;
 import dev.swarmmanager.domain.HistoryQuery;
+import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.history.control.HistoryEntries;
 import dev.swarmmanager.history.entity.HistoryRecord;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -33,18 +37,28 @@ public class History {
     @PersistenceContext(unitName = "swarm")
     EntityManager entities;
 
-    /** Newest first, one page, with how many match in all. */
+    @Inject
+    Clusters clusters;
+
+    /**
+     * Newest first, one page, with how many match in all; never what happened in a cluster that gives the caller no
+     * role (asking for it by name is refused, as its routes are).
+     */
     public HistoryPage search(HistoryQuery query) {
+        List<String> hidden = clusters.hiddenFromCaller();
+        if (query.cluster() != null && hidden.contains(query.cluster())) {
+            throw new EJBAccessException("no role on the cluster " + query.cluster());
+        }
         CriteriaBuilder cb = entities.getCriteriaBuilder();
         CriteriaQuery<HistoryRecord> select = cb.createQuery(HistoryRecord.class);
         Root<HistoryRecord> row = select.from(HistoryRecord.class);
-        select.where(filters(cb, row, query)).orderBy(cb.desc(row.get("time")), cb.desc(row.get("id")));
+        select.where(filters(cb, row, query, hidden)).orderBy(cb.desc(row.get("time")), cb.desc(row.get("id")));
         TypedQuery<HistoryRecord> page = entities.createQuery(select)
                 .setFirstResult(query.page() * query.size()).setMaxResults(query.size());
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<HistoryRecord> counted = count.from(HistoryRecord.class);
-        count.select(cb.count(counted)).where(filters(cb, counted, query));
+        count.select(cb.count(counted)).where(filters(cb, counted, query, hidden));
 
         List<HistoryEvent> events = page.getResultList().stream().map(History::event).toList();
         return new HistoryPage(events, entities.createQuery(count).getSingleResult(), query.page(), query.size());
@@ -66,6 +80,7 @@ public class History {
             row.service = event.service();
             row.stack = event.stack();
             row.summary = event.summary().length() > 1000 ? event.summary().substring(0, 999) + "…" : event.summary();
+            row.cluster = event.cluster() == null ? RegisteredCluster.DEFAULT : event.cluster();
             entities.persist(row);
         }
     }
@@ -98,8 +113,11 @@ public class History {
                 .setParameter("before", before).executeUpdate();
     }
 
-    private static Predicate[] filters(CriteriaBuilder cb, Root<HistoryRecord> row, HistoryQuery query) {
+    private static Predicate[] filters(CriteriaBuilder cb, Root<HistoryRecord> row, HistoryQuery query, List<String> hidden) {
         List<Predicate> where = new ArrayList<>();
+        if (!hidden.isEmpty()) {
+            where.add(cb.or(cb.isNull(row.get("cluster")), cb.not(row.get("cluster").in(hidden))));
+        }
         if (query.from() != null) {
             where.add(cb.greaterThanOrEqualTo(row.get("time"), query.from()));
         }
@@ -116,6 +134,11 @@ public class History {
         if (query.stack() != null) {
             where.add(cb.equal(row.get("stack"), query.stack()));
         }
+        if (query.cluster() != null) {
+            where.add(RegisteredCluster.DEFAULT.equals(query.cluster())
+                    ? cb.or(cb.isNull(row.get("cluster")), cb.equal(row.get("cluster"), query.cluster()))
+                    : cb.equal(row.get("cluster"), query.cluster()));
+        }
         if (query.text() != null) {
             where.add(cb.like(cb.lower(row.get("summary")), "%" + escaped(query.text().toLowerCase(Locale.ROOT)) + "%", '\\'));
         }
@@ -128,6 +151,6 @@ public class History {
 
     private static HistoryEvent event(HistoryRecord row) {
         return new HistoryEvent(row.id, row.time, row.kind, row.action, row.objectId, row.objectName, row.service, row.stack,
-                row.summary);
+                row.summary, row.cluster == null ? RegisteredCluster.DEFAULT : row.cluster);
     }
 }

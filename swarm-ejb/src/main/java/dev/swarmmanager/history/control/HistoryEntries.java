@@ -56,7 +56,7 @@ public final class HistoryEntries {
 
     /** What two instances' entries for one change have in common: all but the time they saw it. */
     private static List<Object> sameness(HistoryEvent e) {
-        return Arrays.asList(e.kind(), e.action(), e.objectId(), e.summary());
+        return Arrays.asList(e.cluster(), e.kind(), e.action(), e.objectId(), e.summary());
     }
 
     public static List<HistoryEvent> of(ClusterChanged changed) {
@@ -92,7 +92,7 @@ public final class HistoryEntries {
     private static HistoryEvent event(ClusterChanged changed, HistoryKind kind, String action, String id, String name,
                                       String service, String stack, String summary) {
         String line = summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "…" : summary;
-        return new HistoryEvent(0, changed.at(), kind, action, id, name, service, stack, line);
+        return new HistoryEvent(0, changed.at(), kind, action, id, name, service, stack, line, changed.cluster());
     }
 
     static String node(SwarmNode node, ChangeAction action) {

@@ -20,7 +20,8 @@ import java.time.Instant;
         @Index(name = "swarm_history_time", columnList = "happened_at"),
         @Index(name = "swarm_history_object", columnList = "object_name"),
         @Index(name = "swarm_history_service", columnList = "service_name"),
-        @Index(name = "swarm_history_kind", columnList = "kind, happened_at")})
+        @Index(name = "swarm_history_kind", columnList = "kind, happened_at"),
+        @Index(name = "swarm_history_cluster", columnList = "cluster_name, happened_at")})
 public class HistoryRecord {
 
     /** Table-generated, as the audit log's: identity columns are spelled differently by each database. */
@@ -53,4 +54,8 @@ public class HistoryRecord {
 
     @Column(name = "summary", nullable = false, length = 1000)
     public String summary;
+
+    /** The managed Swarm, by name; entries kept before there were several have none: the default one's. */
+    @Column(name = "cluster_name", length = 63)
+    public String cluster;
 }

@@ -8,6 +8,7 @@ import dev.swarmmanager.domain.RegisteredCluster;
 import dev.swarmmanager.domain.ServiceHealth;
 import dev.swarmmanager.domain.TaskState;
 import dev.swarmmanager.events.boundary.ClusterWatch;
+import dev.swarmmanager.mirror.control.ClusterSnapshots;
 import dev.swarmmanager.mirror.entity.ClusterRefreshed;
 import dev.swarmmanager.mirror.entity.ClusterRemoved;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
@@ -72,6 +73,10 @@ public class ClusterMetrics {
     @Inject
     ClusterWatch watch;
 
+    /** Which registered clusters are managed now: a read or a call that ends as its cluster goes adds nothing. */
+    @Inject
+    ClusterSnapshots managed;
+
     /** Each managed cluster's latest snapshot, by name ({@code default} first of all), which its gauges read. */
     private final Map<String, ClusterSnapshot> snapshots = new ConcurrentHashMap<>();
     /** Each cluster's services by name, for the per-service gauges. */
@@ -85,7 +90,10 @@ public class ClusterMetrics {
     }
 
     synchronized void refreshedElsewhere(@Observes ClusterRefreshed refreshed) {
-        update(refreshed.cluster(), refreshed.snapshot());
+        // Gone since (its ClusterRemoved comes after it stops being managed, and waits for this method): no gauges.
+        if (managed.isManaged(refreshed.cluster())) {
+            update(refreshed.cluster(), refreshed.snapshot());
+        }
     }
 
     synchronized void removed(@Observes ClusterRemoved removed) {
@@ -93,6 +101,8 @@ public class ClusterMetrics {
         if (gone != null) {
             gone.forEach(registry::remove);
         }
+        // Its Engine-call counters too: a registry that kept every name a cluster ever had would only grow.
+        registry.removeMatching((id, metric) -> removed.cluster().equals(id.getTags().get("cluster")));
         snapshots.remove(removed.cluster());
         services.remove(removed.cluster());
     }
@@ -134,6 +144,9 @@ public class ClusterMetrics {
     }
 
     void called(@Observes EngineCall call) {
+        if (!RegisteredCluster.DEFAULT.equals(call.cluster()) && !managed.isManaged(call.cluster())) {
+            return; // a call that failed as its cluster's connections closed
+        }
         Tag[] tags = {new Tag("cluster", call.cluster()), new Tag("endpoint", call.endpoint())};
         registry.counter(CALLS, tags).inc();
         if (call.failed()) {

@@ -15,6 +15,7 @@ import dev.swarmmanager.domain.ServiceMode;
 import dev.swarmmanager.domain.SwarmNode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.docker.EngineTarget;
+import dev.swarmmanager.mirror.control.ClusterSnapshots;
 import dev.swarmmanager.mirror.entity.ClusterRefreshed;
 import dev.swarmmanager.mirror.entity.ClusterRemoved;
 import dev.swarmmanager.mirror.entity.ClusterSnapshot;
@@ -41,6 +42,8 @@ class ChangeFeedTest {
 
     {
         feed.delivery = executing(Runnable::run); // deliveries in the test's thread, in order
+        feed.managed = new ClusterSnapshots();
+        feed.managed.manage("site");
     }
 
     /** The container's executor, as far as the feed uses it. */
@@ -127,6 +130,24 @@ class ChangeFeedTest {
 
         assertThat(closed).containsExactly("site");
         assertThat(feed.subscribers()).as("its place given back").isEqualTo(1);
+    }
+
+    @Test
+    void aReadThatEndsAsItsClusterGoesLeavesNothingForARegistrationUnderTheSameName() {
+        feed.refreshedElsewhere(new ClusterRefreshed("site", snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY)));
+        feed.managed.forget("site");
+        feed.removed(new ClusterRemoved("site"));
+        feed.refreshedElsewhere(new ClusterRefreshed("site", snapshot(NodeAvailability.DRAIN, 1, OverallHealth.HEALTHY)));
+
+        feed.managed.manage("site"); // registered again: another Swarm, perhaps
+        List<ClusterChange> site = new ArrayList<>();
+        try (EngineTarget.Scope ignored = new EngineTarget("site", "tcp://198.18.0.31:2376", null).enter()) {
+            feed.subscribe("u", null, site::add).start();
+        }
+        feed.refreshedElsewhere(new ClusterRefreshed("site", snapshot(NodeAvailability.ACTIVE, 1, OverallHealth.HEALTHY)));
+
+        assertThat(site).as("its first read is compared with nothing").extracting(ClusterChange::type)
+                .containsOnly(ChangeType.KEEPALIVE);
     }
 
     @Test

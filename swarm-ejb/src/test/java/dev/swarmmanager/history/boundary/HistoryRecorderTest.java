@@ -173,18 +173,18 @@ class HistoryRecorderTest {
     }
 
     private static ClusterChanged quiet(Instant at) {
-        return new ClusterChanged(at, List.of(), new ClusterState(null, List.of(), List.of(), List.of()));
+        return new ClusterChanged("default", at, List.of(), new ClusterState(null, List.of(), List.of(), List.of()));
     }
 
     private static ClusterChanged scaled(Instant at, int replicas) {
         SwarmService api = new SwarmService("s1", "api", "ocr-worker:1.0", ServiceMode.REPLICATED, replicas, 0, null, Map.of(), null,
                 null, at, at, replicas, null, null, null);
-        return new ClusterChanged(at, List.of(new ClusterChange(replicas, ChangeType.SERVICE, ChangeAction.UPDATED, "s1", api)),
+        return new ClusterChanged("default", at, List.of(new ClusterChange(replicas, ChangeType.SERVICE, ChangeAction.UPDATED, "s1", api)),
                 new ClusterState(null, List.of(), List.of(api), List.of()));
     }
 
     private static HistoryEvent restamped(HistoryEvent e, Duration later) {
         return new HistoryEvent(e.id(), e.time().plus(later), e.kind(), e.action(), e.objectId(), e.objectName(), e.service(),
-                e.stack(), e.summary());
+                e.stack(), e.summary(), e.cluster());
     }
 }

@@ -38,7 +38,7 @@ class HistoryEntriesTest {
                 null, null, "linux", "x86_64", 2, 1L << 30, null, null, T, T, 3);
         HealthStatus degraded = new HealthStatus(OverallHealth.DEGRADED, List.of("ocr_worker: 2/3 replicas running"), null,
                 List.of(), 90, List.of(), T, false, 0);
-        ClusterChanged changed = new ClusterChanged(T, List.of(
+        ClusterChanged changed = new ClusterChanged("staging", T, List.of(
                 new ClusterChange(1, ChangeType.TASK, ChangeAction.UPDATED, "t1", failed),
                 new ClusterChange(2, ChangeType.NODE, ChangeAction.UPDATED, "n1", drained),
                 new ClusterChange(3, ChangeType.SERVICE, ChangeAction.REMOVED, "s1", ocr),
@@ -61,6 +61,7 @@ class HistoryEntriesTest {
         assertThat(entries.get(2).action()).isEqualTo("removed");
         assertThat(entries.get(3).summary()).isEqualTo("cluster health degraded: ocr_worker: 2/3 replicas running");
         assertThat(entries).allSatisfy(e -> assertThat(e.time()).isEqualTo(T));
+        assertThat(entries).extracting(HistoryEvent::cluster).as("the Swarm that changed").containsOnly("staging");
     }
 
     @Test
@@ -71,7 +72,7 @@ class HistoryEntriesTest {
         HistoryEvent late = entry(T.plusSeconds(60), "task api.1 on worker1: failed (desired running)");
         // The other instance kept the first two (stamped a little later by its own mirror), and another task's change.
         List<HistoryEvent> kept = List.of(new HistoryEvent(0, T.plusSeconds(4), HistoryKind.TASK, "updated", "t2", "api.2", "api", null,
-                runningAgain.summary()), entry(T.plusMillis(2300), failed.summary()), entry(T.plusMillis(300), running.summary()));
+                runningAgain.summary(), "default"), entry(T.plusMillis(2300), failed.summary()), entry(T.plusMillis(300), running.summary()));
 
         List<HistoryEvent> missing = HistoryEntries.notAmong(List.of(running, failed, runningAgain, late), kept,
                 java.time.Duration.ofSeconds(15));
@@ -88,7 +89,17 @@ class HistoryEntriesTest {
         assertThat(missing).isEmpty();
     }
 
+    @Test
+    void theSameChangeInAnotherSwarmIsAnotherEntry() {
+        String summary = "task api.1 on worker1: running (desired running)";
+        HistoryEvent staging = new HistoryEvent(0, T.plusMillis(100), HistoryKind.TASK, "updated", "t1", "api.1", "api", null,
+                summary, "staging");
+        List<HistoryEvent> missing = HistoryEntries.notAmong(List.of(entry(T, summary)), List.of(staging),
+                java.time.Duration.ofSeconds(15));
+        assertThat(missing).as("a task ID alike in two Swarms is two changes").hasSize(1);
+    }
+
     private static HistoryEvent entry(Instant time, String summary) {
-        return new HistoryEvent(0, time, HistoryKind.TASK, "updated", "t1", "api.1", "api", null, summary);
+        return new HistoryEvent(0, time, HistoryKind.TASK, "updated", "t1", "api.1", "api", null, summary, "default");
     }
 }

@@ -94,7 +94,7 @@ public class ScalingPoliciesResource {
 
     @Operation(operationId = "listScalingDecisions", summary = "The autoscaler's decisions for a service, newest first, those that changed nothing with their reason")
     @APIResponse(responseCode = "200", description = "One page of decisions (history entries)", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "HistoryEventListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"kind\":\"autoscaler\",\"action\":\"scaled-up\",\"object_name\":\"ocr-worker\",\"summary\":\"autoscaler ocr-worker: scaled-up — value 37, target 10 per replica: 2 → 4\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
+            schema = @Schema(ref = "HistoryEventListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"kind\":\"autoscaler\",\"action\":\"scaled-up\",\"object_name\":\"ocr-worker\",\"summary\":\"autoscaler ocr-worker: scaled-up — value 37, target 10 per replica: 2 → 4\",\"cluster\":\"default\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @GET

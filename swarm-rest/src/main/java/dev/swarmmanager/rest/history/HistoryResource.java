@@ -34,9 +34,9 @@ public class HistoryResource {
     @Inject
     History history;
 
-    @Operation(operationId = "searchHistory", summary = "Search the event history by time, kind, object, stack and text, newest first, one page at a time")
+    @Operation(operationId = "searchHistory", summary = "Search the event history by time, kind, object, stack, text and cluster, newest first, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "HistoryEventListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":812,\"time\":\"2026-11-30T10:00:00Z\",\"kind\":\"task\",\"action\":\"updated\",\"object_id\":\"euv53zzl\",\"object_name\":\"ocr-worker.2\",\"service\":\"ocr-worker\",\"stack\":null,\"summary\":\"task ocr-worker.2 on worker1: failed (desired running): task: non-zero exit (1)\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
+            schema = @Schema(ref = "HistoryEventListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":812,\"time\":\"2026-11-30T10:00:00Z\",\"kind\":\"task\",\"action\":\"updated\",\"object_id\":\"euv53zzl\",\"object_name\":\"ocr-worker.2\",\"service\":\"ocr-worker\",\"stack\":null,\"summary\":\"task ocr-worker.2 on worker1: failed (desired running): task: non-zero exit (1)\",\"cluster\":\"default\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
     @Answer(value = HistoryEvent.class, list = true)
@@ -48,10 +48,11 @@ public class HistoryResource {
             @Parameter(description = "the stack's name") @QueryParam("stack") String stack,
             @Parameter(description = "text found anywhere in the summary, ignoring case") @QueryParam("q") String text,
             @Parameter(description = "page number from 0") @QueryParam("page") String page,
-            @Parameter(description = "entries per page, 1 to 500 (50)") @QueryParam("size") String size) {
+            @Parameter(description = "entries per page, 1 to 500 (50)") @QueryParam("size") String size,
+            @Parameter(description = "a managed Swarm's name (`default` for the server's own); every Swarm's when absent") @QueryParam("cluster") String cluster) {
         HistoryQuery query = new HistoryQuery(Requests.instant(from, "from"), Requests.instant(to, "to"),
                 kind == null || kind.isBlank() ? null : WireName.parse(HistoryKind.class, "kind", kind),
-                object, stack, text, Requests.integer(page, "page", 0), Requests.integer(size, "size", HistoryQuery.DEFAULT_SIZE));
+                object, stack, text, cluster, Requests.integer(page, "page", 0), Requests.integer(size, "size", HistoryQuery.DEFAULT_SIZE));
         HistoryPage result = history.search(query);
         return Envelope.page(result.events(), result.total(), result.page(), result.size());
     }
