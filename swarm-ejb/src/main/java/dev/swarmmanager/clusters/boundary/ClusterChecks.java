@@ -173,6 +173,9 @@ public class ClusterChecks {
             last.keySet().retainAll(kept);
             snapshots.keepOnly(kept);
             for (ClusterRecord row : rows) {
+                if (removing.contains(row.name)) {
+                    continue; // removed here since the list above was made
+                }
                 if (!newer.contains(row.name)) {
                     ClusterRecord known = registered.get(row.name);
                     if (known != null && !Objects.equals(known.swarmId, row.swarmId)) {
@@ -191,6 +194,10 @@ public class ClusterChecks {
 
     /** Reads the cluster now, on the caller's thread, and keeps what it found. */
     public ClusterOverview checkNow(ClusterRecord row) {
+        ClusterRecord known = registered.get(row.name);
+        if (known != null && !Objects.equals(known.swarmId, row.swarmId)) {
+            forget(row.name); // moved to another Swarm: nothing of the last one is compared with it or kept
+        }
         removedAt.remove(row.name);
         registering(row.name);
         registered.put(row.name, row);
@@ -316,6 +323,7 @@ public class ClusterChecks {
 
     private ClusterOverview check(ClusterRecord row) {
         Instant now = Instant.now();
+        long started = System.nanoTime();
         try (EngineTarget.Scope ignored = target(row).enter()) {
             mirror.refresh(); // an Engine that cannot be read leaves the mirror stale with the reason
         } catch (RuntimeException e) { // its certificates cannot be opened (the key changed): nothing was read
@@ -327,7 +335,7 @@ public class ClusterChecks {
             }
         }
         ClusterSnapshot read = snapshots.of(row.name).orElseGet(() -> ClusterSnapshot.none(now));
-        followUpIfUnsettled(row.name, read);
+        followUpIfUnsettled(row.name, started, read);
         HealthStatus health = read.health();
         return new ClusterOverview(row.name, row.dockerHost, false, health.overallHealth(), health.reasons(),
                 read.swarm() == null ? row.swarmId : read.swarm().clusterId(), health.nodeHealth(),
@@ -335,8 +343,8 @@ public class ClusterChecks {
     }
 
     /** While a service the cluster's events named is still starting, a read a moment from now. */
-    private void followUpIfUnsettled(String name, ClusterSnapshot read) {
-        followUps.afterRead(name, read.state(), read.health().stale()).ifPresent(pause -> checkSoon(name, pause));
+    private void followUpIfUnsettled(String name, long readStarted, ClusterSnapshot read) {
+        followUps.afterRead(name, readStarted, read.state(), read.health().stale()).ifPresent(pause -> checkSoon(name, pause));
     }
 
     /**
@@ -359,7 +367,7 @@ public class ClusterChecks {
                     }
                     events.follow(since.get(), event -> {
                         since.accumulateAndGet(event.path("timeNano").asLong(0), Math::max);
-                        followUps.changed(name, event);
+                        followUps.changed(name, event, snapshots.of(name).map(ClusterSnapshot::state).orElse(null));
                         checkSoon(name, COALESCE_MILLIS);
                     });
                     backoff = 500;

@@ -89,6 +89,7 @@ public class Clusters {
         }
         Set<String> names = new TreeSet<>(SignInSettings.clustersWithRoleMappings());
         names.addAll(entities.createQuery("SELECT c.name FROM ClusterRecord c", String.class).getResultList());
+        names.remove(RegisteredCluster.DEFAULT); // the server's own Swarm has the server's mapping only
         return names.stream().filter(name -> !roles.mayView(name)).toList();
     }
 

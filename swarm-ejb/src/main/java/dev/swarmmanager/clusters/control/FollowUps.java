@@ -5,6 +5,7 @@ import dev.swarmmanager.domain.ClusterState;
 import dev.swarmmanager.events.boundary.ClusterWatch;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,42 +17,48 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FollowUps {
 
-    /** What a node's event is about: it may move the tasks of any service. */
+    /** What a node's event is about when its cluster has not been read yet: it may move the tasks of any service. */
     static final String EVERY_SERVICE = "*";
 
-    /** Per cluster, each followed service's ID and the re-reads made since its last event. */
-    private final Map<String, Map<String, Integer>> changing = new ConcurrentHashMap<>();
+    /** When a service's last event came ({@link System#nanoTime()}), and the re-reads made since. */
+    private record Followed(long changedAt, int reads) {
+    }
 
-    /** An event of the cluster: the service it names is followed from its first re-read again. */
-    public void changed(String cluster, JsonNode event) {
-        String service = serviceOf(event);
-        if (service != null) {
-            changing.computeIfAbsent(cluster, name -> new ConcurrentHashMap<>()).put(service, 0);
+    /** Per cluster, each followed service's ID. */
+    private final Map<String, Map<String, Followed>> changing = new ConcurrentHashMap<>();
+
+    /**
+     * An event of the cluster: the services it is about are followed from their first re-read again. A node's is
+     * about the services with tasks there (as {@code known}, the cluster's last read, says), as on the default cluster.
+     */
+    public void changed(String cluster, JsonNode event, ClusterState known) {
+        Set<String> services = servicesOf(event, known);
+        if (!services.isEmpty()) {
+            Map<String, Followed> followed = changing.computeIfAbsent(cluster, name -> new ConcurrentHashMap<>());
+            Followed fresh = new Followed(System.nanoTime(), 0);
+            services.forEach(service -> followed.put(service, fresh));
         }
     }
 
     /**
-     * After a whole read of the cluster: the pause before the next (the pace of the most recently changed service),
-     * or none when nothing followed is still unsettled. A stale read (the Engine away) follows nothing up, and
-     * counts for nothing: the broken event stream brings a read of its own when the Engine is back, which goes on.
+     * After a whole read of the cluster, begun at {@code readStarted} ({@link System#nanoTime()}): the pause before the
+     * next (the pace of the most recently changed service), or none when nothing followed is still unsettled. A
+     * service whose event came after the read began is judged by the next one. A stale read (the Engine away) follows
+     * nothing up, and counts for nothing: the broken event stream brings a read of its own when the Engine is back.
      */
-    public OptionalLong afterRead(String cluster, ClusterState state, boolean stale) {
-        Map<String, Integer> followed = changing.get(cluster);
-        if (followed == null) {
-            return OptionalLong.empty();
-        }
-        if (stale) {
+    public OptionalLong afterRead(String cluster, long readStarted, ClusterState state, boolean stale) {
+        Map<String, Followed> followed = changing.get(cluster);
+        if (followed == null || stale) {
             return OptionalLong.empty();
         }
         boolean allSettled = state.services().stream().allMatch(s -> state.isSettled(s.id()));
         for (String service : followed.keySet()) {
             boolean settled = service.equals(EVERY_SERVICE) ? allSettled : state.isSettled(service);
-            // Inside the map's update of that key: an event for it meanwhile either comes before (counted from
-            // zero again) or after (puts it back), never lost.
-            followed.computeIfPresent(service, (id, reads) -> settled || reads + 1 > ClusterWatch.MAX_FOLLOW_UPS ? null : reads + 1);
+            followed.computeIfPresent(service, (id, f) -> f.changedAt() - readStarted > 0 ? f
+                    : settled || f.reads() + 1 > ClusterWatch.MAX_FOLLOW_UPS ? null : new Followed(f.changedAt(), f.reads() + 1));
         }
-        return followed.values().stream().mapToInt(Integer::intValue).min()
-                .stream().mapToLong(ClusterWatch::followUpDelayMillis).findFirst();
+        return followed.values().stream().mapToInt(Followed::reads).min()
+                .stream().mapToLong(reads -> ClusterWatch.followUpDelayMillis(Math.max(1, reads))).findFirst();
     }
 
     public void forget(String cluster) {
@@ -59,17 +66,20 @@ public final class FollowUps {
     }
 
     /**
-     * The ID of the service an event is about: the service's own, or the one a task's container belongs to; a node's
-     * is about {@link #EVERY_SERVICE}; null for the rest (networks, secrets, a container of no service).
+     * The IDs of the services an event is about: the service's own, the one a task's container belongs to, or those
+     * with tasks on a node that changed; none for the rest (networks, secrets, a container of no service).
      */
-    static String serviceOf(JsonNode event) {
+    static Set<String> servicesOf(JsonNode event, ClusterState known) {
         JsonNode actor = event.path("Actor");
-        String id = switch (event.path("Type").asText()) {
-            case "service" -> actor.path("ID").asText("");
-            case "container" -> actor.path("Attributes").path(ClusterWatch.SERVICE_LABEL).asText("");
-            case "node" -> EVERY_SERVICE;
-            default -> "";
+        return switch (event.path("Type").asText()) {
+            case "service" -> one(actor.path("ID").asText(""));
+            case "container" -> one(actor.path("Attributes").path(ClusterWatch.SERVICE_LABEL).asText(""));
+            case "node" -> known == null ? Set.of(EVERY_SERVICE) : known.servicesAffectedBy(actor.path("ID").asText());
+            default -> Set.of();
         };
-        return id.isEmpty() ? null : id;
+    }
+
+    private static Set<String> one(String id) {
+        return id.isEmpty() ? Set.of() : Set.of(id);
     }
 }

@@ -38,6 +38,7 @@ public class HistoryResource {
     @APIResponse(responseCode = "200", description = "One page of entries", content = @Content(mediaType = "application/json",
             schema = @Schema(ref = "HistoryEventListAnswer"), examples = @ExampleObject(name = "example", value = "{\"success\":true,\"data\":[{\"id\":812,\"time\":\"2026-11-30T10:00:00Z\",\"kind\":\"task\",\"action\":\"updated\",\"object_id\":\"euv53zzl\",\"object_name\":\"ocr-worker.2\",\"service\":\"ocr-worker\",\"stack\":null,\"summary\":\"task ocr-worker.2 on worker1: failed (desired running): task: non-zero exit (1)\",\"cluster\":\"default\"}],\"count\":1,\"total\":1,\"page\":0,\"size\":50}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @GET
     @Answer(value = HistoryEvent.class, list = true)
     public Envelope search(
