@@ -177,10 +177,7 @@ public class ClusterChecks {
                     continue; // removed here since the list above was made
                 }
                 if (!newer.contains(row.name)) {
-                    ClusterRecord known = registered.get(row.name);
-                    if (known != null && !Objects.equals(known.swarmId, row.swarmId)) {
-                        forget(row.name); // removed and registered again through another instance: another Swarm now
-                    }
+                    forgetIfAnotherSwarm(row); // removed and registered again through another instance
                     registered.put(row.name, row);
                 }
                 snapshots.manage(row.name); // registered through another instance, or before this one started
@@ -194,10 +191,7 @@ public class ClusterChecks {
 
     /** Reads the cluster now, on the caller's thread, and keeps what it found. */
     public ClusterOverview checkNow(ClusterRecord row) {
-        ClusterRecord known = registered.get(row.name);
-        if (known != null && !Objects.equals(known.swarmId, row.swarmId)) {
-            forget(row.name); // moved to another Swarm: nothing of the last one is compared with it or kept
-        }
+        forgetIfAnotherSwarm(row);
         removedAt.remove(row.name);
         registering(row.name);
         registered.put(row.name, row);
@@ -206,6 +200,14 @@ public class ClusterChecks {
         last.put(row.name, found);
         watch(row); // from now, not from the next round of checks
         return found;
+    }
+
+    /** A name now given to another Swarm: nothing of the last one is compared with it or kept. */
+    private void forgetIfAnotherSwarm(ClusterRecord row) {
+        ClusterRecord known = registered.get(row.name);
+        if (known != null && !Objects.equals(known.swarmId, row.swarmId)) {
+            forget(row.name);
+        }
     }
 
     /** Notes a registration until its transaction ends, so that a round of checks that cannot see it yet keeps it. */
