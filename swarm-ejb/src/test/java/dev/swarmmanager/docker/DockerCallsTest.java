@@ -11,12 +11,12 @@ import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
 import dev.swarmmanager.domain.SwarmException;
-import dev.swarmmanager.fakes.Wiring;
+import dev.swarmmanager.fakes.FakeEngine;
 import org.junit.jupiter.api.Test;
 
 class DockerCallsTest {
 
-    private final DockerCalls calls = new Wiring().get(DockerCalls.class);
+    private final DockerCalls calls = new DockerAccess(new FakeEngine()).calls();
 
     private SwarmException failing(RuntimeException e, String kind, String reference) {
         try {
@@ -100,11 +100,8 @@ class DockerCallsTest {
 
     @Test
     void tlsFailuresSayWhatToCheckAndNeverTheEnginesAddress() {
-        DockerSettings tls = new DockerSettings();
-        tls.host = "tcp://198.18.0.11:2376";
-        tls.tlsVerify = true;
-        tls.certPath = java.util.Optional.of("/etc/swarm-manager/docker-certs");
-        DockerCalls overTls = new Wiring().with(DockerSettings.class, tls).get(DockerCalls.class);
+        DockerCalls overTls = new DockerAccess(DockerAccess.settings("tcp://198.18.0.11:2376", true,
+                java.util.Optional.of("/etc/swarm-manager/docker-certs")), new FakeEngine()).calls();
 
         DockerUnavailableException untrusted = overTls.unavailable(new RuntimeException(
                 new javax.net.ssl.SSLHandshakeException("No subject alternative names matching IP address 198.18.0.11 found")));

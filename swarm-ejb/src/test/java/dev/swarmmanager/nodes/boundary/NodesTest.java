@@ -3,9 +3,8 @@ package dev.swarmmanager.nodes.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.SwarmNode;
-import dev.swarmmanager.docker.MeteredHttpClient;
+import dev.swarmmanager.docker.DockerAccess;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.InvalidRequestException;
 import dev.swarmmanager.domain.ManagerStatus;
@@ -13,10 +12,13 @@ import dev.swarmmanager.domain.NodeAvailability;
 import dev.swarmmanager.domain.NodeRole;
 import dev.swarmmanager.domain.OperationConflictException;
 import dev.swarmmanager.domain.ResourceNotFoundException;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.fakes.FakeDocker;
 import dev.swarmmanager.fakes.FakeEngine;
 import dev.swarmmanager.fakes.Fixtures;
-import dev.swarmmanager.fakes.Wiring;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.security.Callers;
+import dev.swarmmanager.translation.Readers;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -26,11 +28,18 @@ class NodesTest {
     private final FakeDocker docker = new FakeDocker();
     private final FakeEngine engine = new FakeEngine();
 
+    /** As an admin, with a mirror that has not read the cluster yet: the bean asks the Engine. */
     private Nodes nodes() {
-        return new Wiring()
-                .with(DockerClient.class, docker.client())
-                .with(MeteredHttpClient.class, new MeteredHttpClient(engine))
-                .get(Nodes.class);
+        DockerAccess access = new DockerAccess(engine);
+        Nodes nodes = new Nodes();
+        nodes.docker = docker.client();
+        nodes.calls = access.calls();
+        nodes.engine = access.api();
+        nodes.mirror = new ClusterMirror();
+        nodes.reader = Readers.over(docker.client(), access);
+        nodes.security = Callers.signedIn("alice", Role.ADMIN);
+        nodes.clusterRoles = Callers.rolesOf(nodes.security);
+        return nodes;
     }
 
     @Test

@@ -10,9 +10,9 @@ import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.rules.PolicyConfiguration;
 import dev.swarmmanager.rules.PolicyRules;
 import dev.swarmmanager.rules.PolicySettings;
-import dev.swarmmanager.security.ClusterRoles;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.security.Callers;
 import jakarta.security.enterprise.SecurityContext;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,24 +24,15 @@ class DeploymentPolicyTest {
     private static final PolicyViolation REPLICAS = new PolicyViolation("max-replicas", "services.c.deploy.replicas", "1000", Phrase.of("policy.prune"), false, 7);
 
     private static DeploymentPolicy policy(boolean admin, boolean appliesToAdmins) {
-        DeploymentPolicy policy = new DeploymentPolicy();
-        policy.security = (SecurityContext) Proxy.newProxyInstance(DeploymentPolicyTest.class.getClassLoader(),
-                new Class<?>[] {SecurityContext.class}, (proxy, method, args) -> method.getName().equals("isCallerInRole")
-                        ? admin && args[0].equals("admin") : null);
-        policy.clusterRoles = new ClusterRoles() {
-            @Override
-            public boolean has(Role role) {
-                return admin && role == Role.ADMIN;
-            }
-        };
-        policy.configuration = new PolicyConfiguration() {
+        SecurityContext caller = Callers.signedIn("chris", admin ? Role.ADMIN : Role.OPERATOR);
+        PolicyConfiguration configured = new PolicyConfiguration() {
             @Override
             public PolicyRules rules() {
                 return new PolicyRules(new PolicySettings(appliesToAdmins, Set.of(), List.of(), Set.of(), Set.of(),
                         Set.of(), Set.of(), "x=y", 100));
             }
         };
-        return policy;
+        return Policies.forCaller(caller, Callers.rolesOf(caller), configured, new ClusterMirror());
     }
 
     @Test

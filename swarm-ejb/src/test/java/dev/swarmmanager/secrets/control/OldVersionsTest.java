@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.swarmmanager.docker.MeteredHttpClient;
+import dev.swarmmanager.docker.DockerAccess;
 import dev.swarmmanager.domain.FileKind;
 import dev.swarmmanager.domain.Rotation;
 import dev.swarmmanager.fakes.FakeEngine;
-import dev.swarmmanager.fakes.Wiring;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -26,18 +25,20 @@ class OldVersionsTest {
     private final FakeEngine engine = new FakeEngine();
     private final List<Runnable> scheduled = new ArrayList<>();
     private final List<Rotation> settled = new ArrayList<>();
-    private final OldVersions oldVersions = new Wiring()
-            .with(com.github.dockerjava.api.DockerClient.class, new dev.swarmmanager.fakes.FakeDocker().client())
-            .with(MeteredHttpClient.class, new MeteredHttpClient(engine))
-            .with(ManagedScheduledExecutorService.class, (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("schedule")) {
-                            scheduled.add((Runnable) args[0]);
-                            return null;
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    }))
-            .get(OldVersions.class);
+    private final OldVersions oldVersions;
+
+    OldVersionsTest() {
+        DockerAccess access = new DockerAccess(engine);
+        ManagedScheduledExecutorService byHand = (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("schedule")) {
+                        scheduled.add((Runnable) args[0]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        oldVersions = Rotations.oldVersions(access, Rotations.references(access), byHand);
+    }
 
     private static String service(String state, String startedAt) {
         return "{\"ID\":\"a1\",\"Spec\":{\"Name\":\"api\",\"Mode\":{\"Replicated\":{\"Replicas\":1}}}"

@@ -3,18 +3,23 @@ package dev.swarmmanager.services.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Task;
-import dev.swarmmanager.docker.MeteredHttpClient;
+import dev.swarmmanager.docker.DockerAccess;
 import dev.swarmmanager.domain.DockerUnavailableException;
 import dev.swarmmanager.domain.InvalidRequestException;
+import dev.swarmmanager.domain.Role;
 import dev.swarmmanager.domain.ServiceFilter;
 import dev.swarmmanager.domain.ServiceMode;
 import dev.swarmmanager.domain.SwarmService;
 import dev.swarmmanager.fakes.FakeDocker;
 import dev.swarmmanager.fakes.FakeEngine;
 import dev.swarmmanager.fakes.Fixtures;
-import dev.swarmmanager.fakes.Wiring;
+import dev.swarmmanager.mirror.boundary.ClusterMirror;
+import dev.swarmmanager.policy.boundary.Policies;
+import dev.swarmmanager.rules.DefaultPolicy;
+import dev.swarmmanager.security.Callers;
+import dev.swarmmanager.services.control.Specs;
+import dev.swarmmanager.translation.Readers;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,11 +31,23 @@ class ServicesTest {
     private final FakeDocker docker = new FakeDocker();
     private final FakeEngine engine = new FakeEngine();
 
+    /**
+     * As an operator, under the default deployment policy, with a mirror that has not read the cluster yet: the
+     * bean asks the Engine. No audit log: the autoscaler's scales, which write to it themselves, are not driven here.
+     */
     private Services services() {
-        return new Wiring()
-                .with(DockerClient.class, docker.client())
-                .with(MeteredHttpClient.class, new MeteredHttpClient(engine))
-                .get(Services.class);
+        DockerAccess access = new DockerAccess(engine);
+        Services services = new Services();
+        services.docker = docker.client();
+        services.calls = access.calls();
+        services.specs = Specs.over(access);
+        services.mirror = new ClusterMirror();
+        services.security = Callers.signedIn("olga", Role.OPERATOR);
+        services.clusterRoles = Callers.rolesOf(services.security);
+        services.policy = Policies.forCaller(services.security, services.clusterRoles, DefaultPolicy.configuration(), services.mirror);
+        services.reader = Readers.over(docker.client(), access);
+        services.objects = access.objects();
+        return services;
     }
 
     /** What reading the service back after a change asks: the service (from the Engine's JSON) and its tasks. */
