@@ -13,8 +13,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStoreException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The one connection pool to the Engine that the whole application shares: built once from configuration,
@@ -91,7 +96,22 @@ public class DockerConnection {
         DefaultDockerClientConfig.Builder builder = new DefaultDockerClientConfig.Builder()
                 .withDockerHost(settings.host())
                 .withDockerTlsVerify(settings.tlsVerify());
-        settings.certPath().ifPresent(builder::withDockerCertPath);
+        if (settings.tlsVerify()) {
+            // Read by us (Pem), not by docker-java's reader, which would need Bouncy Castle in the EAR.
+            Path folder = Path.of(settings.certPath().orElseThrow(() -> new IllegalStateException(
+                    "swarm.docker.tls-verify=true needs swarm.docker.cert-path: the folder of ca.pem, cert.pem and key.pem")));
+            builder.withCustomSslConfig(() -> folderContext(folder));
+        }
         return builder.build();
+    }
+
+    /** The client context from the folder's {@code ca.pem}, {@code cert.pem} and {@code key.pem}, as the docker CLI reads it. */
+    private static SSLContext folderContext(Path folder) throws KeyStoreException {
+        try {
+            return Pem.sslContext(Files.readString(folder.resolve("ca.pem")), Files.readString(folder.resolve("cert.pem")),
+                    Files.readString(folder.resolve("key.pem")));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeyStoreException("cannot read the TLS material in " + folder + " (swarm.docker.cert-path): " + e, e);
+        }
     }
 }
