@@ -3,6 +3,7 @@ package dev.swarmmanager.docker;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The beans that reach the Engine (its settings, the call translation, the raw API and its objects), assembled by
@@ -11,16 +12,13 @@ import java.util.Optional;
  */
 public final class DockerAccess {
 
-    /** The default of {@code swarm.docker.host}, which the unavailability messages name. */
-    public static final String LOCAL_SOCKET = "unix:///var/run/docker.sock";
-
     private final DockerCalls calls;
     private final EngineApi api;
     private final EngineObjects objects;
 
-    /** Over the local socket, with the settings' defaults. */
+    /** With the settings' defaults (the local socket, no TLS). */
     public DockerAccess(DockerHttpClient engine) {
-        this(settings(LOCAL_SOCKET, false, Optional.empty()), engine);
+        this(settings(defaultOf("host"), Boolean.parseBoolean(defaultOf("tlsVerify")), Optional.empty()), engine);
     }
 
     DockerAccess(DockerSettings settings, DockerHttpClient engine) {
@@ -38,10 +36,19 @@ public final class DockerAccess {
         settings.host = host;
         settings.tlsVerify = tlsVerify;
         settings.certPath = certPath;
-        settings.connectTimeout = Duration.ofSeconds(5);
-        settings.responseTimeout = Duration.ofSeconds(30);
-        settings.maxConnections = 50;
+        settings.connectTimeout = Duration.parse(defaultOf("connectTimeout"));
+        settings.responseTimeout = Duration.parse(defaultOf("responseTimeout"));
+        settings.maxConnections = Integer.parseInt(defaultOf("maxConnections"));
         return settings;
+    }
+
+    /** The setting's default as the bean declares it, so that the tests run on what a server with nothing set runs on. */
+    private static String defaultOf(String field) {
+        try {
+            return DockerSettings.class.getDeclaredField(field).getAnnotation(ConfigProperty.class).defaultValue();
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(e);
+        }
     }
 
     public DockerCalls calls() {
