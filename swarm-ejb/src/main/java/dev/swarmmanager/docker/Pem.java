@@ -2,11 +2,16 @@ package dev.swarmmanager.docker;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -14,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -61,10 +67,9 @@ public final class Pem {
                 case "PRIVATE KEY":
                     return pkcs8(block.der(), "RSA", "EC", "Ed25519", "Ed448");
                 case "RSA PRIVATE KEY":
-                    return pkcs8(der(0x30, concat(new byte[] {0x02, 0x01, 0x00}, RSA_ALGORITHM, der(0x04, block.der()))), "RSA");
+                    return pkcs8(wrapped(RSA_ALGORITHM, block.der()), "RSA");
                 case "EC PRIVATE KEY":
-                    byte[] algorithm = der(0x30, concat(EC_PUBLIC_KEY, curve(block.der())));
-                    return pkcs8(der(0x30, concat(new byte[] {0x02, 0x01, 0x00}, algorithm, der(0x04, block.der()))), "EC");
+                    return pkcs8(wrapped(der(0x30, concat(EC_PUBLIC_KEY, curve(block.der()))), block.der()), "EC");
                 case "ENCRYPTED PRIVATE KEY":
                     throw new InvalidKeySpecException("the key is encrypted");
                 default:
@@ -111,7 +116,7 @@ public final class Pem {
             default -> key.getAlgorithm(); // EdDSA, Ed25519, Ed448 sign as themselves
         };
         byte[] nonce = new byte[32];
-        new java.security.SecureRandom().nextBytes(nonce);
+        new SecureRandom().nextBytes(nonce);
         boolean matches;
         try {
             Signature signer = Signature.getInstance(algorithm);
@@ -122,7 +127,7 @@ public final class Pem {
             verifier.initVerify(certificate.getPublicKey());
             verifier.update(nonce);
             matches = verifier.verify(signature);
-        } catch (java.security.InvalidKeyException | java.security.SignatureException e) {
+        } catch (InvalidKeyException | SignatureException e) {
             matches = false; // a key of another kind than the certificate's
         }
         if (!matches) {
@@ -134,7 +139,7 @@ public final class Pem {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try {
             store.load(null, null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GeneralSecurityException(e); // not reached: nothing is read
         }
         return store;
@@ -156,12 +161,17 @@ public final class Pem {
         return blocks;
     }
 
+    /** A PKCS#1 or SEC1 key as PKCS#8: {@code SEQUENCE { INTEGER 0, algorithm, OCTET STRING key }}. */
+    private static byte[] wrapped(byte[] algorithm, byte[] key) {
+        return der(0x30, concat(new byte[] {0x02, 0x01, 0x00}, algorithm, der(0x04, key)));
+    }
+
     private static PrivateKey pkcs8(byte[] der, String... algorithms) throws GeneralSecurityException {
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
         for (String algorithm : algorithms) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-            } catch (InvalidKeySpecException | java.security.NoSuchAlgorithmException e) {
+            } catch (InvalidKeySpecException | NoSuchAlgorithmException e) {
                 // another algorithm, or not a key at all: the next one says
             }
         }
@@ -178,7 +188,7 @@ public final class Pem {
                 if (element.tag() == 0xa0 && element.end() > element.contentStart()) {
                     Der oid = Der.at(sec1, element.contentStart());
                     if (oid.tag() == 0x06 && oid.end() <= element.end()) {
-                        return java.util.Arrays.copyOfRange(sec1, element.contentStart(), oid.end());
+                        return Arrays.copyOfRange(sec1, element.contentStart(), oid.end());
                     }
                 }
                 at = element.end(); // always past the element's header: the loop moves on
